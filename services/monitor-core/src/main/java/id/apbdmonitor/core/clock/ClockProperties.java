@@ -1,0 +1,24 @@
+package id.apbdmonitor.core.clock;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code apbd.clock.*}: {@code mode=wall} in production; {@code mode=simulated} runs the year
+ * from {@code start-date} at {@code started-at}, a whole year lasting {@code year-duration}.
+ */
+@ConfigurationProperties("apbd.clock")
+public record ClockProperties(@DefaultValue("wall") Mode mode, LocalDate startDate, Instant startedAt,
+		@DefaultValue("10m") Duration yearDuration) {
+
+	public enum Mode {
+
+		WALL, SIMULATED
+
+	}
+
+}

@@ -1,0 +1,38 @@
+package id.apbdmonitor.core.region;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code apbd.region.*}: the region this deployment monitors, its time zone and its OPDs.
+ * {@code open-fiscal-years} empty means: the business clock's current year only.
+ */
+@ConfigurationProperties("apbd.region")
+public record RegionProperties(String pemda, @DefaultValue("") String name, ZoneId zone, List<Opd> opds,
+		@DefaultValue List<Integer> openFiscalYears) {
+
+	public RegionProperties {
+		Objects.requireNonNull(pemda, "apbd.region.pemda must be set (e.g. 52.72)");
+		Objects.requireNonNull(zone, "apbd.region.zone must be set (e.g. Asia/Makassar)");
+		if (opds == null || opds.isEmpty()) {
+			throw new IllegalArgumentException("apbd.region.opds must list the region's OPDs");
+		}
+		opds = List.copyOf(opds);
+		openFiscalYears = List.copyOf(openFiscalYears);
+	}
+
+	public Set<String> opdCodes() {
+		return this.opds.stream().map(Opd::code).collect(Collectors.toUnmodifiableSet());
+	}
+
+	/** One agency: its short code (the {@code opd} of events and metrics) and its name. */
+	public record Opd(String code, @DefaultValue("") String name) {
+	}
+
+}
