@@ -23,6 +23,11 @@ class ClockConfiguration {
 		if (properties.mode() == ClockProperties.Mode.WALL) {
 			return new WallBusinessClock(Clock.systemUTC(), region.zone());
 		}
+		if (properties.mode() == ClockProperties.Mode.FIXED) {
+			LocalDate date = java.util.Objects.requireNonNull(properties.startDate(),
+					"apbd.clock.start-date is required with apbd.clock.mode=fixed");
+			return new FixedBusinessClock(date, region.zone());
+		}
 		Instant startedAt = (properties.startedAt() != null) ? properties.startedAt() : Instant.now();
 		LocalDate startDate = (properties.startDate() != null) ? properties.startDate()
 				: LocalDate.of(LocalDate.now(region.zone()).getYear(), 1, 1);

@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code apbd.clock.*}: {@code mode=wall} in production; {@code mode=simulated} runs the year
- * from {@code start-date} at {@code started-at}, a whole year lasting {@code year-duration}.
+ * from {@code start-date} at {@code started-at}, a whole year lasting {@code year-duration};
+ * {@code mode=fixed} stays on {@code start-date} (tests).
  */
 @ConfigurationProperties("apbd.clock")
 public record ClockProperties(@DefaultValue("wall") Mode mode, LocalDate startDate, Instant startedAt,
@@ -17,7 +18,7 @@ public record ClockProperties(@DefaultValue("wall") Mode mode, LocalDate startDa
 
 	public enum Mode {
 
-		WALL, SIMULATED
+		WALL, SIMULATED, FIXED
 
 	}
 

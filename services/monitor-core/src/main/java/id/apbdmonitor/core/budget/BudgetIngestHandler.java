@@ -1,0 +1,47 @@
+package id.apbdmonitor.core.budget;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import id.apbdmonitor.core.event.JsonFields;
+import id.apbdmonitor.core.ingest.IncomingRecord;
+import id.apbdmonitor.core.ingest.IngestHandler;
+import id.apbdmonitor.core.ingest.Outcome;
+import id.apbdmonitor.core.ingest.Parsed;
+
+/** Plugs budget lines into the pipeline; lines of other categories are counted as ignored. */
+class BudgetIngestHandler implements IngestHandler<BudgetLine> {
+
+	private final BudgetLineParser parser;
+
+	private final BudgetStore store;
+
+	private final Runnable afterCommit;
+
+	BudgetIngestHandler(BudgetLineParser parser, BudgetStore store, Runnable afterCommit) {
+		this.parser = parser;
+		this.store = store;
+		this.afterCommit = afterCommit;
+	}
+
+	@Override
+	public BudgetLine parse(JsonFields json, IncomingRecord record) {
+		return this.parser.parse(json);
+	}
+
+	@Override
+	public List<Outcome> write(List<Parsed<BudgetLine>> batch) {
+		List<Outcome> outcomes = new ArrayList<>(batch.size());
+		for (Parsed<BudgetLine> parsed : batch) {
+			outcomes.add((parsed.event().category() == null) ? Outcome.IGNORED
+					: this.store.store(parsed.event(), parsed.record()));
+		}
+		return outcomes;
+	}
+
+	@Override
+	public void afterCommit() {
+		this.afterCommit.run();
+	}
+
+}

@@ -1,0 +1,21 @@
+package id.apbdmonitor.core.config;
+
+import id.apbdmonitor.core.budget.BudgetConfiguration;
+import id.apbdmonitor.core.event.EnvelopeReader;
+import id.apbdmonitor.core.indicator.IndicatorConfiguration;
+import id.apbdmonitor.core.ingest.IngestConfiguration;
+
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/**
+ * What every service imports: region and clock, the ingest pipeline, budget lines and the
+ * indicator refresh. Features (spending, later UP, TPP …) are imported beside it.
+ */
+@Configuration(proxyBeanMethods = false)
+@ComponentScan(basePackages = { "id.apbdmonitor.core.region", "id.apbdmonitor.core.clock" })
+@Import({ EnvelopeReader.class, IngestConfiguration.class, BudgetConfiguration.class, IndicatorConfiguration.class })
+public class MonitorCoreConfiguration {
+
+}

@@ -1,0 +1,77 @@
+package id.apbdmonitor.core.event;
+
+import java.util.List;
+import java.util.Set;
+
+import id.apbdmonitor.core.clock.BusinessClock;
+import id.apbdmonitor.core.region.RegionProperties;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads and checks the envelope against the region: its pemda, its OPDs, and the fiscal years
+ * open for booking.
+ */
+@Component
+public class EnvelopeReader {
+
+	private static final int SCHEMA_VERSION = 1;
+
+	private final RegionProperties region;
+
+	private final Set<String> opds;
+
+	private final BusinessClock clock;
+
+	public EnvelopeReader(RegionProperties region, BusinessClock clock) {
+		this.region = region;
+		this.opds = region.opdCodes();
+		this.clock = clock;
+	}
+
+	/** The envelope of an event whose {@code type} must be one of {@code types}. */
+	public Envelope read(JsonFields json, Set<String> types) {
+		String eventId = json.id("eventId");
+		String type = json.text("type", 60);
+		if (!types.contains(type)) {
+			throw RejectedException.of(Reason.UNSUPPORTED_TYPE, "type", type,
+					"type '" + type + "' is not carried by this topic; expected one of " + types.stream().sorted().toList());
+		}
+		int schemaVersion = json.integer("schemaVersion");
+		if (schemaVersion != SCHEMA_VERSION) {
+			throw RejectedException.of(Reason.UNSUPPORTED_SCHEMA_VERSION, "schemaVersion", schemaVersion,
+					"schemaVersion " + schemaVersion + " is not supported; expected " + SCHEMA_VERSION);
+		}
+		String pemda = json.text("pemda", 20);
+		if (!pemda.equals(this.region.pemda())) {
+			throw RejectedException.of(Reason.UNKNOWN_PEMDA, "pemda", pemda,
+					"pemda '" + pemda + "' is not monitored here; this deployment monitors " + this.region.pemda());
+		}
+		int fiscalYear = json.integer("fiscalYear");
+		List<Integer> open = openFiscalYears();
+		if (!open.contains(fiscalYear)) {
+			throw RejectedException.of(Reason.FISCAL_YEAR_CLOSED, "fiscalYear", fiscalYear,
+					"fiscal year " + fiscalYear + " is not open; open: " + open);
+		}
+		String opd = json.text("opd", 60);
+		if (!this.opds.contains(opd)) {
+			throw RejectedException.of(Reason.UNKNOWN_OPD, "opd", opd,
+					"opd '" + opd + "' is not an OPD of pemda " + pemda);
+		}
+		var occurredOn = json.date("occurredOn");
+		if (occurredOn.getYear() != fiscalYear) {
+			throw RejectedException.of(Reason.DATE_OUTSIDE_FISCAL_YEAR, "occurredOn", occurredOn,
+					"occurredOn " + occurredOn + " is outside fiscal year " + fiscalYear);
+		}
+		JsonFields document = json.object("document");
+		DocumentRef documentRef = new DocumentRef(document.oneOf("kind", DocumentRef.KINDS),
+				document.text("number", 120));
+		return new Envelope(eventId, type, schemaVersion, pemda, fiscalYear, opd, occurredOn, documentRef);
+	}
+
+	public List<Integer> openFiscalYears() {
+		return this.region.openFiscalYears().isEmpty() ? List.of(this.clock.today().getYear())
+				: this.region.openFiscalYears();
+	}
+
+}

@@ -1,0 +1,87 @@
+package id.apbdmonitor.core.ingest;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.config.TopicConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.RetryListener;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/**
+ * The listener container every ingest listener uses: batch listener, offsets committed after
+ * the listener returns, and transient failures retried forever with capped exponential
+ * back-off (the consumer is paused meanwhile). Nothing is ever dead-lettered from here:
+ * rejections are decided by the pipeline, not by exceptions.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(IngestProperties.class)
+@ComponentScan
+public class IngestConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(IngestConfiguration.class);
+
+	public static final String CONTAINER_FACTORY = "ingestContainerFactory";
+
+	@Bean(CONTAINER_FACTORY)
+	@SuppressWarnings("unchecked")
+	ConcurrentKafkaListenerContainerFactory<String, byte[]> ingestContainerFactory(ConsumerFactory<?, ?> consumerFactory,
+			IngestProperties properties) {
+		var factory = new ConcurrentKafkaListenerContainerFactory<String, byte[]>();
+		factory.setConsumerFactory((ConsumerFactory<String, byte[]>) consumerFactory);
+		factory.setBatchListener(true);
+		factory.setConcurrency(properties.concurrency());
+		factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
+		ExponentialBackOff backOff = new ExponentialBackOff(properties.retryInitialInterval().toMillis(), 2.0);
+		backOff.setMaxInterval(properties.retryMaxInterval().toMillis());
+		DefaultErrorHandler errorHandler = new DefaultErrorHandler((record, ex) -> {
+			throw new IllegalStateException("the ingest back-off is unlimited; a batch is never given up", ex);
+		}, backOff);
+		errorHandler.setRetryListeners(new RetryListener() {
+
+			@Override
+			public void failedDelivery(ConsumerRecord<?, ?> record, Exception ex, int attempt) {
+				log.warn("Record {}-{}@{} failed (attempt {}), retrying with back-off: {}", record.topic(),
+						record.partition(), record.offset(), attempt, ex.toString());
+			}
+
+			@Override
+			public void failedDelivery(ConsumerRecords<?, ?> records, Exception ex, int attempt) {
+				log.warn("Batch of {} records failed (attempt {}), consumer paused, retrying with back-off: {}",
+						records.count(), attempt, ex.toString());
+			}
+
+		});
+		factory.setCommonErrorHandler(errorHandler);
+		return factory;
+	}
+
+	@Bean
+	KafkaAdmin.NewTopics ingestTopics(IngestProperties properties) {
+		return new KafkaAdmin.NewTopics(topic(properties, properties.topic()),
+				topic(properties, IngestProperties.deadLetterTopic(properties.topic())),
+				TopicBuilder.name(properties.budgetTopic())
+					.partitions(properties.partitions())
+					.replicas(properties.replicas())
+					.config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
+					.build(),
+				topic(properties, IngestProperties.deadLetterTopic(properties.budgetTopic())));
+	}
+
+	private static NewTopic topic(IngestProperties properties, String name) {
+		return TopicBuilder.name(name).partitions(properties.partitions()).replicas(properties.replicas()).build();
+	}
+
+}

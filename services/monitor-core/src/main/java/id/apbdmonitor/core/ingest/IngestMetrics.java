@@ -1,0 +1,78 @@
+package id.apbdmonitor.core.ingest;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import id.apbdmonitor.core.event.Reason;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * Operational meters of one topic's ingest. Every series is registered at start-up, so a
+ * dashboard sees 0 rather than nothing before the first event.
+ */
+public class IngestMetrics {
+
+	private final Map<Outcome.Kind, Counter> outcomes = new EnumMap<>(Outcome.Kind.class);
+
+	private final Map<Reason, Counter> rejections = new EnumMap<>(Reason.class);
+
+	private final Counter deadLettered;
+
+	private final Timer commitDelay;
+
+	private final AtomicLong lastEventMillis = new AtomicLong();
+
+	public IngestMetrics(MeterRegistry registry, String topic) {
+		for (Outcome.Kind kind : Outcome.Kind.values()) {
+			this.outcomes.put(kind, Counter.builder("apbd.ingest.events")
+				.description("Records read from the topic, by what became of them")
+				.tag("topic", topic)
+				.tag("outcome", kind.label())
+				.register(registry));
+		}
+		for (Reason reason : Reason.values()) {
+			this.rejections.put(reason, Counter.builder("apbd.ingest.rejected")
+				.description("Rejected records, by reason code")
+				.tag("topic", topic)
+				.tag("reason", reason.name())
+				.register(registry));
+		}
+		this.deadLettered = Counter.builder("apbd.ingest.dead.lettered")
+			.description("Records published to the dead-letter topic")
+			.tag("topic", topic)
+			.register(registry);
+		this.commitDelay = Timer.builder("apbd.ingest.commit.delay")
+			.description("Delay from a record's Kafka timestamp to the commit of its batch")
+			.tag("topic", topic)
+			.publishPercentileHistogram()
+			.minimumExpectedValue(Duration.ofMillis(5))
+			.maximumExpectedValue(Duration.ofHours(1))
+			.register(registry);
+		Gauge.builder("apbd.ingest.last.event.timestamp.seconds", this.lastEventMillis, millis -> millis.get() / 1000.0)
+			.description("Kafka timestamp of the newest record committed since start-up (0 before the first)")
+			.tag("topic", topic)
+			.register(registry);
+	}
+
+	void count(Outcome outcome) {
+		this.outcomes.get(outcome.kind()).increment();
+		if (outcome.rejection() != null) {
+			this.rejections.get(outcome.rejection().reason()).increment();
+		}
+	}
+
+	void deadLettered(int count) {
+		this.deadLettered.increment(count);
+	}
+
+	void committed(IncomingRecord record, long nowMillis) {
+		this.commitDelay.record(Duration.ofMillis(Math.max(0, nowMillis - record.timestamp())));
+		this.lastEventMillis.accumulateAndGet(record.timestamp(), Math::max);
+	}
+
+}

@@ -1,0 +1,22 @@
+package id.apbdmonitor.core.spending;
+
+import java.math.BigDecimal;
+
+import id.apbdmonitor.core.event.Envelope;
+
+/**
+ * A realisation ({@code spending-realised}: account, mechanism, positive amount) or a reversal
+ * ({@code spending-reversed}: the original's id and the positive amount taken back).
+ */
+record SpendingEvent(Envelope envelope, String mechanism, String account, BigDecimal amount, String reverses,
+		String reason) {
+
+	static final String REALISED = "spending-realised";
+
+	static final String REVERSED = "spending-reversed";
+
+	boolean isReversal() {
+		return this.reverses != null;
+	}
+
+}

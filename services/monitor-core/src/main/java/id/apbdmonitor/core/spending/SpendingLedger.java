@@ -1,0 +1,266 @@
+package id.apbdmonitor.core.spending;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import id.apbdmonitor.core.event.Envelope;
+import id.apbdmonitor.core.event.Reason;
+import id.apbdmonitor.core.ingest.BatchIngestor;
+import id.apbdmonitor.core.ingest.Outcome;
+import id.apbdmonitor.core.ingest.Parsed;
+
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The append-only spending ledger and its year-to-date totals. Realisations of a batch go in
+ * with one {@code INSERT … SELECT FROM unnest(…) ON CONFLICT DO NOTHING}, which returns exactly
+ * the rows that were new; reversals (rare) are checked against their original one by one. The
+ * totals receive the deltas of new rows only, in the same transaction.
+ */
+@Repository
+class SpendingLedger {
+
+	private static final String INSERT_REALISATIONS = """
+			insert into spending_ledger (event_id, event_type, pemda, fiscal_year, opd, category, account, mechanism,
+			    occurred_on, document_kind, document_number, amount, payload_sha256, source_topic, source_partition,
+			    source_offset)
+			select * from unnest(?::text[], ?::text[], ?::text[], ?::int[], ?::text[], ?::text[], ?::text[],
+			    ?::text[], ?::date[], ?::text[], ?::text[], ?::numeric[], ?::bytea[], ?::text[], ?::int[], ?::bigint[])
+			on conflict (event_id) do nothing
+			returning event_id""";
+
+	private final JdbcTemplate jdbc;
+
+	SpendingLedger(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	List<Outcome> write(List<Parsed<SpendingEvent>> batch, String category) {
+		Outcome[] outcomes = new Outcome[batch.size()];
+		Map<String, Integer> firstById = new HashMap<>();
+		List<Integer> realisations = new ArrayList<>();
+		for (int i = 0; i < batch.size(); i++) {
+			Parsed<SpendingEvent> parsed = batch.get(i);
+			Integer first = firstById.putIfAbsent(parsed.event().envelope().eventId(), i);
+			if (first != null) {
+				outcomes[i] = sameOrConflict(batch.get(first).record().sha256(), parsed);
+			}
+			else if (!parsed.event().isReversal()) {
+				realisations.add(i);
+			}
+		}
+		Totals totals = new Totals();
+		Set<String> inserted = insertRealisations(batch, realisations, category);
+		for (int i : realisations) {
+			Parsed<SpendingEvent> parsed = batch.get(i);
+			if (inserted.contains(parsed.event().envelope().eventId())) {
+				outcomes[i] = Outcome.ACCEPTED;
+				totals.add(parsed.event().envelope(), category, parsed.event().amount());
+			}
+			else {
+				outcomes[i] = againstStored(parsed);
+			}
+		}
+		for (int i = 0; i < batch.size(); i++) {
+			if (outcomes[i] == null) {
+				outcomes[i] = reverse(batch.get(i), totals);
+			}
+		}
+		totals.apply(this.jdbc);
+		return Arrays.asList(outcomes);
+	}
+
+	private Set<String> insertRealisations(List<Parsed<SpendingEvent>> batch, List<Integer> indexes, String category) {
+		if (indexes.isEmpty()) {
+			return Set.of();
+		}
+		return this.jdbc.execute((ConnectionCallback<Set<String>>) connection -> {
+			int n = indexes.size();
+			Object[][] columns = new Object[16][];
+			columns[0] = new String[n];
+			columns[1] = new String[n];
+			columns[2] = new String[n];
+			columns[3] = new Integer[n];
+			columns[4] = new String[n];
+			columns[5] = new String[n];
+			columns[6] = new String[n];
+			columns[7] = new String[n];
+			columns[8] = new String[n];
+			columns[9] = new String[n];
+			columns[10] = new String[n];
+			columns[11] = new BigDecimal[n];
+			columns[12] = new byte[n][];
+			columns[13] = new String[n];
+			columns[14] = new Integer[n];
+			columns[15] = new Long[n];
+			for (int row = 0; row < n; row++) {
+				Parsed<SpendingEvent> parsed = batch.get(indexes.get(row));
+				SpendingEvent event = parsed.event();
+				Envelope envelope = event.envelope();
+				columns[0][row] = envelope.eventId();
+				columns[1][row] = envelope.type();
+				columns[2][row] = envelope.pemda();
+				columns[3][row] = envelope.fiscalYear();
+				columns[4][row] = envelope.opd();
+				columns[5][row] = category;
+				columns[6][row] = event.account();
+				columns[7][row] = event.mechanism();
+				columns[8][row] = envelope.occurredOn().toString();
+				columns[9][row] = envelope.document().kind();
+				columns[10][row] = envelope.document().number();
+				columns[11][row] = event.amount();
+				columns[12][row] = parsed.record().sha256();
+				columns[13][row] = parsed.record().topic();
+				columns[14][row] = parsed.record().partition();
+				columns[15][row] = parsed.record().offset();
+			}
+			String[] types = { "text", "text", "text", "int4", "text", "text", "text", "text", "text", "text", "text",
+					"numeric", "bytea", "text", "int4", "int8" };
+			Set<String> ids = new HashSet<>();
+			try (PreparedStatement statement = connection.prepareStatement(INSERT_REALISATIONS)) {
+				for (int c = 0; c < columns.length; c++) {
+					statement.setArray(c + 1, connection.createArrayOf(types[c], columns[c]));
+				}
+				try (ResultSet rs = statement.executeQuery()) {
+					while (rs.next()) {
+						ids.add(rs.getString(1));
+					}
+				}
+			}
+			return ids;
+		});
+	}
+
+	private Outcome reverse(Parsed<SpendingEvent> parsed, Totals totals) {
+		SpendingEvent event = parsed.event();
+		Envelope envelope = event.envelope();
+		Outcome stored = storedOutcome(parsed);
+		if (stored != null) {
+			return stored;
+		}
+		List<Original> originals = this.jdbc.query("""
+				select pemda, fiscal_year, opd, category, account, mechanism, amount, reverses
+				from spending_ledger where event_id = ?""", (rs, row) -> new Original(rs.getString("pemda"),
+				rs.getInt("fiscal_year"), rs.getString("opd"), rs.getString("category"), rs.getString("account"),
+				rs.getString("mechanism"), rs.getBigDecimal("amount"), rs.getString("reverses")), event.reverses());
+		if (originals.isEmpty()) {
+			return BatchIngestor.reject(Reason.UNKNOWN_REFERENCE, "reverses", event.reverses(), "reverses '"
+					+ event.reverses() + "' names no spending-realised event in the ledger of " + envelope.opd());
+		}
+		Original original = originals.get(0);
+		if (original.reverses() != null) {
+			return BatchIngestor.reject(Reason.REFERENCE_MISMATCH, "reverses", event.reverses(),
+					"reverses '" + event.reverses() + "' is itself a reversal; reverse the original realisation");
+		}
+		if (!original.opd().equals(envelope.opd()) || original.fiscalYear() != envelope.fiscalYear()) {
+			return BatchIngestor.reject(Reason.REFERENCE_MISMATCH, "reverses", event.reverses(),
+					"reverses '" + event.reverses() + "' is an event of " + original.opd() + " in "
+							+ original.fiscalYear() + ", not of " + envelope.opd() + " in " + envelope.fiscalYear());
+		}
+		BigDecimal reversed = this.jdbc.queryForObject(
+				"select coalesce(-sum(amount), 0) from spending_ledger where reverses = ?", BigDecimal.class,
+				event.reverses());
+		BigDecimal remaining = original.amount().subtract(reversed);
+		if (event.amount().compareTo(remaining) > 0) {
+			return BatchIngestor.reject(Reason.REVERSAL_EXCEEDS_ORIGINAL, "amount", event.amount().toPlainString(),
+					"amount " + event.amount().toPlainString() + " exceeds what is left of " + event.reverses() + ": "
+							+ remaining.toPlainString() + " of " + original.amount().toPlainString());
+		}
+		BigDecimal signed = event.amount().negate();
+		this.jdbc.update("""
+				insert into spending_ledger (event_id, event_type, pemda, fiscal_year, opd, category, account,
+				    mechanism, occurred_on, document_kind, document_number, amount, reverses, payload_sha256,
+				    source_topic, source_partition, source_offset)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", envelope.eventId(), envelope.type(),
+				envelope.pemda(), envelope.fiscalYear(), envelope.opd(), original.category(), original.account(),
+				original.mechanism(), java.sql.Date.valueOf(envelope.occurredOn()), envelope.document().kind(),
+				envelope.document().number(), signed, event.reverses(), parsed.record().sha256(),
+				parsed.record().topic(), parsed.record().partition(), parsed.record().offset());
+		totals.add(envelope, original.category(), signed);
+		return Outcome.ACCEPTED;
+	}
+
+	private Outcome againstStored(Parsed<SpendingEvent> parsed) {
+		Outcome stored = storedOutcome(parsed);
+		if (stored == null) {
+			throw new IllegalStateException("event " + parsed.event().envelope().eventId()
+					+ " was neither inserted nor found; retrying the batch");
+		}
+		return stored;
+	}
+
+	/** DUPLICATE or EVENT_ID_CONFLICT when the event id is already stored, else null. */
+	private Outcome storedOutcome(Parsed<SpendingEvent> parsed) {
+		List<byte[]> stored = this.jdbc.query("select payload_sha256 from spending_ledger where event_id = ?",
+				(rs, row) -> rs.getBytes(1), parsed.event().envelope().eventId());
+		return stored.isEmpty() ? null : sameOrConflict(stored.get(0), parsed);
+	}
+
+	private static Outcome sameOrConflict(byte[] storedHash, Parsed<SpendingEvent> parsed) {
+		if (Arrays.equals(storedHash, parsed.record().sha256())) {
+			return Outcome.DUPLICATE;
+		}
+		String id = parsed.event().envelope().eventId();
+		return BatchIngestor.reject(Reason.EVENT_ID_CONFLICT, "eventId", id,
+				"eventId '" + id + "' is already stored with a different payload; a corrected fact needs a new eventId");
+	}
+
+	/** Realised totals in the ledger for one year, per OPD and category. */
+	List<Total> totals(String pemda, int fiscalYear) {
+		return this.jdbc.query("select opd, category, realised, events from spending_total where pemda = ? and fiscal_year = ?",
+				(rs, row) -> new Total(rs.getString("opd"), rs.getString("category"), rs.getBigDecimal("realised"),
+						rs.getLong("events")),
+				pemda, fiscalYear);
+	}
+
+	record Total(String opd, String category, BigDecimal realised, long events) {
+	}
+
+	private record Original(String pemda, int fiscalYear, String opd, String category, String account,
+			String mechanism, BigDecimal amount, String reverses) {
+	}
+
+	/** Deltas of the rows inserted by this batch, per OPD and category. */
+	private static final class Totals {
+
+		private final Map<List<Object>, BigDecimal> amounts = new LinkedHashMap<>();
+
+		private final Map<List<Object>, Long> counts = new HashMap<>();
+
+		void add(Envelope envelope, String category, BigDecimal amount) {
+			List<Object> key = List.of(envelope.pemda(), envelope.fiscalYear(), envelope.opd(), category);
+			this.amounts.merge(key, amount, BigDecimal::add);
+			this.counts.merge(key, 1L, Long::sum);
+		}
+
+		void apply(JdbcTemplate jdbc) {
+			if (this.amounts.isEmpty()) {
+				return;
+			}
+			List<Object[]> rows = new ArrayList<>();
+			this.amounts.forEach((key, amount) -> rows
+				.add(new Object[] { key.get(0), key.get(1), key.get(2), key.get(3), amount, this.counts.get(key) }));
+			jdbc.batchUpdate("""
+					insert into spending_total (pemda, fiscal_year, opd, category, realised, events)
+					values (?, ?, ?, ?, ?, ?)
+					on conflict (pemda, fiscal_year, opd, category) do update
+					set realised = spending_total.realised + excluded.realised,
+					    events = spending_total.events + excluded.events""", rows);
+		}
+
+	}
+
+}

@@ -1,0 +1,43 @@
+package id.apbdmonitor.core.spending;
+
+import java.math.BigDecimal;
+import java.util.function.Function;
+
+import id.apbdmonitor.core.region.CategoryProperties;
+import id.apbdmonitor.core.region.RegionProperties;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Exports the spending snapshot: one gauge per OPD of the region for pagu, cash plan to date
+ * and realised, all present (0) from start-up. Rupiah become doubles only here.
+ */
+@Component
+class SpendingMeters {
+
+	SpendingMeters(SpendingSnapshots snapshots, RegionProperties region, CategoryProperties category,
+			MeterRegistry registry) {
+		for (RegionProperties.Opd opd : region.opds()) {
+			register(registry, "apbd.pagu.rupiah", "Pagu (budget ceiling) in force, all budget lines of the category",
+					snapshots, region.pemda(), opd.code(), category.name(), SpendingSnapshot.Figures::pagu);
+			register(registry, "apbd.cash.plan.to.date.rupiah",
+					"Cumulative cash plan (anggaran kas) up to the business date, current month pro rata", snapshots,
+					region.pemda(), opd.code(), category.name(), SpendingSnapshot.Figures::cashPlanToDate);
+			register(registry, "apbd.realised.rupiah", "Realised spending year to date, net of reversals", snapshots,
+					region.pemda(), opd.code(), category.name(), SpendingSnapshot.Figures::realised);
+		}
+	}
+
+	private static void register(MeterRegistry registry, String name, String description, SpendingSnapshots snapshots,
+			String pemda, String opd, String category, Function<SpendingSnapshot.Figures, BigDecimal> figure) {
+		Gauge.builder(name, snapshots, s -> figure.apply(s.current().of(opd)).doubleValue())
+			.description(description)
+			.tag("pemda", pemda)
+			.tag("opd", opd)
+			.tag("category", category)
+			.register(registry);
+	}
+
+}

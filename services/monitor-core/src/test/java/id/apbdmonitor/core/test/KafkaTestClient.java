@@ -1,0 +1,93 @@
+package id.apbdmonitor.core.test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** Produces raw records to the test broker and reads dead-letter topics back, with headers. */
+public final class KafkaTestClient implements AutoCloseable {
+
+	private final KafkaProducer<String, byte[]> producer;
+
+	private final String brokers;
+
+	public KafkaTestClient(String brokers) {
+		this.brokers = brokers;
+		Map<String, Object> props = new HashMap<>();
+		props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
+		props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+		props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+		props.put(ProducerConfig.ACKS_CONFIG, "all");
+		this.producer = new KafkaProducer<>(props);
+	}
+
+	public void send(String topic, String key, String value) {
+		send(topic, key, value.getBytes(StandardCharsets.UTF_8));
+	}
+
+	public void send(String topic, String key, byte[] value) {
+		try {
+			this.producer.send(new ProducerRecord<>(topic, key, value)).get();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("could not send to " + topic, ex);
+		}
+	}
+
+	/** All records on a topic from the beginning, read until {@code expected} are seen or the timeout. */
+	public List<DeadLetter> readAll(String topic, int expected, Duration timeout) {
+		Map<String, Object> props = new HashMap<>();
+		props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.brokers);
+		props.put(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID());
+		props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+		props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+		props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+		List<DeadLetter> records = new ArrayList<>();
+		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props)) {
+			consumer.subscribe(List.of(topic));
+			long deadline = System.nanoTime() + timeout.toNanos();
+			while (records.size() < expected && System.nanoTime() < deadline) {
+				for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+					Map<String, String> headers = new HashMap<>();
+					for (Header header : record.headers()) {
+						headers.put(header.key(), new String(header.value(), StandardCharsets.UTF_8));
+					}
+					records.add(new DeadLetter(record.key(), new String(record.value(), StandardCharsets.UTF_8),
+							headers));
+				}
+			}
+		}
+		return records;
+	}
+
+	@Override
+	public void close() {
+		this.producer.close();
+	}
+
+	/** A record read back: key, value and headers as strings. */
+	public record DeadLetter(String key, String value, Map<String, String> headers) {
+
+		public String reason() {
+			return this.headers.get("apbd-reason");
+		}
+
+	}
+
+}
