@@ -1,0 +1,63 @@
+package id.apbdmonitor.devstack;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class SmallPartsTests {
+
+	@Test
+	void shouldNameTheRoleAfterTheServiceWithUnderscores() {
+		assertThat(new ServiceCatalog.App("goods-spending", 8083, true).roleName()).isEqualTo("goods_spending");
+	}
+
+	@Test
+	void shouldRunTheBootRepackagedJarNotTheLibrary() {
+		assertThat(new ServiceCatalog.App("goods-spending", 8083, true).jar(Path.of("/repo")))
+			.isEqualTo(Path.of("/repo/services/goods-spending/target/goods-spending-0.1.0-SNAPSHOT-exec.jar"));
+	}
+
+	@Test
+	void shouldKeepTheFixedPortsOfTheDesign() {
+		assertThat(ServiceCatalog.SERVICES).extracting(ServiceCatalog.App::name, ServiceCatalog.App::port)
+			.contains(org.assertj.core.groups.Tuple.tuple("goods-spending", 8083),
+					org.assertj.core.groups.Tuple.tuple("services-spending", 8084));
+		assertThat(ServiceCatalog.SIMULATOR.port()).isEqualTo(8090);
+		assertThat(ServiceCatalog.SIMULATOR.needsDatabase()).isFalse();
+	}
+
+	@Test
+	void shouldSwapTheDatabaseOfAJdbcUrlAndKeepItsParameters() {
+		assertThat(ExternalDatabase.withDatabase("jdbc:postgresql://db:5432/postgres?sslmode=require", "apbd"))
+			.isEqualTo("jdbc:postgresql://db:5432/apbd?sslmode=require");
+		assertThat(ExternalDatabase.withDatabase("jdbc:postgresql://db/", "apbd")).isEqualTo("jdbc:postgresql://db/apbd");
+		assertThat(ExternalDatabase.withDatabase("jdbc:postgresql://db:5432", "apbd"))
+			.isEqualTo("jdbc:postgresql://db:5432/apbd");
+		assertThatIllegalArgumentException().isThrownBy(() -> ExternalDatabase.withDatabase("jdbc:mysql://db/x", "apbd"));
+	}
+
+	@Test
+	void shouldRecogniseBootHealthDocuments() {
+		assertThat(HttpProbe.isUpDocument("{\"status\":\"UP\",\"groups\":[\"liveness\"]}")).isTrue();
+		assertThat(HttpProbe.isUpDocument("{\"status\":\"DOWN\",\"components\":{\"db\":{\"status\":\"UP\"}}}"))
+			.isFalse();
+	}
+
+	@Test
+	void shouldListEveryEndpointOnce() {
+		StackLayout layout = StackLayout.of(Path.of("/repo"));
+		EndpointTable table = new EndpointTable(layout, "jdbc:postgresql://localhost:55432/apbd", "localhost:9092",
+				false, false);
+
+		assertThat(table.rows()).extracting((row) -> row[1])
+			.contains("http://localhost:8083/actuator/prometheus", "http://localhost:8083/actuator/health",
+					"http://localhost:8084/actuator/prometheus", "http://localhost:8090/api/expected",
+					"localhost:9092", "jdbc:postgresql://localhost:55432/apbd", "/repo/.devstack/logs")
+			.doesNotHaveDuplicates()
+			.noneMatch((url) -> url.contains("9090"));
+	}
+
+}
