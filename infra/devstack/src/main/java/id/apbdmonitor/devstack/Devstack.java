@@ -116,7 +116,7 @@ public final class Devstack {
 		long begin = System.nanoTime();
 		LocalDate startDate = LocalDate.of(this.options.fiscalYear(), 1, 1);
 		log.info("apbd-monitor devstack: fiscal year {}, a simulated year lasts {}; files in {}",
-				this.options.fiscalYear(), this.options.yearDuration(), this.layout.home());
+				this.options.fiscalYear(), this.options.yearDurationText(), this.layout.home());
 		List<ServiceCatalog.App> apps = new ArrayList<>(ServiceCatalog.SERVICES);
 		apps.add(ServiceCatalog.SIMULATOR);
 		Set<String> hidden = this.options.externalServer()

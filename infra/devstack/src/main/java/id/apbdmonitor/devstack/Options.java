@@ -110,6 +110,15 @@ record Options(Duration yearDuration, int fiscalYear, Optional<ExternalServer> e
 		}
 	}
 
+	/** For people: {@code 10m}, {@code 90s}. */
+	String yearDurationText() {
+		long seconds = this.yearDuration.toSeconds();
+		if (this.yearDuration.toMillis() % 1000 != 0) {
+			return this.yearDuration.toMillis() + "ms";
+		}
+		return (seconds % 60 == 0) ? (seconds / 60) + "m" : seconds + "s";
+	}
+
 	/** The spelling Spring Boot's Duration conversion accepts, e.g. {@code 600s}. */
 	String yearDurationForSpring() {
 		return this.yearDuration.toMillis() % 1000 == 0 ? this.yearDuration.toSeconds() + "s"

@@ -30,6 +30,8 @@ class OptionsTests {
 	void shouldPassTheYearDurationInASpellingSpringBootAccepts() {
 		assertThat(Options.parse("--year-duration", "3m").yearDurationForSpring()).isEqualTo("180s");
 		assertThat(Options.parse("--year-duration", "1500ms").yearDurationForSpring()).isEqualTo("1500ms");
+		assertThat(Options.parse("--year-duration", "180s").yearDurationText()).isEqualTo("3m");
+		assertThat(Options.parse("--year-duration", "90s").yearDurationText()).isEqualTo("90s");
 	}
 
 	@Test
