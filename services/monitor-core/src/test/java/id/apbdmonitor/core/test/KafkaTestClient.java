@@ -50,8 +50,26 @@ public final class KafkaTestClient implements AutoCloseable {
 		}
 	}
 
+	/** The first record on a topic, from the beginning, whose value contains the text. */
+	public DeadLetter find(String topic, String containing, Duration timeout) {
+		List<DeadLetter> records = read(topic, record -> record.value().contains(containing), timeout);
+		if (records.isEmpty()) {
+			throw new AssertionError("no record containing '" + containing + "' on " + topic + " within " + timeout);
+		}
+		return records.get(records.size() - 1);
+	}
+
 	/** All records on a topic from the beginning, read until {@code expected} are seen or the timeout. */
 	public List<DeadLetter> readAll(String topic, int expected, Duration timeout) {
+		List<DeadLetter> seen = new ArrayList<>();
+		read(topic, record -> {
+			seen.add(record);
+			return seen.size() >= expected;
+		}, timeout);
+		return seen;
+	}
+
+	private List<DeadLetter> read(String topic, java.util.function.Predicate<DeadLetter> stop, Duration timeout) {
 		Map<String, Object> props = new HashMap<>();
 		props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.brokers);
 		props.put(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID());
@@ -62,14 +80,18 @@ public final class KafkaTestClient implements AutoCloseable {
 		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props)) {
 			consumer.subscribe(List.of(topic));
 			long deadline = System.nanoTime() + timeout.toNanos();
-			while (records.size() < expected && System.nanoTime() < deadline) {
+			while (System.nanoTime() < deadline) {
 				for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
 					Map<String, String> headers = new HashMap<>();
 					for (Header header : record.headers()) {
 						headers.put(header.key(), new String(header.value(), StandardCharsets.UTF_8));
 					}
-					records.add(new DeadLetter(record.key(), new String(record.value(), StandardCharsets.UTF_8),
-							headers));
+					DeadLetter letter = new DeadLetter(record.key(),
+							new String(record.value(), StandardCharsets.UTF_8), headers);
+					records.add(letter);
+					if (stop.test(letter)) {
+						return records;
+					}
 				}
 			}
 		}
