@@ -1,0 +1,85 @@
+package id.apbdmonitor.simulator.generator;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * A generated fiscal year: the records to publish, in order, and the totals the services must
+ * report after all of them or after any prefix.
+ */
+public final class GeneratedYear {
+
+	private final GeneratorSettings settings;
+
+	private final List<Category> categories;
+
+	private final List<SimEvent> events;
+
+	private final List<Effect> effects;
+
+	private final ExpectedTotals expectedTotals;
+
+	GeneratedYear(GeneratorSettings settings, List<Category> categories, List<SimEvent> events, List<Effect> effects) {
+		this.settings = settings;
+		this.categories = List.copyOf(categories);
+		this.events = List.copyOf(events);
+		// effects may hold nulls (records that change no total)
+		this.effects = Collections.unmodifiableList(new ArrayList<>(effects));
+		this.expectedTotals = asOf(this.events.size());
+	}
+
+	public GeneratorSettings settings() {
+		return this.settings;
+	}
+
+	/** The categories generated, e.g. goods and services. */
+	public List<Category> categories() {
+		return this.categories;
+	}
+
+	/** Every record of the year, sorted by business date; budget lines come first on 2 January. */
+	public List<SimEvent> events() {
+		return this.events;
+	}
+
+	/** What the services must report once every record is consumed. */
+	public ExpectedTotals expectedTotals() {
+		return this.expectedTotals;
+	}
+
+	/** What the services must report once the first {@code published} records are consumed. */
+	public ExpectedTotals asOf(int published) {
+		if (published < 0 || published > this.events.size()) {
+			throw new IllegalArgumentException("published must be within 0.." + this.events.size());
+		}
+		LocalDate date = (published == 0) ? null : this.events.get(published - 1).businessDate();
+		return ExpectedTotals.replay(this.settings, this.categories, this.events, this.effects, published, date);
+	}
+
+	/** What the services must report once every record with a business date up to {@code date} is consumed. */
+	public ExpectedTotals realisedUpTo(LocalDate date) {
+		int published = 0;
+		while (published < this.events.size() && !this.events.get(published).businessDate().isAfter(date)) {
+			published++;
+		}
+		return ExpectedTotals.replay(this.settings, this.categories, this.events, this.effects, published, date);
+	}
+
+	/** OPDs scripted to realise only about half of their cash plan. */
+	public List<String> laggingOpds() {
+		return this.settings.laggingOpds();
+	}
+
+	/** OPDs scripted to realise on plan. */
+	public List<String> onPlanOpds() {
+		return this.settings.onPlanOpds();
+	}
+
+	/** How many records of the whole year are of a kind. */
+	public long count(SimEvent.Kind kind) {
+		return this.expectedTotals.count(kind);
+	}
+
+}

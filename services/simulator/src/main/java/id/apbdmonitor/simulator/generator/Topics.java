@@ -1,0 +1,15 @@
+package id.apbdmonitor.simulator.generator;
+
+/** Names of the Kafka topics of the event contract ({@code docs/events}). */
+public final class Topics {
+
+	public static final String BUDGET = "apbd.budget.v1";
+
+	public static final String GOODS = "apbd.goods.v1";
+
+	public static final String SERVICES = "apbd.services.v1";
+
+	private Topics() {
+	}
+
+}

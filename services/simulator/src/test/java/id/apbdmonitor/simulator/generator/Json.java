@@ -1,0 +1,39 @@
+package id.apbdmonitor.simulator.generator;
+
+import java.math.BigDecimal;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Reads generated records the way a consumer does: from their JSON text. */
+final class Json {
+
+	private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+	private Json() {
+	}
+
+	static JsonNode parse(SimEvent event) {
+		return MAPPER.readTree(event.value());
+	}
+
+	static String text(SimEvent event, String field) {
+		return parse(event).get(field).stringValue();
+	}
+
+	static BigDecimal money(JsonNode node, String field) {
+		return new BigDecimal(node.get(field).stringValue());
+	}
+
+	/** goods or services, from the account code alone (DOMAIN §2), not from the generator. */
+	static Category categoryOfAccount(String account) {
+		if (account.startsWith("5.1.02.01.")) {
+			return Category.GOODS;
+		}
+		if (account.startsWith("5.1.02.02.") || account.startsWith("5.1.02.03.") || account.startsWith("5.1.02.04.")) {
+			return Category.SERVICES;
+		}
+		throw new IllegalArgumentException("not a goods or services account: " + account);
+	}
+
+}

@@ -1,0 +1,73 @@
+package id.apbdmonitor.simulator.generator;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Totals recomputed in the tests from the JSON of the VALID records only, independently of the
+ * generator's bookkeeping: realised = realisations − reversals; pagu = newest revision per line.
+ */
+final class Recomputed {
+
+	final Map<String, BigDecimal> realised = new HashMap<>();
+
+	final Map<String, BigDecimal> pagu = new HashMap<>();
+
+	/** Per line: newest revision number, its pagu, its cash plan and its OPD/category key. */
+	final Map<String, JsonNode> newestLine = new HashMap<>();
+
+	static String key(String opd, Category category) {
+		return opd + "|" + category.code();
+	}
+
+	static Recomputed of(List<SimEvent> events) {
+		Recomputed result = new Recomputed();
+		for (SimEvent event : events) {
+			if (event.kind() != SimEvent.Kind.VALID) {
+				continue;
+			}
+			JsonNode node = Json.parse(event);
+			String type = node.get("type").stringValue();
+			String opd = node.get("opd").stringValue();
+			switch (type) {
+				case "budget-line" -> result.newestLine.merge(node.get("lineId").stringValue(), node,
+						(old, now) -> (revision(now) > revision(old)) ? now : old);
+				case "spending-realised" -> result.realised.merge(key(opd, topicCategory(event)),
+						Json.money(node, "amount"), BigDecimal::add);
+				case "spending-reversed" -> result.realised.merge(key(opd, topicCategory(event)),
+						Json.money(node, "amount").negate(), BigDecimal::add);
+				default -> throw new IllegalStateException("unexpected type " + type);
+			}
+		}
+		for (JsonNode line : result.newestLine.values()) {
+			result.pagu.merge(key(line.get("opd").stringValue(), Json.categoryOfAccount(line.get("account").stringValue())),
+					Json.money(line, "pagu"), BigDecimal::add);
+		}
+		return result;
+	}
+
+	BigDecimal realised(String opd, Category category) {
+		return this.realised.getOrDefault(key(opd, category), BigDecimal.ZERO);
+	}
+
+	BigDecimal pagu(String opd, Category category) {
+		return this.pagu.getOrDefault(key(opd, category), BigDecimal.ZERO);
+	}
+
+	private static int revision(JsonNode line) {
+		return line.get("revision").get("number").intValue();
+	}
+
+	private static Category topicCategory(SimEvent event) {
+		return switch (event.topic()) {
+			case "apbd.goods.v1" -> Category.GOODS;
+			case "apbd.services.v1" -> Category.SERVICES;
+			default -> throw new IllegalStateException("spending on " + event.topic());
+		};
+	}
+
+}
