@@ -26,8 +26,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import static id.apbdmonitor.core.test.TestEvents.budgetLine;
 import static id.apbdmonitor.core.test.TestEvents.key;
 import static id.apbdmonitor.core.test.TestEvents.months;
-import static id.apbdmonitor.core.test.TestEvents.realised;
-import static id.apbdmonitor.core.test.TestEvents.reversed;
+import static id.apbdmonitor.core.test.TestEvents.realisedEvent;
+import static id.apbdmonitor.core.test.TestEvents.reversedEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -73,7 +73,7 @@ class GoodsSpendingIntegrationTests {
 	@Test
 	void shouldStoreTheSameEventSentThreeTimesOnceAndCountTwoDuplicates() {
 		double duplicatesBefore = outcomeCount("duplicate");
-		String event = realised("SP2D-SETDA-1", "SETDA", GOODS_ACCOUNT, "4500000.00", "2026-03-02");
+		String event = realisedEvent("SP2D-SETDA-1", "SETDA", GOODS_ACCOUNT, "4500000.00", "2026-03-02");
 		for (int i = 0; i < 3; i++) {
 			kafka.send(topics.events(), key("SETDA"), event);
 		}
@@ -97,13 +97,13 @@ class GoodsSpendingIntegrationTests {
 	@Test
 	void shouldDeadLetterEachKindOfInvalidEventWithReasonAndField() {
 		kafka.send(topics.events(), key("DINAS-X"),
-				realised("INV-OPD", "DINAS-X", GOODS_ACCOUNT, "1000.00", "2026-03-02"));
-		kafka.send(topics.events(), key("DLH"), realised("INV-ACCOUNT", "DLH", "5.2.02.01.01.0001", "1000.00", "2026-03-02"));
-		kafka.send(topics.events(), key("DLH"), realised("INV-YEAR", "DLH", GOODS_ACCOUNT, "1000.00", "2025-12-30"));
-		kafka.send(topics.events(), key("DLH"), realised("INV-AMOUNT", "DLH", GOODS_ACCOUNT, "12,5", "2026-03-02"));
+				realisedEvent("INV-OPD", "DINAS-X", GOODS_ACCOUNT, "1000.00", "2026-03-02"));
+		kafka.send(topics.events(), key("DLH"), realisedEvent("INV-ACCOUNT", "DLH", "5.2.02.01.01.0001", "1000.00", "2026-03-02"));
+		kafka.send(topics.events(), key("DLH"), realisedEvent("INV-YEAR", "DLH", GOODS_ACCOUNT, "1000.00", "2025-12-30"));
+		kafka.send(topics.events(), key("DLH"), realisedEvent("INV-AMOUNT", "DLH", GOODS_ACCOUNT, "12,5", "2026-03-02"));
 		kafka.send(topics.events(), key("DLH"),
-				realised("INV-NUMBER", "DLH", GOODS_ACCOUNT, "x", "2026-03-02").replace("\"x\"", "12.5"));
-		kafka.send(topics.events(), key("DLH"), reversed("INV-REVERSAL", "DLH", "SP2D-NEVER-SENT", "10.00", "2026-03-02"));
+				realisedEvent("INV-NUMBER", "DLH", GOODS_ACCOUNT, "x", "2026-03-02").replace("\"x\"", "12.5"));
+		kafka.send(topics.events(), key("DLH"), reversedEvent("INV-REVERSAL", "DLH", "SP2D-NEVER-SENT", "10.00", "2026-03-02"));
 
 		assertThat(deadLetter("INV-OPD").headers()).containsEntry("apbd-reason", "UNKNOWN_OPD")
 			.containsEntry("apbd-field", "opd")
@@ -132,9 +132,9 @@ class GoodsSpendingIntegrationTests {
 	void shouldCommitTheRecordsAroundAFailingRecordOfTheSameBatch() {
 		// stopping the container first makes the three records arrive in one poll
 		this.listeners.getListenerContainer("spending").stop();
-		kafka.send(topics.events(), key("DISHUB"), realised("BATCH-1", "DISHUB", GOODS_ACCOUNT, "1000000.00", "2026-03-03"));
-		kafka.send(topics.events(), key("DISHUB"), realised("BATCH-2", "DISHUB", GOODS_ACCOUNT, "-5.00", "2026-03-03"));
-		kafka.send(topics.events(), key("DISHUB"), realised("BATCH-3", "DISHUB", GOODS_ACCOUNT, "250000.00", "2026-03-04"));
+		kafka.send(topics.events(), key("DISHUB"), realisedEvent("BATCH-1", "DISHUB", GOODS_ACCOUNT, "1000000.00", "2026-03-03"));
+		kafka.send(topics.events(), key("DISHUB"), realisedEvent("BATCH-2", "DISHUB", GOODS_ACCOUNT, "-5.00", "2026-03-03"));
+		kafka.send(topics.events(), key("DISHUB"), realisedEvent("BATCH-3", "DISHUB", GOODS_ACCOUNT, "250000.00", "2026-03-04"));
 		this.listeners.getListenerContainer("spending").start();
 
 		assertThat(deadLetter("BATCH-2").reason()).isEqualTo("AMOUNT_OUT_OF_BOUNDS");
@@ -145,10 +145,10 @@ class GoodsSpendingIntegrationTests {
 
 	@Test
 	void shouldLowerTheRealisedTotalOnAReversalAndRefuseToReverseMoreThanTheOriginal() {
-		kafka.send(topics.events(), key("DINSOS"), realised("SP2D-DINSOS-1", "DINSOS", GOODS_ACCOUNT, "10000000.00", "2026-03-05"));
-		kafka.send(topics.events(), key("DINSOS"), reversed("BATAL-DINSOS-1", "DINSOS", "SP2D-DINSOS-1", "2500000.00", "2026-03-06"));
+		kafka.send(topics.events(), key("DINSOS"), realisedEvent("SP2D-DINSOS-1", "DINSOS", GOODS_ACCOUNT, "10000000.00", "2026-03-05"));
+		kafka.send(topics.events(), key("DINSOS"), reversedEvent("BATAL-DINSOS-1", "DINSOS", "SP2D-DINSOS-1", "2500000.00", "2026-03-06"));
 		// 10,000,000 − 2,500,000 leaves 7,500,000; reversing 7,500,000.01 more must fail
-		kafka.send(topics.events(), key("DINSOS"), reversed("BATAL-DINSOS-2", "DINSOS", "SP2D-DINSOS-1", "7500000.01", "2026-03-07"));
+		kafka.send(topics.events(), key("DINSOS"), reversedEvent("BATAL-DINSOS-2", "DINSOS", "SP2D-DINSOS-1", "7500000.01", "2026-03-07"));
 
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(realisedOf("DINSOS")).isEqualTo(7_500_000.00));
 		assertThat(deadLetter("BATAL-DINSOS-2").headers()).containsEntry("apbd-reason", "REVERSAL_EXCEEDS_ORIGINAL")
@@ -159,8 +159,8 @@ class GoodsSpendingIntegrationTests {
 
 	@Test
 	void shouldDeadLetterAReusedEventIdWithADifferentPayload() {
-		kafka.send(topics.events(), key("DP3A"), realised("SP2D-DP3A-1", "DP3A", GOODS_ACCOUNT, "300000.00", "2026-03-05"));
-		kafka.send(topics.events(), key("DP3A"), realised("SP2D-DP3A-1", "DP3A", GOODS_ACCOUNT, "999999.00", "2026-03-05"));
+		kafka.send(topics.events(), key("DP3A"), realisedEvent("SP2D-DP3A-1", "DP3A", GOODS_ACCOUNT, "300000.00", "2026-03-05"));
+		kafka.send(topics.events(), key("DP3A"), realisedEvent("SP2D-DP3A-1", "DP3A", GOODS_ACCOUNT, "999999.00", "2026-03-05"));
 		assertThat(deadLetter("999999.00").reason()).isEqualTo("EVENT_ID_CONFLICT");
 		await().untilAsserted(() -> assertThat(realisedOf("DP3A")).isEqualTo(300_000.00));
 	}

@@ -19,7 +19,7 @@ public final class TestEvents {
 		return PEMDA + "/" + opd;
 	}
 
-	public static String realised(String eventId, String opd, String account, String amount, String date) {
+	public static String realisedEvent(String eventId, String opd, String account, String amount, String date) {
 		return """
 				{"eventId":"%s","type":"spending-realised","schemaVersion":1,"pemda":"52.72","fiscalYear":%s,
 				 "opd":"%s","occurredOn":"%s","document":{"kind":"SP2D","number":"%s/SP2D-LS/2026"},
@@ -27,7 +27,7 @@ public final class TestEvents {
 			.formatted(eventId, date.substring(0, 4), opd, date, eventId, account, amount);
 	}
 
-	public static String reversed(String eventId, String opd, String reverses, String amount, String date) {
+	public static String reversedEvent(String eventId, String opd, String reverses, String amount, String date) {
 		return """
 				{"eventId":"%s","type":"spending-reversed","schemaVersion":1,"pemda":"52.72","fiscalYear":%s,
 				 "opd":"%s","occurredOn":"%s","document":{"kind":"SP2D","number":"%s/BATAL"},
