@@ -4,36 +4,40 @@ import java.time.LocalDate;
 
 /**
  * How far the publisher has got: the number of records of the year acknowledged by Kafka (always
- * whole days, a prefix of the year's records) and the last business day they belong to.
+ * whole days, a prefix of the year's records) and the last business day they belong to, read
+ * together as one {@link State}.
  */
 final class PublishProgress {
 
-	private volatile int published;
+	private volatile State state = new State(0, null, false);
 
-	private volatile LocalDate businessDate;
-
-	private volatile boolean finished;
-
-	synchronized void advance(int published, LocalDate businessDate) {
-		this.published = published;
-		this.businessDate = businessDate;
+	void advance(int published, LocalDate businessDate) {
+		this.state = new State(published, businessDate, false);
 	}
 
 	void finish() {
-		this.finished = true;
+		State current = this.state;
+		this.state = new State(current.published(), current.businessDate(), true);
+	}
+
+	State state() {
+		return this.state;
 	}
 
 	int published() {
-		return this.published;
+		return this.state.published();
 	}
 
-	/** The last business day whose records are all published; null before the first. */
 	LocalDate businessDate() {
-		return this.businessDate;
+		return this.state.businessDate();
 	}
 
-	boolean finished() {
-		return this.finished;
+	/**
+	 * @param published records of the year published and acknowledged
+	 * @param businessDate the last business day whose records are all published; null before the first
+	 * @param finished whether the whole year is published
+	 */
+	record State(int published, LocalDate businessDate, boolean finished) {
 	}
 
 }

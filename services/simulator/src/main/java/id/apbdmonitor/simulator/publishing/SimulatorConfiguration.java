@@ -1,0 +1,82 @@
+package id.apbdmonitor.simulator.publishing;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+
+import id.apbdmonitor.core.clock.BusinessClock;
+import id.apbdmonitor.core.clock.ClockProperties;
+import id.apbdmonitor.core.clock.FixedBusinessClock;
+import id.apbdmonitor.core.clock.SimulatedBusinessClock;
+import id.apbdmonitor.core.clock.WallBusinessClock;
+import id.apbdmonitor.simulator.generator.GeneratedYear;
+import id.apbdmonitor.simulator.generator.GeneratorSettings;
+import id.apbdmonitor.simulator.generator.YearGenerator;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/**
+ * Generates the year at start-up and wires the publisher to the shared business clock
+ * ({@code apbd.clock.*}, the same settings the services read). The core's own Spring
+ * configuration is not used: the simulator needs no region file, database or ingest pipeline.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({ SimulatorProperties.class, ClockProperties.class })
+class SimulatorConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(SimulatorConfiguration.class);
+
+	@Bean
+	GeneratedYear generatedYear(SimulatorProperties properties) {
+		GeneratorSettings settings = GeneratorSettings.kotaBima(properties.seed())
+			.withFiscalYear(properties.fiscalYear())
+			.withEventsPerOpdPerMonth(properties.eventsPerOpdPerMonth())
+			.withFaultRate(properties.faultRate());
+		GeneratedYear year = YearGenerator.generate(settings);
+		log.info("Generated fiscal year {} of pemda {} (seed {}, fault rate {}): {} records for {} OPDs; lagging {}, on plan {}",
+				settings.fiscalYear(), settings.pemda(), settings.seed(), properties.faultRate(), year.events().size(),
+				settings.opds().size(), year.laggingOpds(), year.onPlanOpds());
+		return year;
+	}
+
+	@Bean
+	BusinessClock businessClock(ClockProperties clock, SimulatorProperties properties) {
+		LocalDate startDate = (clock.startDate() != null) ? clock.startDate()
+				: LocalDate.of(properties.fiscalYear(), 1, 1);
+		return switch (clock.mode()) {
+			case WALL -> new WallBusinessClock(Clock.systemUTC(), properties.zone());
+			case FIXED -> new FixedBusinessClock(startDate, properties.zone());
+			case SIMULATED -> {
+				Instant startedAt = (clock.startedAt() != null) ? clock.startedAt() : Instant.now();
+				log.info("Simulated business clock: {} at {}, a year lasts {}", startDate, startedAt,
+						clock.yearDuration());
+				yield new SimulatedBusinessClock(Clock.systemUTC(), properties.zone(), startedAt, startDate,
+						clock.yearDuration());
+			}
+		};
+	}
+
+	@Bean
+	PublishProgress publishProgress() {
+		return new PublishProgress();
+	}
+
+	@Bean
+	SimulatorMetrics simulatorMetrics(MeterRegistry registry, GeneratedYear year, PublishProgress progress,
+			BusinessClock clock, SimulatorProperties properties) {
+		return new SimulatorMetrics(registry, year, progress, clock, properties.zone());
+	}
+
+	@Bean
+	YearPublisher yearPublisher(GeneratedYear year, KafkaTemplate<String, String> kafka, BusinessClock clock,
+			SimulatorProperties properties, PublishProgress progress, SimulatorMetrics metrics) {
+		return new YearPublisher(year, kafka, clock, properties.pace(), progress, metrics);
+	}
+
+}
