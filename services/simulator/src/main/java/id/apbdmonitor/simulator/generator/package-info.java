@@ -1,0 +1,9 @@
+/**
+ * The year generator, plain Java: {@link id.apbdmonitor.simulator.generator.YearGenerator} turns
+ * {@link id.apbdmonitor.simulator.generator.GeneratorSettings} into a
+ * {@link id.apbdmonitor.simulator.generator.GeneratedYear} of Kafka records and the
+ * {@link id.apbdmonitor.simulator.generator.ExpectedTotals} the services must report. One
+ * generator class per category (goods, services) shares the budget planner and the fault
+ * injector; new categories go beside them.
+ */
+package id.apbdmonitor.simulator.generator;
