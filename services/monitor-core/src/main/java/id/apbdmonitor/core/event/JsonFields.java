@@ -21,7 +21,7 @@ public final class JsonFields {
 
 	private static final Pattern CODE = Pattern.compile("^[A-Za-z0-9._-]{1,60}$");
 
-	private static final Pattern ACCOUNT = Pattern.compile("^[0-9](\\.[0-9]{1,4}){1,5}$");
+	private static final Pattern ACCOUNT = Pattern.compile("^[4-6]\\.[1-9]\\.[0-9]{2}\\.[0-9]{2}\\.[0-9]{2}\\.[0-9]{4}$");
 
 	private final JsonNode node;
 
@@ -88,7 +88,7 @@ public final class JsonFields {
 	public String account(String field) {
 		String text = text(field, 40);
 		if (!ACCOUNT.matcher(text).matches()) {
-			throw invalid(field, text, "must be an account code like 5.1.02.01.01.0024");
+			throw invalid(field, text, "must be a six-level account code like 5.1.02.01.01.0024");
 		}
 		return text;
 	}
