@@ -149,6 +149,10 @@ final class YearPublisher implements SmartLifecycle {
 					cause = ex;
 				}
 			}
+			if (Thread.currentThread().isInterrupted()) {
+				// the producer turns an interrupt into a failed send: that is a stop, not a failure
+				throw new InterruptedException("stopped while publishing " + day.get(0).businessDate());
+			}
 			if (!failed.isEmpty()) {
 				// a re-sent record that did arrive is a duplicate the services count and ignore
 				log.warn("Kafka did not acknowledge {} of {} records of {} ({}); retrying in {} s", failed.size(),
