@@ -51,7 +51,7 @@ public class EnvelopeReader {
 		List<Integer> open = openFiscalYears();
 		if (!open.contains(fiscalYear)) {
 			throw RejectedException.of(Reason.FISCAL_YEAR_CLOSED, "fiscalYear", fiscalYear,
-					"fiscal year " + fiscalYear + " is not open; open: " + open);
+					"fiscalYear " + fiscalYear + " is not open for booking; open: " + open);
 		}
 		String opd = json.text("opd", 60);
 		if (!this.opds.contains(opd)) {
