@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import id.apbdmonitor.core.test.KafkaTestClient;
+import id.apbdmonitor.core.test.MetricCatalogue;
 import id.apbdmonitor.core.test.KafkaTestClient.DeadLetter;
 import id.apbdmonitor.core.test.PrometheusScrape;
 import id.apbdmonitor.core.test.TestInfrastructure;
@@ -215,6 +216,11 @@ class GoodsSpendingIntegrationTests {
 
 	private DeadLetter deadLetter(String containing) {
 		return kafka.find(topics.eventsDlt(), containing, Duration.ofSeconds(30));
+	}
+
+	@Test
+	void shouldExportExactlyTheMetricsOfTheReadmeCatalogue() {
+		assertThat(MetricCatalogue.fromReadme().differences(scrape(), "goods-spending")).isEmpty();
 	}
 
 	private PrometheusScrape scrape() {

@@ -6,6 +6,7 @@ import java.util.Map;
 import id.apbdmonitor.core.test.ContractExamples;
 import id.apbdmonitor.core.test.ContractExamples.Example;
 import id.apbdmonitor.core.test.KafkaTestClient;
+import id.apbdmonitor.core.test.MetricCatalogue;
 import id.apbdmonitor.core.test.PrometheusScrape;
 import id.apbdmonitor.core.test.TestInfrastructure;
 import id.apbdmonitor.core.test.TestInfrastructure.TestTopics;
@@ -93,6 +94,11 @@ class ServicesSpendingIntegrationTests {
 		// 1,500,000 + 2,250,000
 		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> assertThat(scrape().value("apbd_realised_rupiah", labels("DISHUB"))).isEqualTo(3_750_000.00));
+	}
+
+	@Test
+	void shouldExportExactlyTheMetricsOfTheReadmeCatalogue() {
+		assertThat(MetricCatalogue.fromReadme().differences(scrape(), "services-spending")).isEmpty();
 	}
 
 	private PrometheusScrape scrape() {
