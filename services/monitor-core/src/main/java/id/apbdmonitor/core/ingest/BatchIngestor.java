@@ -49,6 +49,7 @@ public class BatchIngestor<E> {
 	}
 
 	public void ingest(List<ConsumerRecord<String, byte[]>> records) throws Exception {
+		long started = System.nanoTime();
 		List<Parsed<E>> valid = new ArrayList<>(records.size());
 		List<DeadLetterPublisher.Rejected> rejected = new ArrayList<>();
 		for (ConsumerRecord<String, byte[]> consumerRecord : records) {
@@ -60,7 +61,9 @@ public class BatchIngestor<E> {
 				rejected.add(new DeadLetterPublisher.Rejected(record, ex.rejection()));
 			}
 		}
+		long parsed = System.nanoTime();
 		List<Outcome> outcomes = valid.isEmpty() ? List.of() : this.transaction.execute(status -> this.handler.write(valid));
+		long written = System.nanoTime();
 		for (int i = 0; i < valid.size(); i++) {
 			Outcome outcome = outcomes.get(i);
 			if (outcome.kind() == Outcome.Kind.REJECTED) {
@@ -83,6 +86,7 @@ public class BatchIngestor<E> {
 					each.rejection().reason(), each.rejection().detail());
 		}
 		this.metrics.deadLettered(rejected.size());
+		long committed = System.nanoTime();
 		try {
 			this.handler.afterCommit();
 		}
@@ -90,6 +94,15 @@ public class BatchIngestor<E> {
 			// the batch is safely stored; the timer refresh will catch the snapshot up
 			log.warn("Snapshot refresh after commit failed: {}", ex.toString());
 		}
+		if (log.isDebugEnabled()) {
+			log.debug("Batch of {} records: {} valid, {} rejected; parsed in {} ms, stored in {} ms, counted in {} ms, "
+					+ "snapshot in {} ms", records.size(), valid.size(), rejected.size(), millis(started, parsed),
+					millis(parsed, written), millis(written, committed), millis(committed, System.nanoTime()));
+		}
+	}
+
+	private static long millis(long from, long to) {
+		return (to - from) / 1_000_000;
 	}
 
 	private JsonFields fieldsOf(IncomingRecord record) {
