@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
@@ -64,12 +65,25 @@ final class KafkaBroker {
 		if (!Files.exists(s.dataDirectory().resolve("meta.properties"))) {
 			format();
 		}
+		String clusterId = clusterId();
 		this.process = ChildProcess.start("kafka",
 				JavaCommand.of(s.devstackHome(),
 						List.of("-Xmx256m", "-Dlogback.configurationFile=kafka-broker-logback.xml", "-cp", s.classpath()),
 						List.of("kafka.Kafka", s.configFile().toAbsolutePath().toString())),
 				Map.of(), s.workingDirectory(), s.logFile(), s.pidDirectory());
-		awaitReady();
+		awaitReady(clusterId);
+	}
+
+	/** The id written by the format step: what our broker, and no other, answers with. */
+	private String clusterId() {
+		Properties meta = new Properties();
+		try (var reader = Files.newBufferedReader(this.settings.dataDirectory().resolve("meta.properties"))) {
+			meta.load(reader);
+		}
+		catch (IOException ex) {
+			throw new StartupException("cannot read the Kafka storage's meta.properties: " + ex.getMessage(), ex);
+		}
+		return meta.getProperty("cluster.id");
 	}
 
 	private void format() throws InterruptedException {
@@ -93,15 +107,23 @@ final class KafkaBroker {
 		log.debug("formatted {} as cluster {}", s.dataDirectory(), clusterId);
 	}
 
-	private void awaitReady() throws InterruptedException {
+	private void awaitReady(String clusterId) throws InterruptedException {
 		long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
 		while (System.nanoTime() < deadline) {
 			if (!this.process.isAlive()) {
 				throw new StartupException("the Kafka broker exited with " + this.process.exitValue() + "; last lines of "
 						+ this.process.logFile() + ":" + System.lineSeparator() + this.process.tail(30));
 			}
-			if (Ports.isListening(this.settings.port()) && clusterAnswers()) {
-				return;
+			if (Ports.isListening(this.settings.port())) {
+				Optional<String> answering = answeringClusterId();
+				if (answering.filter(clusterId::equals).isPresent()) {
+					return;
+				}
+				// a broker started by someone else between our port check and our bind
+				if (answering.isPresent()) {
+					throw new StartupException("port " + this.settings.port() + " answers for another Kafka cluster ("
+							+ answering.get() + ", ours is " + clusterId + "): another broker took the port");
+				}
 			}
 			Thread.sleep(500);
 		}
@@ -109,23 +131,24 @@ final class KafkaBroker {
 				+ " s; last lines of " + this.process.logFile() + ":" + System.lineSeparator() + this.process.tail(30));
 	}
 
-	private boolean clusterAnswers() {
+	private Optional<String> answeringClusterId() {
 		Properties properties = new Properties();
 		properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
 		properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
 		properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000);
 		try (Admin admin = Admin.create(properties)) {
-			return !admin.describeCluster(new DescribeClusterOptions().timeoutMs(5000))
-				.nodes()
-				.get(6, TimeUnit.SECONDS)
-				.isEmpty();
+			var cluster = admin.describeCluster(new DescribeClusterOptions().timeoutMs(5000));
+			if (cluster.nodes().get(6, TimeUnit.SECONDS).isEmpty()) {
+				return Optional.empty();
+			}
+			return Optional.ofNullable(cluster.clusterId().get(6, TimeUnit.SECONDS));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			return false;
+			return Optional.empty();
 		}
 		catch (Exception ex) {
-			return false;
+			return Optional.empty();
 		}
 	}
 
