@@ -42,8 +42,13 @@ class SmallPartsTests {
 	@Test
 	void shouldRecogniseBootHealthDocuments() {
 		assertThat(HttpProbe.isUpDocument("{\"status\":\"UP\",\"groups\":[\"liveness\"]}")).isTrue();
+		// the order Boot 4 really writes
+		assertThat(HttpProbe.isUpDocument("{\"groups\":[\"liveness\",\"readiness\"],\"status\":\"UP\"}")).isTrue();
 		assertThat(HttpProbe.isUpDocument("{\"status\":\"DOWN\",\"components\":{\"db\":{\"status\":\"UP\"}}}"))
 			.isFalse();
+		assertThat(HttpProbe.isUpDocument("{\"components\":{\"db\":{\"status\":\"UP\"}},\"status\":\"DOWN\"}"))
+			.isFalse();
+		assertThat(HttpProbe.isUpDocument("{\"groups\":[\"status\"],\"status\" : \"UP\"}")).isTrue();
 	}
 
 	@Test
