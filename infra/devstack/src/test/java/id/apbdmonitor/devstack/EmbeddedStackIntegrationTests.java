@@ -41,13 +41,9 @@ class EmbeddedStackIntegrationTests {
 		int postgresPort = Ports.findFree();
 		int kafkaPort = Ports.findFree();
 		int controllerPort = Ports.findFree();
-		EmbeddedDatabase database = EmbeddedDatabase.start(postgresPort, this.home.resolve("postgres"), false,
-				this.home.resolveSibling("devstack-pg-binaries"), this.home.resolve("logs/postgres.log"));
+		EmbeddedDatabase database = startDatabase(postgresPort, false);
 		long postgresPid = postmasterPid();
-		KafkaBroker broker = new KafkaBroker(new KafkaBroker.Settings(kafkaPort, controllerPort,
-				this.home.resolve("kafka"), this.home.resolve("config/kafka-server.properties"),
-				this.home.resolve("logs/kafka.log"), this.home.resolve("pids"), this.home, this.home, testClasspath(),
-				false));
+		KafkaBroker broker = broker(kafkaPort, controllerPort, false);
 		long brokerPid;
 		try {
 			Map<String, String> passwords = new SchemaProvisioner().provision(database, "apbd",
@@ -57,7 +53,8 @@ class EmbeddedStackIntegrationTests {
 			broker.start();
 			brokerPid = broker.process().pid();
 			assertThat(Files.readString(this.home.resolve("pids/kafka.pid")).trim()).isEqualTo(Long.toString(brokerPid));
-			assertOneRecordRoundTrips(broker.bootstrapServers());
+			produceOneRecord(broker.bootstrapServers());
+			assertOneRecordArrives(broker.bootstrapServers(), "devstack-check");
 		}
 		finally {
 			broker.requestStop();
@@ -102,8 +99,74 @@ class EmbeddedStackIntegrationTests {
 			.satisfies((ex) -> assertThat(ex.getSQLState()).isEqualTo("28P01"));
 	}
 
-	private void assertOneRecordRoundTrips(String bootstrapServers) {
-		String topic = "devstack.check.v1";
+	@Test
+	void shouldKeepTablesAndRecordsAcrossARestartWithKeepData() throws Exception {
+		int postgresPort = Ports.findFree();
+		int kafkaPort = Ports.findFree();
+		int controllerPort = Ports.findFree();
+		String url;
+		Map<String, String> firstPasswords;
+		EmbeddedDatabase database = startDatabase(postgresPort, false);
+		KafkaBroker broker = broker(kafkaPort, controllerPort, false);
+		try {
+			firstPasswords = new SchemaProvisioner().provision(database, "apbd", List.of("alpha_service"));
+			url = database.jdbcUrl("apbd");
+			try (Connection alpha = DriverManager.getConnection(url, "alpha_service", firstPasswords.get("alpha_service"));
+					Statement statement = alpha.createStatement()) {
+				statement.execute("create table ledger (id int primary key)");
+				statement.execute("insert into ledger values (42)");
+			}
+			broker.start();
+			produceOneRecord(broker.bootstrapServers());
+		}
+		finally {
+			broker.requestStop();
+			broker.awaitStop(Duration.ofSeconds(15));
+			database.close();
+		}
+
+		EmbeddedDatabase restartedDatabase = startDatabase(postgresPort, true);
+		KafkaBroker restartedBroker = broker(kafkaPort, controllerPort, true);
+		try {
+			// a second provisioning finds the role and schema and only changes the password
+			Map<String, String> passwords = new SchemaProvisioner().provision(restartedDatabase, "apbd",
+					List.of("alpha_service"));
+			assertThat(passwords.get("alpha_service")).isNotEqualTo(firstPasswords.get("alpha_service"));
+			assertThatExceptionOfType(SQLException.class).isThrownBy(
+					() -> DriverManager.getConnection(url, "alpha_service", firstPasswords.get("alpha_service")).close());
+			try (Connection alpha = DriverManager.getConnection(url, "alpha_service", passwords.get("alpha_service"));
+					Statement statement = alpha.createStatement();
+					var rows = statement.executeQuery("select id from ledger")) {
+				assertThat(rows.next()).isTrue();
+				assertThat(rows.getInt(1)).isEqualTo(42);
+			}
+			restartedBroker.start();
+			assertOneRecordArrives(restartedBroker.bootstrapServers(), "after-restart");
+		}
+		finally {
+			restartedBroker.requestStop();
+			restartedBroker.awaitStop(Duration.ofSeconds(15));
+			restartedDatabase.close();
+		}
+		assertThat(List.of(postgresPort, kafkaPort, controllerPort)).allMatch(Ports::isFree, "port free again");
+		EmbeddedDatabase.deleteRecursively(this.home);
+	}
+
+	private EmbeddedDatabase startDatabase(int port, boolean keepData) {
+		return EmbeddedDatabase.start(port, this.home.resolve("postgres"), keepData,
+				this.home.resolveSibling("devstack-pg-binaries"), this.home.resolve("logs/postgres.log"));
+	}
+
+	private KafkaBroker broker(int port, int controllerPort, boolean keepData) {
+		return new KafkaBroker(new KafkaBroker.Settings(port, controllerPort, this.home.resolve("kafka"),
+				this.home.resolve("config/kafka-server.properties"), this.home.resolve("logs/kafka.log"),
+				this.home.resolve("pids"), this.home, this.home, testClasspath(), keepData));
+	}
+
+	private static final String TOPIC = "devstack.check.v1";
+
+	private void produceOneRecord(String bootstrapServers) {
+		String topic = TOPIC;
 		Properties producerProperties = new Properties();
 		producerProperties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
 		producerProperties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
@@ -114,10 +177,14 @@ class EmbeddedStackIntegrationTests {
 		catch (Exception ex) {
 			throw new AssertionError("producing to " + bootstrapServers + " failed", ex);
 		}
+	}
+
+	private void assertOneRecordArrives(String bootstrapServers, String group) {
+		String topic = TOPIC;
 		Properties consumerProperties = new Properties();
 		consumerProperties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
 		// a consumer group exercises the offsets topic, replicated once on one broker
-		consumerProperties.put(ConsumerConfig.GROUP_ID_CONFIG, "devstack-check");
+		consumerProperties.put(ConsumerConfig.GROUP_ID_CONFIG, group);
 		consumerProperties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
 		consumerProperties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
 		consumerProperties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
