@@ -64,7 +64,8 @@ class ContractExamplesTests {
 	// The default category mapping of DOMAIN.md, written out independently of any service's configuration.
 	private static final Map<String, List<String>> ACCOUNT_PREFIXES_BY_TOPIC = Map.of(
 			"apbd.goods.v1", List.of("5.1.02.01."),
-			"apbd.services.v1", List.of("5.1.02.02.", "5.1.02.03.", "5.1.02.04."));
+			"apbd.services.v1", List.of("5.1.02.02.", "5.1.02.03.", "5.1.02.04."),
+			"apbd.tpp.v1", List.of("5.1.01.02."));
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -185,6 +186,14 @@ class ContractExamplesTests {
 					BigDecimal reversed = reversedById.merge(original, money(event, "amount"), BigDecimal::add);
 					assertThat(reversed).as(file).isLessThanOrEqualTo(money(realisedById.get(original), "amount"));
 				}
+				case "up-ceiling-set", "up-disbursed", "gu-accounted", "gu-disbursed", "tu-disbursed", "tu-accounted",
+						"tu-returned", "up-returned", "up-closed" -> {
+					assertThat(topic).as(file).isEqualTo("apbd.up.v1");
+					if (event.has("tu")) {
+						assertThat(eventIds).as("%s settles an earlier TU", file).contains(event.path("tu").asString());
+					}
+				}
+				case "tpp-stage" -> assertThat(topic).as(file).isEqualTo("apbd.tpp.v1");
 				default -> throw new AssertionError(file + " has an unknown type");
 			}
 		}
@@ -232,6 +241,16 @@ class ContractExamplesTests {
 						new Figures(BigDecimal.ZERO, BigDecimal.ZERO, money(event, "amount")), Figures::plus);
 				case "spending-reversed" -> figures.merge(topic + " " + opd,
 						new Figures(BigDecimal.ZERO, BigDecimal.ZERO, money(event, "amount").negate()), Figures::plus);
+				// UP is a float: it changes no absorption figure
+				case "up-ceiling-set", "up-disbursed", "gu-accounted", "gu-disbursed", "tu-disbursed", "tu-accounted",
+						"tu-returned", "up-returned", "up-closed" -> {
+				}
+				case "tpp-stage" -> {
+					if ("SP2D".equals(event.path("stage").asString())) {
+						figures.merge(topic + " " + opd, new Figures(BigDecimal.ZERO, BigDecimal.ZERO, money(event, "amount")),
+								Figures::plus);
+					}
+				}
 				default -> throw new AssertionError(file);
 			}
 		}
