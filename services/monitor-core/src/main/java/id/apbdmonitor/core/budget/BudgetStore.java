@@ -128,9 +128,29 @@ public class BudgetStore {
 		return new ArrayList<>(totals.values());
 	}
 
+	/**
+	 * Every budget line in force for one year, one row per line, for features that need more
+	 * than the per-OPD totals (PAD targets per revenue account, capital pagu per sub-kegiatan).
+	 */
+	public List<LineInForce> lines(String pemda, int fiscalYear) {
+		return this.jdbc.query("""
+				select line_id, opd, category, account, sub_activity, revision_number, pagu, cash_plan
+				from budget_line where pemda = ? and fiscal_year = ? order by line_id""",
+				(rs, row) -> new LineInForce(rs.getString("line_id"), rs.getString("opd"), rs.getString("category"),
+						rs.getString("account"), rs.getString("sub_activity"), rs.getInt("revision_number"),
+						rs.getBigDecimal("pagu"),
+						List.of((BigDecimal[]) rs.getArray("cash_plan").getArray())),
+				pemda, fiscalYear);
+	}
+
 	private static Outcome conflict(Envelope envelope) {
 		return BatchIngestor.reject(Reason.EVENT_ID_CONFLICT, "eventId", envelope.eventId(), "eventId '"
 				+ envelope.eventId() + "' is already stored with a different payload; a corrected fact needs a new eventId");
+	}
+
+	/** One budget line at the revision in force. */
+	public record LineInForce(String lineId, String opd, String category, String account, String subActivity,
+			int revisionNumber, BigDecimal pagu, List<BigDecimal> cashPlan) {
 	}
 
 	/** Budget of one OPD in one category: pagu and the 12 monthly cash plan amounts. */

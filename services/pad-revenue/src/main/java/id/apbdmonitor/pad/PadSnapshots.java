@@ -1,0 +1,124 @@
+package id.apbdmonitor.pad;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.ToDoubleFunction;
+
+import id.apbdmonitor.core.budget.BudgetStore;
+import id.apbdmonitor.core.clock.BusinessClock;
+import id.apbdmonitor.core.indicator.CashPlan;
+import id.apbdmonitor.core.indicator.SnapshotRefresher;
+import id.apbdmonitor.core.region.CategoryProperties;
+import id.apbdmonitor.core.region.RegionProperties;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds the PAD snapshot (targets from the budget lines in force, receipts from the ledger
+ * totals, the seasonal expectation from the configured profiles) and exports it: target,
+ * expected to date, realised and last receipt date per collecting OPD and revenue type. The
+ * configured collectors' series exist from start-up; a pair first seen in the data gets its
+ * series at that refresh. Meters read only the snapshot.
+ */
+@Component
+class PadSnapshots implements SnapshotRefresher {
+
+	private final BudgetStore budget;
+
+	private final PadLedger ledger;
+
+	private final BusinessClock clock;
+
+	private final PadProperties properties;
+
+	private final MeterRegistry registry;
+
+	private final String pemda;
+
+	private final String category;
+
+	private final Set<PadSnapshot.Key> registered = ConcurrentHashMap.newKeySet();
+
+	private final AtomicReference<PadSnapshot> current = new AtomicReference<>(PadSnapshot.empty());
+
+	PadSnapshots(BudgetStore budget, PadLedger ledger, BusinessClock clock, PadProperties properties,
+			RegionProperties region, CategoryProperties category, MeterRegistry registry) {
+		this.budget = budget;
+		this.ledger = ledger;
+		this.clock = clock;
+		this.properties = properties;
+		this.registry = registry;
+		this.pemda = region.pemda();
+		this.category = category.name();
+		properties.collectors().forEach((opd, types) -> types.forEach(type -> register(new PadSnapshot.Key(opd, type))));
+	}
+
+	PadSnapshot current() {
+		return this.current.get();
+	}
+
+	@Override
+	public LocalDate businessDate() {
+		return this.current.get().businessDate();
+	}
+
+	@Override
+	public synchronized void refresh() {
+		LocalDate date = this.clock.today();
+		int year = date.getYear();
+		Map<PadSnapshot.Key, PadSnapshot.Figures> figures = new HashMap<>();
+		for (BudgetStore.LineInForce line : this.budget.lines(this.pemda, year)) {
+			if (this.category.equals(line.category())) {
+				String type = this.properties.typeOf(line.account());
+				List<BigDecimal> months = this.properties.monthly(type, line.pagu());
+				figures.merge(new PadSnapshot.Key(line.opd(), type), new PadSnapshot.Figures(line.pagu(),
+						CashPlan.toDate(months, year, date), BigDecimal.ZERO, null), PadSnapshot.Figures::plus);
+			}
+		}
+		for (PadLedger.Total total : this.ledger.totals(this.pemda, year)) {
+			figures.merge(new PadSnapshot.Key(total.opd(), this.properties.typeOf(total.account())),
+					new PadSnapshot.Figures(BigDecimal.ZERO, BigDecimal.ZERO, total.realised(), total.lastReceiptOn()),
+					PadSnapshot.Figures::plus);
+		}
+		this.current.set(new PadSnapshot(date, Map.copyOf(figures)));
+		figures.keySet().forEach(this::register);
+	}
+
+	private void register(PadSnapshot.Key key) {
+		if (!this.registered.add(key)) {
+			return;
+		}
+		Tags tags = Tags.of("pemda", this.pemda, "opd", key.opd(), "category", this.category, "revenue_type",
+				key.revenueType());
+		ZoneId zone = this.clock.zone();
+		gauge("apbd.revenue.target.rupiah", "PAD target in force (budget lines of the revenue type, newest revision)",
+				tags, key, f -> f.target().doubleValue());
+		gauge("apbd.revenue.expected.to.date.rupiah",
+				"PAD expected by the business date: the target spread by the revenue type's monthly profile, current month pro rata",
+				tags, key, f -> f.expectedToDate().doubleValue());
+		gauge("apbd.revenue.realised.rupiah", "PAD received year to date, net of reversals", tags, key,
+				f -> f.realised().doubleValue());
+		gauge("apbd.revenue.last.receipt.timestamp.seconds",
+				"Business date of the last receipt (start of day, region time zone; 0 before the first)", tags, key,
+				f -> (f.lastReceiptOn() == null) ? 0 : f.lastReceiptOn().atStartOfDay(zone).toEpochSecond());
+	}
+
+	private void gauge(String name, String description, Tags tags, PadSnapshot.Key key,
+			ToDoubleFunction<PadSnapshot.Figures> figure) {
+		Gauge.builder(name, this, snapshots -> figure.applyAsDouble(snapshots.current().of(key)))
+			.description(description)
+			.tags(tags)
+			.register(this.registry);
+	}
+
+}

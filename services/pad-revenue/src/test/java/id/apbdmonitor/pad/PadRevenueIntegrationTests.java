@@ -1,0 +1,231 @@
+package id.apbdmonitor.pad;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import id.apbdmonitor.core.test.ContractExamples;
+import id.apbdmonitor.core.test.ContractExamples.Example;
+import id.apbdmonitor.core.test.KafkaTestClient;
+import id.apbdmonitor.core.test.KafkaTestClient.DeadLetter;
+import id.apbdmonitor.core.test.MetricCatalogue;
+import id.apbdmonitor.core.test.PrometheusScrape;
+import id.apbdmonitor.core.test.TestInfrastructure;
+import id.apbdmonitor.core.test.TestInfrastructure.TestTopics;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static id.apbdmonitor.core.test.TestEvents.budgetLine;
+import static id.apbdmonitor.core.test.TestEvents.key;
+import static id.apbdmonitor.core.test.TestEvents.months;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * pad-revenue end to end on a real Kafka broker and a real PostgreSQL, business date fixed on
+ * 14 August 2026 (two weeks before the PBB-P2 due date). Each test uses its own collecting OPD;
+ * expected values are worked out by hand in the comments.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext
+class PadRevenueIntegrationTests {
+
+	private static TestTopics topics;
+
+	private static KafkaTestClient kafka;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@DynamicPropertySource
+	static void infrastructure(DynamicPropertyRegistry registry) {
+		topics = TestInfrastructure.register(registry, "pad-revenue", "2026-08-14");
+	}
+
+	@BeforeAll
+	static void connect() {
+		kafka = new KafkaTestClient(TestInfrastructure.kafka().getBrokersAsString());
+	}
+
+	@AfterAll
+	static void disconnect() {
+		kafka.close();
+	}
+
+	@Test
+	void shouldReviseTheTargetAtApbdPAndCountAnOldParkingTaxCodeAsPbjt() {
+		String line = "2026/DISHUB/4.1.01.19.04.0001";
+		Map<String, String> pbjt = Map.of("opd", "DISHUB", "category", "pad", "revenue_type", "pbjt");
+		kafka.send(topics.budget(), line, budgetLine("DPA-DISHUB-PAD-r0", line, "DISHUB", "4.1.01.19.04.0001", 0,
+				"ORIGINAL", months("100000000.00")));
+		// PBJT has no profile: a twelfth a month. 14 August: January to July 700,000,000 + 100,000,000 × 14/31
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			assertThat(scrape().value("apbd_revenue_target_rupiah", pbjt)).isEqualTo(1_200_000_000.00);
+			assertThat(scrape().value("apbd_revenue_expected_to_date_rupiah", pbjt)).isEqualTo(745_161_290.32);
+		});
+		kafka.send(topics.budget(), line, budgetLine("DPPA-DISHUB-PAD-r2", line, "DISHUB", "4.1.01.19.04.0001", 2,
+				"AMENDED", months("125000000.00")));
+		send("DISHUB", receipt("STS-DISHUB-1", "DISHUB", "4.1.01.19.04.0001", "30000000.00", "2026-07-10"));
+		send("DISHUB", reversal("STS-DISHUB-1-KOREKSI", "DISHUB", "STS-DISHUB-1", "500000.00", "2026-07-11"));
+		// parking tax under its pre-2022 code 4.1.01.11: counted as PBJT
+		send("DISHUB", receipt("STS-DISHUB-2", "DISHUB", "4.1.01.11.01.0001", "5500000.00", "2026-08-03"));
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			PrometheusScrape scrape = scrape();
+			// APBD-P: 1,500,000,000, 125,000,000 a month: 875,000,000 + 125,000,000 × 14/31 = 56,451,612.90
+			assertThat(scrape.value("apbd_revenue_target_rupiah", pbjt)).isEqualTo(1_500_000_000.00);
+			assertThat(scrape.value("apbd_revenue_expected_to_date_rupiah", pbjt)).isEqualTo(931_451_612.90);
+			// 30,000,000 − 500,000 + 5,500,000
+			assertThat(scrape.value("apbd_revenue_realised_rupiah", pbjt)).isEqualTo(35_000_000.00);
+			// 3 August 2026 00:00 WITA = 2026-08-02T16:00:00Z; the reversal is not a receipt
+			assertThat(scrape.value("apbd_revenue_last_receipt_timestamp_seconds", pbjt)).isEqualTo(1_785_686_400.0);
+		});
+		assertThat(scrape().samples()).noneMatch(sample -> "DISHUB".equals(sample.labels().get("opd"))
+				&& "other-tax".equals(sample.labels().get("revenue_type")));
+	}
+
+	@Test
+	void shouldExpectPropertyTaxNearItsDueDateFromTheSeasonalProfile() {
+		String line = "2026/KEC-RABA/4.1.01.15.01.0001";
+		kafka.send(topics.budget(), line, budgetLine("DPA-RABA-PBB", line, "KEC-RABA", "4.1.01.15.01.0001", 0,
+				"ORIGINAL", flat1bn()));
+		Map<String, String> pbb = Map.of("opd", "KEC-RABA", "category", "pad", "revenue_type", "pbb-p2");
+		// profile 1, 1, 2, 3, 4, 5, 8 % to July = 24 % = 240,000,000; August 40 % = 400,000,000 × 14/31
+		// = 180,645,161.29; together 420,645,161.29 although a straight line would expect 618 million
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			assertThat(scrape().value("apbd_revenue_target_rupiah", pbb)).isEqualTo(1_000_000_000.00);
+			assertThat(scrape().value("apbd_revenue_expected_to_date_rupiah", pbb)).isEqualTo(420_645_161.29);
+			assertThat(scrape().value("apbd_revenue_realised_rupiah", pbb)).isZero();
+		});
+	}
+
+	@Test
+	void shouldDeadLetterInvalidReceiptsAndCountDuplicatesWithoutApplyingThem() {
+		double duplicatesBefore = outcomeCount("duplicate");
+		String event = receipt("STS-RSUD-1", "RSUD", "4.1.04.16.01.0001", "2750000.00", "2026-08-01");
+		for (int i = 0; i < 3; i++) {
+			send("RSUD", event);
+		}
+		send("RSUD", receipt("STS-RSUD-SPENDING", "RSUD", "5.1.02.01.01.0024", "1000.00", "2026-08-01"));
+		send("RSUD", receipt("STS-RSUD-CHANNEL", "RSUD", "4.1.04.16.01.0001", "1000.00", "2026-08-01")
+			.replace("\"TELLER\"", "\"CASH_IN_DRAWER\""));
+		send("RSUD", reversal("STS-RSUD-NOWHERE", "RSUD", "STS-NEVER-SENT", "10.00", "2026-08-02"));
+		send("RSUD", reversal("STS-RSUD-TOO-MUCH", "RSUD", "STS-RSUD-1", "2750000.01", "2026-08-02"));
+		send("DINKES", reversal("STS-DINKES-FOREIGN", "DINKES", "STS-RSUD-1", "10.00", "2026-08-02"));
+		kafka.send(topics.events(), key("RSUD"), "[\"STS-POISON\"]");
+
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(outcomeCount("duplicate")).isEqualTo(duplicatesBefore + 2));
+		assertThat(deadLetter("STS-RSUD-SPENDING").headers()).containsEntry("apbd-reason", "ACCOUNT_OUTSIDE_CATEGORY");
+		assertThat(deadLetter("STS-RSUD-CHANNEL").headers()).containsEntry("apbd-reason", "INVALID_FIELD")
+			.containsEntry("apbd-field", "channel");
+		assertThat(deadLetter("STS-RSUD-NOWHERE").reason()).isEqualTo("UNKNOWN_REFERENCE");
+		assertThat(deadLetter("STS-RSUD-TOO-MUCH").reason()).isEqualTo("REVERSAL_EXCEEDS_ORIGINAL");
+		assertThat(deadLetter("STS-DINKES-FOREIGN").reason()).isEqualTo("REFERENCE_MISMATCH");
+		assertThat(deadLetter("STS-POISON").reason()).isEqualTo("MALFORMED_JSON");
+		await().untilAsserted(() -> assertThat(scrape().value("apbd_revenue_realised_rupiah",
+				Map.of("opd", "RSUD", "category", "pad", "revenue_type", "other-pad"))).isEqualTo(2_750_000.00));
+		assertThat(this.jdbc.queryForObject("select count(*) from pad_ledger where opd in ('RSUD', 'DINKES')",
+				Integer.class)).isEqualTo(1);
+	}
+
+	@Test
+	void shouldAcceptTheDocumentedExamplesAndReportTheFiguresOfTheContractPage() {
+		for (Example example : ContractExamples.valid("apbd.budget.v1")) {
+			kafka.send(topics.budget(), example.field("lineId"), example.json());
+		}
+		List<Example> examples = ContractExamples.valid("apbd.pad.v1");
+		assertThat(examples).hasSizeGreaterThanOrEqualTo(4);
+		for (Example example : examples) {
+			send(example.field("opd"), example.json());
+		}
+		Map<String, String> pbjt = Map.of("opd", "BPKAD", "category", "pad", "revenue_type", "pbjt");
+		Map<String, String> pbb = Map.of("opd", "BPKAD", "category", "pad", "revenue_type", "pbb-p2");
+		// the figures computed by hand on docs/events/pad.md
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			PrometheusScrape scrape = scrape();
+			assertThat(scrape.value("apbd_revenue_target_rupiah", pbjt)).isEqualTo(7_200_000_000.00);
+			assertThat(scrape.value("apbd_revenue_expected_to_date_rupiah", pbjt)).isEqualTo(4_470_967_741.94);
+			assertThat(scrape.value("apbd_revenue_realised_rupiah", pbjt)).isEqualTo(57_300_000.00);
+			assertThat(scrape.value("apbd_revenue_target_rupiah", pbb)).isEqualTo(3_000_000_000.00);
+			assertThat(scrape.value("apbd_revenue_expected_to_date_rupiah", pbb)).isEqualTo(1_261_935_483.87);
+			assertThat(scrape.value("apbd_revenue_realised_rupiah", pbb)).isEqualTo(150_000_000.00);
+			// 12 August 2026 00:00 WITA
+			assertThat(scrape.value("apbd_revenue_last_receipt_timestamp_seconds", pbb)).isEqualTo(1_786_464_000.0);
+		});
+		List<DeadLetter> dead = new ArrayList<>(kafka.readAll(topics.eventsDlt(), Integer.MAX_VALUE, Duration.ofSeconds(2)));
+		for (Example example : examples) {
+			assertThat(dead).noneMatch(letter -> letter.value().contains("\"" + example.field("eventId") + "\""));
+		}
+	}
+
+	@Test
+	void shouldExportTheConfiguredCollectorsFromStartUp() {
+		List<String> bpkad = scrape().named("apbd_revenue_target_rupiah")
+			.stream()
+			.filter(sample -> "BPKAD".equals(sample.labels().get("opd")))
+			.map(sample -> sample.labels().get("revenue_type"))
+			.toList();
+		assertThat(bpkad).contains("pbjt", "pbb-p2", "bphtb", "reklame", "air-tanah", "mblb", "opsen-pkb",
+				"opsen-bbnkb", "other-tax", "bumd-dividend", "other-pad");
+		assertThat(scrape().named("apbd_revenue_realised_rupiah"))
+			.allSatisfy(sample -> assertThat(sample.labels()).containsEntry("category", "pad"));
+	}
+
+	@Test
+	void shouldExportExactlyTheMetricsOfTheReadmeCatalogue() {
+		assertThat(MetricCatalogue.fromReadme().differences(scrape(), "pad-revenue")).isEmpty();
+	}
+
+	/** 1,000,000,000 over 12 months: 83,333,333.33 for eleven, 83,333,333.37 in December. */
+	private static List<String> flat1bn() {
+		List<String> months = new ArrayList<>(java.util.Collections.nCopies(11, "83333333.33"));
+		months.add("83333333.37");
+		return months;
+	}
+
+	private static void send(String opd, String event) {
+		kafka.send(topics.events(), key(opd), event);
+	}
+
+	private DeadLetter deadLetter(String containing) {
+		return kafka.find(topics.eventsDlt(), containing, Duration.ofSeconds(30));
+	}
+
+	private PrometheusScrape scrape() {
+		return PrometheusScrape.of("http://localhost:" + this.port);
+	}
+
+	private double outcomeCount(String outcome) {
+		return scrape().value("apbd_ingest_events_total", Map.of("topic", topics.events(), "outcome", outcome));
+	}
+
+	static String receipt(String eventId, String opd, String account, String amount, String date) {
+		return """
+				{"eventId":"%s","type":"pad-received","schemaVersion":1,"pemda":"52.72","fiscalYear":2026,
+				 "opd":"%s","occurredOn":"%s","document":{"kind":"STS","number":"%s/STS"},
+				 "account":"%s","amount":"%s","channel":"TELLER"}"""
+			.formatted(eventId, opd, date, eventId, account, amount);
+	}
+
+	static String reversal(String eventId, String opd, String reverses, String amount, String date) {
+		return """
+				{"eventId":"%s","type":"pad-receipt-reversed","schemaVersion":1,"pemda":"52.72","fiscalYear":2026,
+				 "opd":"%s","occurredOn":"%s","document":{"kind":"STS","number":"%s/KOREKSI"},
+				 "reverses":"%s","amount":"%s"}"""
+			.formatted(eventId, opd, date, eventId, reverses, amount);
+	}
+
+}
