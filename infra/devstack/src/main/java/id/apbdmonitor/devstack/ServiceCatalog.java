@@ -18,7 +18,9 @@ final class ServiceCatalog {
 	 */
 	static final List<App> SERVICES = List.of(
 			new App("goods-spending", 8083, true),
-			new App("services-spending", 8084, true));
+			new App("services-spending", 8084, true),
+			new App("capital-spending", 8085, true),
+			new App("pad-revenue", 8086, true));
 
 	/** Started after the services are healthy, so that no event waits on a consumer group. */
 	static final App SIMULATOR = new App("simulator", 8090, false);
