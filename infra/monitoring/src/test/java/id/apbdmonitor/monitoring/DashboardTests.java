@@ -1,0 +1,167 @@
+package id.apbdmonitor.monitoring;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every Grafana dashboard of infra/grafana/dashboards: a stable uid equal to the file name, the
+ * datasource referenced by uid, current panel types only, a unit on every numeric panel, and
+ * queries that read only catalogued metrics and the repository's recording rules.
+ */
+class DashboardTests {
+
+	static final String DATASOURCE_UID = "prometheus";
+
+	static final Set<String> PANEL_TYPES = Set.of("timeseries", "stat", "bargauge", "table", "text", "row");
+
+	static final Set<String> NUMERIC_PANEL_TYPES = Set.of("timeseries", "stat", "bargauge", "table");
+
+	private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+	@Test
+	void theThreeDashboardsOfTheIssueExist() {
+		assertThat(dashboardFiles()).extracting((file) -> file.getFileName().toString())
+			.contains("apbd-city-overview.json", "apbd-opd-league.json", "apbd-pipeline.json");
+	}
+
+	@TestFactory
+	List<DynamicTest> everyDashboard() {
+		List<DynamicTest> tests = new ArrayList<>();
+		for (Path file : dashboardFiles()) {
+			String name = file.getFileName().toString();
+			JsonNode dashboard = JSON.readTree(RepoFiles.read(file));
+			tests.add(DynamicTest.dynamicTest(name + ": uid is the file name",
+					() -> assertThat(dashboard.path("uid").asString()).isEqualTo(name.replaceFirst("\\.json$", ""))));
+			tests.add(DynamicTest.dynamicTest(name + ": has a title and panels", () -> {
+				assertThat(dashboard.path("title").asString()).isNotBlank();
+				assertThat(panels(dashboard)).isNotEmpty();
+			}));
+			tests.add(DynamicTest.dynamicTest(name + ": current panel types only", () -> assertThat(panels(dashboard))
+				.allSatisfy((panel) -> assertThat(panel.path("type").asString()).as(title(panel)).isIn(PANEL_TYPES.toArray()))));
+			tests.add(DynamicTest.dynamicTest(name + ": datasource by uid everywhere", () -> {
+				for (JsonNode panel : queryPanels(dashboard)) {
+					assertDatasourceByUid(panel.path("datasource"), title(panel));
+					panel.path("targets").forEach((target) -> assertDatasourceByUid(target.path("datasource"), title(panel)));
+				}
+				dashboard.path("templating").path("list").forEach((variable) -> {
+					if ("query".equals(variable.path("type").asString())) {
+						assertDatasourceByUid(variable.path("datasource"), "variable " + variable.path("name").asString());
+					}
+				});
+			}));
+			tests.add(DynamicTest.dynamicTest(name + ": a unit on every numeric panel", () -> {
+				for (JsonNode panel : panels(dashboard)) {
+					if (NUMERIC_PANEL_TYPES.contains(panel.path("type").asString())) {
+						assertThat(panel.path("fieldConfig").path("defaults").path("unit").asString()).as("unit of %s", title(panel))
+							.isNotBlank();
+					}
+				}
+			}));
+			tests.add(DynamicTest.dynamicTest(name + ": money in rupiah, ratios in percent", () -> {
+				for (JsonNode panel : queryPanels(dashboard)) {
+					String unit = panel.path("fieldConfig").path("defaults").path("unit").asString();
+					for (String expr : expressions(panel)) {
+						Set<String> metrics = PromQl.metricNames(expr);
+						if (!metrics.isEmpty() && metrics.stream().allMatch((metric) -> metric.endsWith(":ratio"))) {
+							assertThat(unit).as("unit of %s (%s)", title(panel), expr).isEqualTo("percentunit");
+						}
+						if (!metrics.isEmpty() && metrics.stream().allMatch((metric) -> metric.contains("_rupiah"))
+								&& !"table".equals(panel.path("type").asString())) {
+							assertThat(unit).as("unit of %s (%s)", title(panel), expr).isEqualTo("currencyIDR");
+						}
+					}
+				}
+			}));
+			tests.add(DynamicTest.dynamicTest(name + ": queries name only catalogued metrics and recording rules", () -> {
+				Set<String> readable = MetricCatalogue.readable();
+				for (JsonNode panel : queryPanels(dashboard)) {
+					for (String expr : expressions(panel)) {
+						assertThat(PromQl.metricNames(expr)).as("metrics of %s: %s", title(panel), expr)
+							.isNotEmpty()
+							.allSatisfy((metric) -> assertThat(readable).as("catalogued metrics and recording rules")
+								.contains(metric));
+					}
+				}
+				dashboard.path("templating").path("list").forEach((variable) -> {
+					String query = variable.path("definition").asString();
+					assertThat(PromQl.metricNames(query.replaceAll("label_values\\((.*),[^,]*\\)", "$1")))
+						.as("variable %s", variable.path("name").asString())
+						.allSatisfy((metric) -> assertThat(readable).contains(metric));
+				});
+			}));
+		}
+		return tests;
+	}
+
+	@Test
+	void theOpdLeagueTableDrillsDownWithAnOpdVariable() {
+		JsonNode league = JSON.readTree(RepoFiles.read(RepoFiles.DASHBOARDS.resolve("apbd-opd-league.json")));
+		List<String> variables = new ArrayList<>();
+		league.path("templating").path("list").forEach((variable) -> variables.add(variable.path("name").asString()));
+		assertThat(variables).contains("opd");
+		assertThat(queryPanels(league)).flatExtracting(DashboardTests::expressions).anyMatch((expr) -> expr.contains("opd=\"$opd\""));
+	}
+
+	@Test
+	void theCityOverviewSaysWhatIsNotYetMonitored() {
+		JsonNode overview = JSON.readTree(RepoFiles.read(RepoFiles.DASHBOARDS.resolve("apbd-city-overview.json")));
+		List<String> texts = panels(overview).stream()
+			.filter((panel) -> "text".equals(panel.path("type").asString()))
+			.map((panel) -> panel.path("title").asString() + " " + panel.path("options").path("content").asString())
+			.toList();
+		for (String priority : List.of("UP", "TPP", "Capital", "PAD", "Livable")) {
+			assertThat(texts).as("a text panel for %s", priority)
+				.anySatisfy((text) -> assertThat(text).contains(priority).contains("Not yet monitored"));
+		}
+	}
+
+	static List<Path> dashboardFiles() {
+		return RepoFiles.list(RepoFiles.DASHBOARDS, ".json");
+	}
+
+	static List<JsonNode> dashboards() {
+		return dashboardFiles().stream().map((file) -> JSON.readTree(RepoFiles.read(file))).toList();
+	}
+
+	/** Every panel, including those nested in collapsed rows. */
+	static List<JsonNode> panels(JsonNode dashboard) {
+		List<JsonNode> panels = new ArrayList<>();
+		dashboard.path("panels").forEach((panel) -> {
+			panels.add(panel);
+			panel.path("panels").forEach(panels::add);
+		});
+		return panels;
+	}
+
+	static List<JsonNode> queryPanels(JsonNode dashboard) {
+		return panels(dashboard).stream().filter((panel) -> NUMERIC_PANEL_TYPES.contains(panel.path("type").asString())).toList();
+	}
+
+	static List<String> expressions(JsonNode panel) {
+		List<String> expressions = new ArrayList<>();
+		panel.path("targets").forEach((target) -> expressions.add(target.path("expr").asString()));
+		return expressions;
+	}
+
+	private static void assertDatasourceByUid(JsonNode datasource, String where) {
+		assertThat(datasource.isObject()).as("datasource of %s is an object {type, uid}, not a name", where).isTrue();
+		assertThat(datasource.path("uid").asString()).as("datasource uid of %s", where).isEqualTo(DATASOURCE_UID);
+		assertThat(datasource.path("type").asString()).as("datasource type of %s", where).isEqualTo("prometheus");
+	}
+
+	private static String title(JsonNode panel) {
+		return "panel '" + panel.path("title").asString() + "'";
+	}
+
+}

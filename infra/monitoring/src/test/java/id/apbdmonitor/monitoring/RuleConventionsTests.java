@@ -1,0 +1,138 @@
+package id.apbdmonitor.monitoring;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The house rules for alerts and recording rules (STYLE.md "Monitoring as code"), and that the
+ * promtool tests cover every alert both ways and every recording rule with a value.
+ */
+class RuleConventionsTests {
+
+	private static final Set<String> SEVERITIES = Set.of("info", "warning", "critical");
+
+	@Test
+	void alertsAreCamelCaseWithSeveritySummaryDescriptionAndRunbookSection() {
+		List<RuleCatalog.Rule> alerts = RuleCatalog.all().stream().filter(RuleCatalog.Rule::isAlert).toList();
+		assertThat(alerts).isNotEmpty();
+		String runbook = RepoFiles.read(RepoFiles.RUNBOOK);
+		for (RuleCatalog.Rule alert : alerts) {
+			assertThat(alert.alert()).as("alert name").matches("[A-Z][a-z0-9]+([A-Z][a-z0-9]+)+");
+			assertThat(alert.labels().get("severity")).as("severity of %s", alert.alert()).isIn(SEVERITIES.toArray());
+			assertThat(alert.annotations()).as("annotations of %s", alert.alert())
+				.containsKeys("summary", "description", "runbook_url");
+			String anchor = alert.alert().toLowerCase();
+			assertThat(alert.annotations().get("runbook_url")).as("runbook_url of %s", alert.alert())
+				.isEqualTo("docs/runbook.md#" + anchor);
+			// GitHub's anchor of "## ApbdServiceDown" is "apbdservicedown"
+			assertThat(runbook).as("docs/runbook.md has a section for %s", alert.alert())
+				.containsPattern("(?m)^## " + alert.alert() + "\\s*$");
+			assertThat(String.valueOf(alert.annotations().get("description"))).as("description of %s", alert.alert())
+				.contains("$labels.");
+		}
+	}
+
+	@Test
+	void opdAlertsNameTheOpdAndTheirFigures() {
+		RuleCatalog.all().stream().filter((rule) -> rule.isAlert() && rule.alert().startsWith("ApbdOpd")).forEach(
+				(alert) -> assertThat(String.valueOf(alert.annotations().get("description"))).as(alert.alert())
+					.contains("{{ $labels.opd }}")
+					.containsPattern("humanize"));
+	}
+
+	@Test
+	void recordingRulesAreNamedLevelMetricOperations() {
+		assertThat(RuleCatalog.recordNames()).isNotEmpty()
+			.allSatisfy((name) -> assertThat(name).matches("[a-z][a-z_]*:[a-z][a-z0-9_]*:[a-z][a-z0-9_]*"));
+	}
+
+	/**
+	 * A division by a series that can be 0 must drop it ({@code / (x > 0)}): no NaN or +Inf
+	 * series. Division by a number literal needs no guard.
+	 */
+	@Test
+	void everyDivisionInARuleIsGuardedAgainstZero() {
+		Pattern division = Pattern.compile("/\\s*([^\\s0-9])");
+		for (RuleCatalog.Rule rule : RuleCatalog.all()) {
+			Matcher matcher = division.matcher(rule.expr());
+			while (matcher.find()) {
+				String rest = rule.expr().substring(matcher.start(1));
+				assertThat(rest).as("division in %s", name(rule)).startsWith("(");
+				assertThat(rest.substring(0, closingParenthesis(rest) + 1)).as("division in %s", name(rule))
+					.containsPattern(">\\s*0\\s*\\)$");
+			}
+		}
+	}
+
+	@Test
+	void rawSpendingGaugesAreReadOncePerSeriesAcrossReplicas() {
+		Pattern raw = Pattern.compile("(?<![:\\w])apbd_(pagu|cash_plan_to_date|realised)_rupiah(?![:\\w])");
+		for (RuleCatalog.Rule rule : RuleCatalog.all()) {
+			if (!rule.isAlert() && raw.matcher(rule.expr()).find()) {
+				assertThat(rule.expr()).as(name(rule)).contains("max without (instance)");
+			}
+		}
+	}
+
+	@Test
+	void everyAlertHasASilentAndAFiringTestCase() {
+		Set<String> silent = new HashSet<>();
+		Set<String> firing = new HashSet<>();
+		for (Path file : RepoFiles.list(RepoFiles.RULE_TESTS, "-test.yml")) {
+			for (Map<String, Object> test : RepoFiles.maps(RepoFiles.yaml(file).get("tests"))) {
+				for (Map<String, Object> alertTest : RepoFiles.maps(test.get("alert_rule_test"))) {
+					String name = (String) alertTest.get("alertname");
+					(RepoFiles.maps(alertTest.get("exp_alerts")).isEmpty() ? silent : firing).add(name);
+				}
+			}
+		}
+		assertThat(silent).as("alerts with a silent case (exp_alerts: [])").containsAll(RuleCatalog.alertNames());
+		assertThat(firing).as("alerts with a firing case").containsAll(RuleCatalog.alertNames());
+	}
+
+	@Test
+	void everyRecordingRuleIsCheckedWithAnExpectedValue() {
+		List<String> checked = new ArrayList<>();
+		for (Path file : RepoFiles.list(RepoFiles.RULE_TESTS, "-test.yml")) {
+			for (Map<String, Object> test : RepoFiles.maps(RepoFiles.yaml(file).get("tests"))) {
+				for (Map<String, Object> exprTest : RepoFiles.maps(test.get("promql_expr_test"))) {
+					if (!RepoFiles.maps(exprTest.get("exp_samples")).isEmpty()) {
+						checked.add(String.valueOf(exprTest.get("expr")));
+					}
+				}
+			}
+		}
+		for (String record : RuleCatalog.recordNames()) {
+			assertThat(checked).as("a promql_expr_test with exp_samples for %s", record)
+				.anySatisfy((expr) -> assertThat(PromQl.metricNames(expr)).contains(record));
+		}
+	}
+
+	private static String name(RuleCatalog.Rule rule) {
+		return (rule.isAlert() ? rule.alert() : rule.record()) + " in " + rule.file().getFileName();
+	}
+
+	private static int closingParenthesis(String text) {
+		int depth = 0;
+		for (int i = 0; i < text.length(); i++) {
+			if (text.charAt(i) == '(') {
+				depth++;
+			}
+			else if (text.charAt(i) == ')' && --depth == 0) {
+				return i;
+			}
+		}
+		return text.length() - 1;
+	}
+
+}
