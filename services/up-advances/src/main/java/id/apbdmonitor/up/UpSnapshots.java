@@ -1,0 +1,149 @@
+package id.apbdmonitor.up;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+import id.apbdmonitor.core.clock.BusinessClock;
+import id.apbdmonitor.core.event.EnvelopeReader;
+import id.apbdmonitor.core.indicator.SnapshotRefresher;
+import id.apbdmonitor.core.region.RegionProperties;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds the UP snapshot of every OPD from the ledger and evaluates the rules against the
+ * business date. The year monitored is the newest open fiscal year, so that after 31 December
+ * the leftovers of a year still open are watched.
+ */
+@Component
+class UpSnapshots implements SnapshotRefresher {
+
+	private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
+
+	private final UpLedger ledger;
+
+	private final BusinessClock clock;
+
+	private final EnvelopeReader envelopes;
+
+	private final UpProperties rules;
+
+	private final RegionProperties region;
+
+	private final AtomicReference<Snapshot> current = new AtomicReference<>(new Snapshot(null, Map.of()));
+
+	UpSnapshots(UpLedger ledger, BusinessClock clock, EnvelopeReader envelopes, UpProperties rules,
+			RegionProperties region) {
+		this.ledger = ledger;
+		this.clock = clock;
+		this.envelopes = envelopes;
+		this.rules = rules;
+		this.region = region;
+	}
+
+	UpFigures of(String opd) {
+		UpFigures figures = this.current.get().byOpd().get(opd);
+		return (figures != null) ? figures : empty();
+	}
+
+	@Override
+	public LocalDate businessDate() {
+		return this.current.get().businessDate();
+	}
+
+	@Override
+	public synchronized void refresh() {
+		LocalDate today = this.clock.today();
+		int year = this.envelopes.openFiscalYears().stream().max(Integer::compare).orElse(today.getYear());
+		String pemda = this.region.pemda();
+		Map<String, Map<String, UpLedger.TypeTotal>> byOpd = new HashMap<>();
+		for (UpLedger.TypeTotal total : this.ledger.typeTotals(pemda, year)) {
+			byOpd.computeIfAbsent(total.opd(), opd -> new HashMap<>()).put(total.type(), total);
+		}
+		Map<String, BigDecimal> ceilings = new HashMap<>();
+		this.ledger.ceilings(pemda, year).forEach(ceiling -> ceilings.put(ceiling.opd(), ceiling.amount()));
+		Map<String, List<UpLedger.Tu>> tus = new HashMap<>();
+		for (UpLedger.Tu tu : this.ledger.tus(pemda, year)) {
+			tus.computeIfAbsent(tu.opd(), opd -> new java.util.ArrayList<>()).add(tu);
+		}
+		Map<String, UpFigures> figures = new HashMap<>();
+		for (String opd : this.region.opdCodes()) {
+			figures.put(opd, figures(today, year, byOpd.getOrDefault(opd, Map.of()),
+					ceilings.getOrDefault(opd, ZERO), tus.getOrDefault(opd, List.of())));
+		}
+		this.current.set(new Snapshot(today, Map.copyOf(figures)));
+	}
+
+	private UpFigures figures(LocalDate today, int year, Map<String, UpLedger.TypeTotal> totals, BigDecimal ceiling,
+			List<UpLedger.Tu> tus) {
+		BigDecimal up = sum(totals, UpEvent.UP_DISBURSED);
+		BigDecimal guAccounted = sum(totals, UpEvent.GU_ACCOUNTED);
+		BigDecimal guDisbursed = sum(totals, UpEvent.GU_DISBURSED);
+		BigDecimal upReturned = sum(totals, UpEvent.UP_RETURNED);
+		BigDecimal disbursed = up.add(guDisbursed).add(sum(totals, UpEvent.TU_DISBURSED));
+		BigDecimal accounted = guAccounted.add(sum(totals, UpEvent.TU_ACCOUNTED));
+		BigDecimal returned = upReturned.add(sum(totals, UpEvent.TU_RETURNED));
+		BigDecimal awaitingRefill = guAccounted.subtract(guDisbursed);
+		LocalDate firstUp = first(totals, UpEvent.UP_DISBURSED);
+		LocalDate lastGu = last(totals, UpEvent.GU_DISBURSED);
+		LocalDate closed = last(totals, UpEvent.CLOSED);
+		UpLedger.Tu oldestOpen = tus.stream()
+			.filter(UpLedger.Tu::open)
+			.min(Comparator.comparing(UpLedger.Tu::disbursedOn))
+			.orElse(null);
+		int settledLate = (int) tus.stream()
+			.filter(tu -> !tu.open() && days(tu.disbursedOn(), tu.lastSettledOn()) > this.rules.tuMaxDays())
+			.count();
+
+		boolean guEligible = ceiling.signum() > 0
+				&& awaitingRefill.compareTo(ceiling.multiply(this.rules.guThresholdRatio())) >= 0;
+		boolean upNotRequested = firstUp == null
+				&& days(LocalDate.of(year, 1, 1), today) > this.rules.firstUpWithinDays();
+		// the UP float alone (TUs have a rule of their own): UP and refills less SPJ-GU and returns
+		boolean floatOutstanding = up.add(guDisbursed).subtract(guAccounted).subtract(upReturned).signum() > 0;
+		LocalDate lastRefill = (lastGu != null) ? lastGu : firstUp;
+		boolean guOverdue = floatOutstanding && lastRefill != null
+				&& days(lastRefill, today) > this.rules.guMaxDays();
+		boolean tuOverdue = oldestOpen != null && days(oldestOpen.disbursedOn(), today) > this.rules.tuMaxDays();
+		BigDecimal outstanding = disbursed.subtract(accounted).subtract(returned);
+		boolean leftover = outstanding.signum() > 0 && today.isAfter(this.rules.returnDeadlineOf(year));
+		return new UpFigures(ceiling, disbursed, accounted, returned, awaitingRefill, firstUp, lastGu, closed,
+				(oldestOpen != null) ? oldestOpen.disbursedOn() : null,
+				(oldestOpen != null) ? oldestOpen.remaining() : ZERO, settledLate, guEligible, upNotRequested,
+				guOverdue, tuOverdue, leftover);
+	}
+
+	private static UpFigures empty() {
+		return new UpFigures(ZERO, ZERO, ZERO, ZERO, ZERO, null, null, null, null, ZERO, 0, false, false, false,
+				false, false);
+	}
+
+	private static long days(LocalDate from, LocalDate to) {
+		return ChronoUnit.DAYS.between(from, to);
+	}
+
+	private static BigDecimal sum(Map<String, UpLedger.TypeTotal> totals, String type) {
+		UpLedger.TypeTotal total = totals.get(type);
+		return (total != null) ? total.amount() : ZERO;
+	}
+
+	private static LocalDate first(Map<String, UpLedger.TypeTotal> totals, String type) {
+		UpLedger.TypeTotal total = totals.get(type);
+		return (total != null) ? total.first() : null;
+	}
+
+	private static LocalDate last(Map<String, UpLedger.TypeTotal> totals, String type) {
+		UpLedger.TypeTotal total = totals.get(type);
+		return (total != null) ? total.last() : null;
+	}
+
+	private record Snapshot(LocalDate businessDate, Map<String, UpFigures> byOpd) {
+	}
+
+}

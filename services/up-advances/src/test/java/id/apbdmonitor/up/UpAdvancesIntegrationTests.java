@@ -1,0 +1,372 @@
+package id.apbdmonitor.up;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import id.apbdmonitor.core.test.ContractExamples;
+import id.apbdmonitor.core.test.KafkaTestClient;
+import id.apbdmonitor.core.test.KafkaTestClient.DeadLetter;
+import id.apbdmonitor.core.test.MetricCatalogue;
+import id.apbdmonitor.core.test.PrometheusScrape;
+import id.apbdmonitor.core.test.TestInfrastructure;
+import id.apbdmonitor.core.test.TestInfrastructure.TestTopics;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static id.apbdmonitor.core.test.TestEvents.budgetLine;
+import static id.apbdmonitor.core.test.TestEvents.months;
+import static id.apbdmonitor.up.UpEvents.ceiling;
+import static id.apbdmonitor.up.UpEvents.guAccounted;
+import static id.apbdmonitor.up.UpEvents.guDisbursed;
+import static id.apbdmonitor.up.UpEvents.key;
+import static id.apbdmonitor.up.UpEvents.tu;
+import static id.apbdmonitor.up.UpEvents.tuAccounted;
+import static id.apbdmonitor.up.UpEvents.tuReturned;
+import static id.apbdmonitor.up.UpEvents.up;
+import static id.apbdmonitor.up.UpEvents.wita;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * up-advances end to end on a real Kafka broker and a real PostgreSQL, the business date fixed
+ * on Sunday 15 March 2026, the rules at their defaults (GU at 50% of the ceiling, first UP within
+ * 31 days, a GU refill at most every 30 days, a TU settled within 30 days). Each test uses its
+ * own OPDs, so tests do not see each other's figures.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext
+class UpAdvancesIntegrationTests {
+
+	private static TestTopics topics;
+
+	private static KafkaTestClient kafka;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@DynamicPropertySource
+	static void infrastructure(DynamicPropertyRegistry registry) {
+		topics = TestInfrastructure.register(registry, "up-advances", "2026-03-15");
+	}
+
+	@BeforeAll
+	static void connect() {
+		kafka = new KafkaTestClient(TestInfrastructure.kafka().getBrokersAsString());
+	}
+
+	@AfterAll
+	static void disconnect() {
+		kafka.close();
+	}
+
+	@Test
+	void shouldReportTheUpHealthOfAnOpdFromItsAdvancesRefillsAndTu() {
+		send("SETDA", ceiling("SK-UP-SETDA", "SETDA", "200000000.00", "2026-01-02"));
+		send("SETDA", up("SP2D-UP-SETDA", "SETDA", "200000000.00", "2026-01-08"));
+		send("SETDA", guAccounted("SPJ-GU-SETDA-1", "SETDA", "120000000.00", "2026-02-10"));
+		send("SETDA", guDisbursed("SP2D-GU-SETDA-1", "SETDA", "120000000.00", "2026-02-16"));
+		send("SETDA", tu("SP2D-TU-SETDA-1", "SETDA", "50000000.00", "2026-03-02"));
+		send("SETDA", guAccounted("SPJ-GU-SETDA-2", "SETDA", "30000000.00", "2026-03-09"));
+		send("SETDA", tuAccounted("LPJ-TU-SETDA-1", "SETDA", "SP2D-TU-SETDA-1", "40000000.00", "2026-03-10"));
+		send("SETDA", tuReturned("STS-TU-SETDA-1", "SETDA", "SP2D-TU-SETDA-1", "10000000.00", "2026-03-11"));
+
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			Map<String, Double> setda = figures("SETDA");
+			// disbursed 200,000,000 UP + 120,000,000 GU + 50,000,000 TU
+			assertThat(setda).containsEntry("apbd_up_disbursed_rupiah", 370_000_000.00)
+				// accounted 120,000,000 + 30,000,000 SPJ-GU + 40,000,000 LPJ-TU
+				.containsEntry("apbd_up_accounted_rupiah", 190_000_000.00)
+				.containsEntry("apbd_up_returned_rupiah", 10_000_000.00)
+				// 370,000,000 − 190,000,000 − 10,000,000
+				.containsEntry("apbd_up_outstanding_rupiah", 170_000_000.00)
+				// SPJ-GU 150,000,000 less the refill of 120,000,000
+				.containsEntry("apbd_up_awaiting_refill_rupiah", 30_000_000.00)
+				.containsEntry("apbd_up_ceiling_rupiah", 200_000_000.00)
+				.containsEntry("apbd_up_first_disbursed_timestamp_seconds", wita("2026-01-08"))
+				.containsEntry("apbd_up_last_gu_timestamp_seconds", wita("2026-02-16"))
+				// the TU was settled on day 9: nothing open, nothing late
+				.containsEntry("apbd_tu_oldest_open_timestamp_seconds", 0.0)
+				.containsEntry("apbd_tu_oldest_open_rupiah", 0.0)
+				.containsEntry("apbd_tu_settled_late", 0.0)
+				// 30,000,000 awaiting refill is below 50% of 200,000,000
+				.containsEntry("apbd_up_gu_eligible", 0.0);
+			// last refill 16 February, 27 days before 15 March
+			assertThat(rules("SETDA")).containsEntry("up_not_requested", 0.0)
+				.containsEntry("gu_overdue", 0.0)
+				.containsEntry("tu_overdue", 0.0)
+				.containsEntry("leftover_not_returned", 0.0);
+		});
+	}
+
+	@Test
+	void shouldMakeGuEligibleExactlyAtTheThreshold() {
+		send("DINKES", ceiling("SK-UP-DINKES", "DINKES", "100000000.00", "2026-01-02"));
+		send("DINKES", up("SP2D-UP-DINKES", "DINKES", "100000000.00", "2026-03-02"));
+		send("DINKES", guAccounted("SPJ-GU-DINKES-1", "DINKES", "50000000.00", "2026-03-12"));
+		send("RSUD", ceiling("SK-UP-RSUD", "RSUD", "100000000.00", "2026-01-02"));
+		send("RSUD", up("SP2D-UP-RSUD", "RSUD", "100000000.00", "2026-03-02"));
+		send("RSUD", guAccounted("SPJ-GU-RSUD-1", "RSUD", "49999999.99", "2026-03-12"));
+
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			// 50,000,000.00 = 50% of 100,000,000.00: eligible; one sen less is not
+			assertThat(figures("DINKES")).containsEntry("apbd_up_awaiting_refill_rupiah", 50_000_000.00)
+				.containsEntry("apbd_up_gu_eligible", 1.0);
+			assertThat(figures("RSUD")).containsEntry("apbd_up_awaiting_refill_rupiah", 49_999_999.99)
+				.containsEntry("apbd_up_gu_eligible", 0.0);
+		});
+	}
+
+	@Test
+	void shouldFlagAnOpdWithoutGuForMoreThan30DaysWhileUpMoneyIsOutstanding() {
+		// 13 February to 15 March is 30 days, 12 February 31 days
+		send("BAPPEDA", up("SP2D-UP-BAPPEDA", "BAPPEDA", "60000000.00", "2026-02-13"));
+		send("BPKAD", up("SP2D-UP-BPKAD", "BPKAD", "60000000.00", "2026-02-12"));
+		// everything accounted since 12 February: nothing outstanding to refill
+		send("KESBANGPOL", up("SP2D-UP-KESBANGPOL", "KESBANGPOL", "60000000.00", "2026-01-05"));
+		send("KESBANGPOL", guAccounted("SPJ-GU-KESBANGPOL", "KESBANGPOL", "60000000.00", "2026-01-30"));
+		// refilled on 16 February (27 days) after a first UP on 5 January
+		send("SATPOLPP", up("SP2D-UP-SATPOLPP", "SATPOLPP", "60000000.00", "2026-01-05"));
+		send("SATPOLPP", guAccounted("SPJ-GU-SATPOLPP", "SATPOLPP", "40000000.00", "2026-02-09"));
+		send("SATPOLPP", guDisbursed("SP2D-GU-SATPOLPP", "SATPOLPP", "40000000.00", "2026-02-16"));
+
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			assertThat(rules("BAPPEDA")).containsEntry("gu_overdue", 0.0).containsEntry("up_not_requested", 0.0);
+			assertThat(rules("BPKAD")).containsEntry("gu_overdue", 1.0);
+			assertThat(rules("KESBANGPOL")).containsEntry("gu_overdue", 0.0);
+			assertThat(rules("SATPOLPP")).containsEntry("gu_overdue", 0.0);
+			assertThat(figures("SATPOLPP")).containsEntry("apbd_up_outstanding_rupiah", 60_000_000.00);
+		});
+	}
+
+	@Test
+	void shouldFlagOpdsWithoutUpMoreThan31DaysIntoTheYear() {
+		// 1 January to 15 March is 73 days; DISPUSIP has no UP at all
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			assertThat(rules("DISPUSIP")).containsEntry("up_not_requested", 1.0)
+				.containsEntry("gu_overdue", 0.0)
+				.containsEntry("tu_overdue", 0.0)
+				.containsEntry("leftover_not_returned", 0.0);
+			assertThat(figures("DISPUSIP")).containsEntry("apbd_up_first_disbursed_timestamp_seconds", 0.0)
+				.containsEntry("apbd_up_last_gu_timestamp_seconds", 0.0);
+		});
+	}
+
+	@Test
+	void shouldFlagATuOpenForMoreThan30Days() {
+		send("DLH", tu("SP2D-TU-DLH-1", "DLH", "15000000.00", "2026-02-13"));
+		send("DLH", tu("SP2D-TU-DLH-2", "DLH", "5000000.00", "2026-03-03"));
+		send("DLH", tuAccounted("LPJ-TU-DLH-1a", "DLH", "SP2D-TU-DLH-1", "4000000.00", "2026-03-01"));
+		send("DISHUB", tu("SP2D-TU-DISHUB-1", "DISHUB", "7500000.00", "2026-02-12"));
+
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			// the oldest open TU of DLH is 30 days old on 15 March: 15,000,000 − 4,000,000 still open
+			assertThat(figures("DLH")).containsEntry("apbd_tu_oldest_open_timestamp_seconds", wita("2026-02-13"))
+				.containsEntry("apbd_tu_oldest_open_rupiah", 11_000_000.00)
+				.containsEntry("apbd_up_outstanding_rupiah", 16_000_000.00);
+			assertThat(rules("DLH")).containsEntry("tu_overdue", 0.0);
+			// DISHUB's is 31 days old
+			assertThat(figures("DISHUB")).containsEntry("apbd_tu_oldest_open_timestamp_seconds", wita("2026-02-12"))
+				.containsEntry("apbd_tu_oldest_open_rupiah", 7_500_000.00);
+			assertThat(rules("DISHUB")).containsEntry("tu_overdue", 1.0);
+		});
+	}
+
+	@Test
+	void shouldCountATuSettledOnDay31AsLateAndOnDay30AsOnTime() {
+		// 2 February + 30 days = 4 March; + 31 days = 5 March
+		send("PERKIM", tu("SP2D-TU-PERKIM", "PERKIM", "25000000.00", "2026-02-02"));
+		send("PERKIM", tuAccounted("LPJ-TU-PERKIM", "PERKIM", "SP2D-TU-PERKIM", "25000000.00", "2026-03-04"));
+		send("DP3A", tu("SP2D-TU-DP3A", "DP3A", "25000000.00", "2026-02-02"));
+		send("DP3A", tuAccounted("LPJ-TU-DP3A", "DP3A", "SP2D-TU-DP3A", "20000000.00", "2026-03-04"));
+		send("DP3A", tuReturned("STS-TU-DP3A", "DP3A", "SP2D-TU-DP3A", "5000000.00", "2026-03-05"));
+
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			assertThat(figures("PERKIM")).containsEntry("apbd_tu_settled_late", 0.0)
+				.containsEntry("apbd_up_outstanding_rupiah", 0.0)
+				.containsEntry("apbd_tu_oldest_open_timestamp_seconds", 0.0);
+			assertThat(figures("DP3A")).containsEntry("apbd_tu_settled_late", 1.0)
+				.containsEntry("apbd_up_accounted_rupiah", 20_000_000.00)
+				.containsEntry("apbd_up_returned_rupiah", 5_000_000.00)
+				.containsEntry("apbd_up_outstanding_rupiah", 0.0);
+			assertThat(rules("PERKIM")).containsEntry("tu_overdue", 0.0);
+			assertThat(rules("DP3A")).containsEntry("tu_overdue", 0.0);
+		});
+	}
+
+	@Test
+	void shouldDeadLetterTuSettlementsThatDoNotFitTheirTuAndEveryEnvelopeDefect() {
+		send("DINSOS", tu("SP2D-TU-DINSOS", "DINSOS", "10000000.00", "2026-03-10"));
+		send("DINSOS", tuAccounted("LPJ-BEFORE", "DINSOS", "SP2D-TU-DINSOS", "1000000.00", "2026-03-09"));
+		send("DINSOS", tuAccounted("LPJ-UNKNOWN", "DINSOS", "SP2D-TU-NEVER", "1000000.00", "2026-03-11"));
+		send("DINSOS", tuAccounted("LPJ-PART", "DINSOS", "SP2D-TU-DINSOS", "6000000.00", "2026-03-11"));
+		// 10,000,000 − 6,000,000 leaves 4,000,000; 4,000,000.01 is too much
+		send("DINSOS", tuReturned("STS-TOO-MUCH", "DINSOS", "SP2D-TU-DINSOS", "4000000.01", "2026-03-12"));
+		send("DINSOS", tuAccounted("LPJ-OTHER-OPD", "DINSOS", "SP2D-TU-SETDA-1", "1.00", "2026-03-12"));
+		send("DINAS-X", up("UP-UNKNOWN-OPD", "DINAS-X", "1000.00", "2026-03-02"));
+		send("DINSOS", up("UP-LAST-YEAR", "DINSOS", "1000.00", "2025-12-30"));
+		send("DINSOS", up("UP-NUMBER", "DINSOS", "x", "2026-03-02").replace("\"x\"", "1000"));
+		send("DINSOS", up("UP-ZERO", "DINSOS", "0.00", "2026-03-02"));
+		send("DINSOS", UpEvents.event("UP-SPENDING", "spending-realised", "DINSOS", "2026-03-02", "SP2D", "5.00", null));
+		kafka.send(topics.events(), key("DINSOS"), "{\"eventId\": \"UP-POISON\", amount: oops");
+
+		assertThat(deadLetter("LPJ-BEFORE").headers()).containsEntry("apbd-reason", "TU_NOT_DISBURSED")
+			.containsEntry("apbd-field", "occurredOn")
+			.containsEntry("apbd-value", "2026-03-09")
+			.containsEntry("apbd-consumer", "up-advances");
+		assertThat(deadLetter("LPJ-UNKNOWN").headers()).containsEntry("apbd-reason", "TU_NOT_DISBURSED")
+			.containsEntry("apbd-field", "tu")
+			.containsEntry("apbd-value", "SP2D-TU-NEVER");
+		assertThat(deadLetter("STS-TOO-MUCH").headers()).containsEntry("apbd-reason", "TU_EXCEEDS_DISBURSED")
+			.containsEntry("apbd-field", "amount")
+			.containsEntry("apbd-value", "4000000.01");
+		assertThat(deadLetter("LPJ-OTHER-OPD").reason()).isEqualTo("TU_NOT_DISBURSED");
+		assertThat(deadLetter("UP-UNKNOWN-OPD").reason()).isEqualTo("UNKNOWN_OPD");
+		assertThat(deadLetter("UP-LAST-YEAR").reason()).isEqualTo("FISCAL_YEAR_CLOSED");
+		assertThat(deadLetter("UP-NUMBER").reason()).isEqualTo("MALFORMED_AMOUNT");
+		assertThat(deadLetter("UP-ZERO").reason()).isEqualTo("AMOUNT_OUT_OF_BOUNDS");
+		assertThat(deadLetter("UP-SPENDING").reason()).isEqualTo("UNSUPPORTED_TYPE");
+		assertThat(deadLetter("UP-POISON").reason()).isEqualTo("MALFORMED_JSON");
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(figures("DINSOS"))
+			.containsEntry("apbd_up_disbursed_rupiah", 10_000_000.00)
+			.containsEntry("apbd_up_accounted_rupiah", 6_000_000.00)
+			.containsEntry("apbd_up_returned_rupiah", 0.0)
+			.containsEntry("apbd_tu_oldest_open_rupiah", 4_000_000.00));
+		assertThat(this.jdbc.queryForList("select event_id from up_ledger where opd = 'DINSOS' order by event_id",
+				String.class)).containsExactly("LPJ-PART", "SP2D-TU-DINSOS");
+	}
+
+	@Test
+	void shouldStoreTheSameEventSentThreeTimesOnceAndRejectAReusedIdWithAnotherPayload() {
+		double before = outcomeCount("duplicate");
+		String event = up("SP2D-UP-DUKCAPIL", "DUKCAPIL", "45000000.00", "2026-01-12");
+		for (int i = 0; i < 3; i++) {
+			send("DUKCAPIL", event);
+		}
+		send("DUKCAPIL", up("SP2D-UP-DUKCAPIL", "DUKCAPIL", "99000000.00", "2026-01-12"));
+		assertThat(deadLetter("99000000.00").reason()).isEqualTo("EVENT_ID_CONFLICT");
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(outcomeCount("duplicate")).isEqualTo(before + 2));
+		await().untilAsserted(() -> assertThat(figures("DUKCAPIL")).containsEntry("apbd_up_disbursed_rupiah", 45_000_000.00));
+		assertThat(this.jdbc.queryForObject("select count(*) from up_ledger where event_id = 'SP2D-UP-DUKCAPIL'",
+				Integer.class)).isEqualTo(1);
+	}
+
+	@Test
+	void shouldNeverExportAnAbsorptionFigureAndIgnoreEveryBudgetLine() {
+		send("DISKOMINFOTIK", up("SP2D-UP-DISKOMINFOTIK", "DISKOMINFOTIK", "80000000.00", "2026-01-09"));
+		String line = "2026/DISKOMINFOTIK/x/5.1.02.01.01.0024";
+		kafka.send(topics.budget(), line, budgetLine("DPA-DISKOMINFOTIK-goods", line, "DISKOMINFOTIK",
+				"5.1.02.01.01.0024", 0, "ORIGINAL", months("1000000.00")));
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			assertThat(figures("DISKOMINFOTIK")).containsEntry("apbd_up_disbursed_rupiah", 80_000_000.00);
+			assertThat(scrape().value("apbd_ingest_events_total", Map.of("topic", topics.budget(), "outcome", "ignored")))
+				.isGreaterThanOrEqualTo(1);
+		});
+		// UP is a float: no realisation, no pagu, no cash plan, in any category
+		PrometheusScrape scrape = scrape();
+		assertThat(scrape.named("apbd_realised_rupiah")).isEmpty();
+		assertThat(scrape.named("apbd_pagu_rupiah")).isEmpty();
+		assertThat(scrape.named("apbd_cash_plan_to_date_rupiah")).isEmpty();
+	}
+
+	@Test
+	void shouldAcceptTheContractExamplesAndReportTheirFiguresWrittenByHand() {
+		List<ContractExamples.Example> examples = ContractExamples.valid("apbd.up.v1");
+		assertThat(examples).hasSize(10);
+		for (ContractExamples.Example example : examples) {
+			send(example.field("opd"), example.json());
+		}
+		// the figures of docs/events/up.md, for DIKPORA
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			// UP 450,000,000 + GU 180,000,000 + TU 80,000,000
+			assertThat(figures("DIKPORA")).containsEntry("apbd_up_ceiling_rupiah", 450_000_000.00)
+				.containsEntry("apbd_up_disbursed_rupiah", 710_000_000.00)
+				// SPJ-GU 180,000,000 + 40,000,000, LPJ-TU 69,500,000
+				.containsEntry("apbd_up_accounted_rupiah", 289_500_000.00)
+				// TU leftover 10,500,000 + UP leftover 410,000,000
+				.containsEntry("apbd_up_returned_rupiah", 420_500_000.00)
+				.containsEntry("apbd_up_outstanding_rupiah", 0.0)
+				// SPJ-GU 220,000,000 less the refill of 180,000,000
+				.containsEntry("apbd_up_awaiting_refill_rupiah", 40_000_000.00)
+				.containsEntry("apbd_up_first_disbursed_timestamp_seconds", wita("2026-01-07"))
+				.containsEntry("apbd_up_last_gu_timestamp_seconds", wita("2026-02-20"))
+				.containsEntry("apbd_up_closed_timestamp_seconds", wita("2026-12-31"))
+				.containsEntry("apbd_tu_oldest_open_timestamp_seconds", 0.0)
+				.containsEntry("apbd_tu_settled_late", 0.0)
+				.containsEntry("apbd_up_gu_eligible", 0.0);
+		});
+		assertThat(this.jdbc.queryForObject("select count(*) from up_ledger where opd = 'DIKPORA'", Integer.class))
+			.isEqualTo(examples.size());
+	}
+
+	@Test
+	void shouldExportEveryOpdOfTheRegionFromStartUp() {
+		PrometheusScrape scrape = scrape();
+		assertThat(scrape.named("apbd_up_outstanding_rupiah")).hasSize(33)
+			.allSatisfy(sample -> assertThat(sample.labels()).containsEntry("category", "up")
+				.containsEntry("pemda", "52.72"));
+		assertThat(scrape.named("apbd_up_rule_breached")).hasSize(33 * 4);
+		assertThat(scrape.named("apbd_tu_oldest_open_timestamp_seconds")).hasSize(33);
+		// 15 March 2026 00:00 WITA (UTC+8) = 2026-03-14T16:00:00Z
+		assertThat(scrape.value("apbd_business_date_timestamp_seconds", Map.of("pemda", "52.72")))
+			.isEqualTo(1_773_504_000.0);
+	}
+
+	@Test
+	void shouldExportExactlyTheMetricsOfTheReadmeCatalogue() {
+		assertThat(MetricCatalogue.fromReadme().differences(scrape(), "up-advances")).isEmpty();
+	}
+
+	private void send(String opd, String json) {
+		kafka.send(topics.events(), key(opd), json);
+	}
+
+	private DeadLetter deadLetter(String containing) {
+		return kafka.find(topics.eventsDlt(), containing, Duration.ofSeconds(30));
+	}
+
+	private PrometheusScrape scrape() {
+		return PrometheusScrape.of("http://localhost:" + this.port);
+	}
+
+	private double outcomeCount(String outcome) {
+		return scrape().value("apbd_ingest_events_total", Map.of("topic", topics.events(), "outcome", outcome));
+	}
+
+	/** Every apbd_up_ and apbd_tu_ gauge of one OPD except the rule flags, by name. */
+	private Map<String, Double> figures(String opd) {
+		Map<String, Double> figures = new java.util.TreeMap<>();
+		for (PrometheusScrape.Sample sample : scrape().samples()) {
+			if ((sample.name().startsWith("apbd_up_") || sample.name().startsWith("apbd_tu_"))
+					&& opd.equals(sample.labels().get("opd")) && !sample.labels().containsKey("rule")) {
+				figures.put(sample.name(), sample.value());
+			}
+		}
+		return figures;
+	}
+
+	/** The rule flags of one OPD, by rule. */
+	private Map<String, Double> rules(String opd) {
+		Map<String, Double> rules = new java.util.TreeMap<>();
+		for (PrometheusScrape.Sample sample : scrape().named("apbd_up_rule_breached")) {
+			if (opd.equals(sample.labels().get("opd"))) {
+				rules.put(sample.labels().get("rule"), sample.value());
+			}
+		}
+		return rules;
+	}
+
+}
