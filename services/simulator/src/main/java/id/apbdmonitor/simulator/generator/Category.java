@@ -7,7 +7,8 @@ package id.apbdmonitor.simulator.generator;
  */
 public enum Category {
 
-	GOODS("goods", Topics.GOODS), SERVICES("services", Topics.SERVICES);
+	GOODS("goods", Topics.GOODS), SERVICES("services", Topics.SERVICES), CAPITAL("capital", Topics.CAPITAL),
+	PAD("pad", Topics.PAD);
 
 	private final String code;
 

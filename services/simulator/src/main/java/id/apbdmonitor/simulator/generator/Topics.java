@@ -9,6 +9,10 @@ public final class Topics {
 
 	public static final String SERVICES = "apbd.services.v1";
 
+	public static final String CAPITAL = "apbd.capital.v1";
+
+	public static final String PAD = "apbd.pad.v1";
+
 	private Topics() {
 	}
 
