@@ -1,0 +1,24 @@
+package id.apbdmonitor.tpp;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The TPP of one OPD in one year as of a business date (DOMAIN §5.5): pagu, cash plan to date
+ * and realisation of category tpp, and the timeliness of each month. {@code spmOn} and
+ * {@code sp2dOn} have 12 entries (January first), null where the stage is not reached.
+ */
+record TppFigures(int year, BigDecimal pagu, BigDecimal cashPlanToDate, BigDecimal realised, int monthsDue, int monthsPaid,
+		int monthsLate, int lastMonthPaid, List<LocalDate> spmOn, List<LocalDate> sp2dOn) {
+
+	/** Seconds from the month's last day to a stage date of that month's TPP; 0 before the stage. */
+	double secondsFromMonthEnd(int month, LocalDate stageOn) {
+		if (stageOn == null) {
+			return 0;
+		}
+		LocalDate monthEnd = LocalDate.of(this.year, month, 1).plusMonths(1).minusDays(1);
+		return java.time.temporal.ChronoUnit.DAYS.between(monthEnd, stageOn) * 86_400.0;
+	}
+
+}

@@ -1,0 +1,81 @@
+package id.apbdmonitor.tpp;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.function.ToDoubleFunction;
+
+import id.apbdmonitor.core.region.CategoryProperties;
+import id.apbdmonitor.core.region.RegionProperties;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Exports the TPP snapshot, every series present from start-up: pagu, cash plan to date and
+ * realised with {@code category="tpp"} (the same gauges as the spending services, so the
+ * absorption rules cover TPP), the months due, paid and late, and per month the delay from the
+ * month's last day to its SPM and SP2D and the submission deadline.
+ */
+@Component
+class TppMeters {
+
+	TppMeters(TppSnapshots snapshots, RegionProperties region, CategoryProperties category, MeterRegistry registry) {
+		ZoneId zone = region.zone();
+		String pemda = region.pemda();
+		for (RegionProperties.Opd opd : region.opds()) {
+			Meters meters = new Meters(registry, snapshots, pemda, opd.code(), category.name());
+			meters.rupiah("apbd.pagu.rupiah", "Pagu in force of the OPD in the category", TppFigures::pagu);
+			meters.rupiah("apbd.cash.plan.to.date.rupiah", "Cumulative cash plan up to the business date",
+					TppFigures::cashPlanToDate);
+			meters.rupiah("apbd.realised.rupiah", "Realised spending of the fiscal year to date", TppFigures::realised);
+			meters.value("apbd.tpp.months.due", "Months of the year whose last day has passed", null,
+					TppFigures::monthsDue);
+			meters.value("apbd.tpp.months.paid", "Months whose TPP reached SP2D", null, TppFigures::monthsPaid);
+			meters.value("apbd.tpp.months.late", "Months past their submission deadline without the submitted stage",
+					null, TppFigures::monthsLate);
+			meters.value("apbd.tpp.last.month.paid", "The last month paid with every month before it (0 when none)",
+					null, TppFigures::lastMonthPaid);
+			for (int month = 1; month <= 12; month++) {
+				int m = month;
+				meters.value("apbd.tpp.month.end.to.spm.seconds", "From the month's last day to its SPM (0 before the SPM)",
+						Integer.toString(month), figures -> figures.secondsFromMonthEnd(m, figures.spmOn().get(m - 1)));
+				meters.value("apbd.tpp.month.end.to.sp2d.seconds",
+						"From the month's last day to its SP2D (0 before the SP2D)", Integer.toString(month),
+						figures -> figures.secondsFromMonthEnd(m, figures.sp2dOn().get(m - 1)));
+			}
+		}
+		for (int month = 1; month <= 12; month++) {
+			int m = month;
+			Gauge.builder("apbd.tpp.submission.deadline.timestamp.seconds", snapshots,
+					s -> s.deadline(m).atStartOfDay(zone).toEpochSecond())
+				.description("Submission deadline of the month's TPP: the configured working days after its last day")
+				.tag("pemda", pemda)
+				.tag("month", Integer.toString(month))
+				.register(registry);
+		}
+	}
+
+	private record Meters(MeterRegistry registry, TppSnapshots snapshots, String pemda, String opd, String category) {
+
+		void rupiah(String name, String description, java.util.function.Function<TppFigures, BigDecimal> value) {
+			value(name, description, null, figures -> value.apply(figures).doubleValue());
+		}
+
+		void value(String name, String description, String month, ToDoubleFunction<TppFigures> value) {
+			Gauge.Builder<TppSnapshots> builder = Gauge
+				.builder(name, this.snapshots, snapshots -> value.applyAsDouble(snapshots.of(this.opd)))
+				.description(description)
+				.tag("pemda", this.pemda)
+				.tag("opd", this.opd)
+				.tag("category", this.category);
+			if (month != null) {
+				builder.tag("month", month);
+			}
+			builder.register(this.registry);
+		}
+
+	}
+
+}
