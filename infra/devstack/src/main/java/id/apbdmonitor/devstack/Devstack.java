@@ -168,7 +168,8 @@ public final class Devstack {
 		ServiceCatalog.App simulatorApp = ServiceCatalog.SIMULATOR;
 		// 1 % faulty events exercise the dead-letter paths while the demo runs
 		ChildProcess simulatorProcess = register(this.simulator,
-				launcher.start(simulatorApp, Map.of("APBD_SIMULATOR_FAULT_RATE", "0.01")));
+				launcher.start(simulatorApp, Map.of("APBD_SIMULATOR_FAULT_RATE", "0.01", "APBD_SIMULATOR_FISCAL_YEAR",
+						Integer.toString(this.options.fiscalYear()))));
 		launcher.awaitHealthy(Map.of(simulatorApp, simulatorProcess));
 
 		log.info("[5/5] Prometheus and Alertmanager (optional)");
