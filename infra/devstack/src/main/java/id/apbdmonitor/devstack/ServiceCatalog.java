@@ -12,11 +12,10 @@ final class ServiceCatalog {
 	/** Version of the jars the reactor builds; the run script builds them with the same pom. */
 	static final String VERSION = "0.1.0-SNAPSHOT";
 
-	/**
-	 * The monitoring services, started in parallel. Later issues add up-advances 8081,
-	 * tpp-payments 8082, capital-spending 8085 and pad-revenue 8086.
-	 */
+	/** The monitoring services, started in parallel. */
 	static final List<App> SERVICES = List.of(
+			new App("up-advances", 8081, true),
+			new App("tpp-payments", 8082, true),
 			new App("goods-spending", 8083, true),
 			new App("services-spending", 8084, true),
 			new App("capital-spending", 8085, true),
