@@ -150,6 +150,19 @@ final class BudgetPlanner {
 		return result;
 	}
 
+	/**
+	 * One original line with a given sub-kegiatan and account (capital works, revenue targets),
+	 * numbered in its OPD's DPA after the lines planned before it, its cash plan spread by
+	 * {@code monthWeights}.
+	 */
+	BudgetLine line(Category category, String opd, String subActivity, String account, long pagu,
+			double[] monthWeights) {
+		int seq = this.lineSeq.merge(opd, 1, Integer::sum);
+		BudgetLine line = new BudgetLine(opd, category, seq, subActivity, account, this.settings.fiscalYear());
+		line.revisions.add(new BudgetLine.Revision(0, ORIGINAL, originalDate(), pagu, Split.byWeights(pagu, monthWeights)));
+		return line;
+	}
+
 	private static String subActivity(String opd, int seq) {
 		// bidang urusan . programme . kegiatan . sub-kegiatan, e.g. 1.02.02.2.01.0001
 		String programme = (seq == 1) ? "01" : String.format("%02d", 2 + seq % 3);

@@ -14,4 +14,25 @@ sealed interface Effect {
 	record Realisation(String opd, Category category, BigDecimal delta) implements Effect {
 	}
 
+	/** A capital contract signed for {@code value}: contracted, and paid against from now on. */
+	record ContractSigned(String contractId, String opd, BigDecimal value) implements Effect {
+	}
+
+	/** A payment (positive) or a payment reversal (negative) of a capital contract: capital realisation. */
+	record ContractPayment(String contractId, String opd, BigDecimal delta) implements Effect {
+	}
+
+	/** The works of a capital contract handed over (BAST). */
+	record HandedOver(String contractId, String opd) implements Effect {
+	}
+
+	/** A revision of a PAD target line; the newest revision number of a line sets its target. */
+	record TargetRevision(String lineId, String opd, String revenueType, int revision, BigDecimal target)
+			implements Effect {
+	}
+
+	/** A PAD receipt (positive) or receipt reversal (negative) of a collecting OPD and revenue type. */
+	record Revenue(String opd, String revenueType, BigDecimal delta) implements Effect {
+	}
+
 }

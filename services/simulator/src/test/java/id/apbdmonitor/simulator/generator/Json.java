@@ -25,15 +25,21 @@ final class Json {
 		return new BigDecimal(node.get(field).stringValue());
 	}
 
-	/** goods or services, from the account code alone (DOMAIN §2), not from the generator. */
+	/** The category of an account code alone (DOMAIN §2), not from the generator. */
 	static Category categoryOfAccount(String account) {
+		if (account.startsWith("5.2.")) {
+			return Category.CAPITAL;
+		}
+		if (account.startsWith("4.1.")) {
+			return Category.PAD;
+		}
 		if (account.startsWith("5.1.02.01.")) {
 			return Category.GOODS;
 		}
 		if (account.startsWith("5.1.02.02.") || account.startsWith("5.1.02.03.") || account.startsWith("5.1.02.04.")) {
 			return Category.SERVICES;
 		}
-		throw new IllegalArgumentException("not a goods or services account: " + account);
+		throw new IllegalArgumentException("not an account of a generated category: " + account);
 	}
 
 }

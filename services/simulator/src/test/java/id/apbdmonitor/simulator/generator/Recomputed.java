@@ -9,7 +9,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Totals recomputed in the tests from the JSON of the VALID records only, independently of the
- * generator's bookkeeping: realised = realisations − reversals; pagu = newest revision per line.
+ * generator's bookkeeping: realised = realisations (capital payments, PAD receipts) − reversals;
+ * pagu (PAD: target) = newest revision per line.
  */
 final class Recomputed {
 
@@ -40,6 +41,13 @@ final class Recomputed {
 						Json.money(node, "amount"), BigDecimal::add);
 				case "spending-reversed" -> result.realised.merge(key(opd, topicCategory(event)),
 						Json.money(node, "amount").negate(), BigDecimal::add);
+				case "capital-payment", "pad-received" -> result.realised.merge(key(opd, topicCategory(event)),
+						Json.money(node, "amount"), BigDecimal::add);
+				case "capital-payment-reversed", "pad-receipt-reversed" -> result.realised
+					.merge(key(opd, topicCategory(event)), Json.money(node, "amount").negate(), BigDecimal::add);
+				case "capital-contract-signed", "capital-progress-reported", "capital-handed-over" -> {
+					// no realisation
+				}
 				default -> throw new IllegalStateException("unexpected type " + type);
 			}
 		}
@@ -66,6 +74,8 @@ final class Recomputed {
 		return switch (event.topic()) {
 			case "apbd.goods.v1" -> Category.GOODS;
 			case "apbd.services.v1" -> Category.SERVICES;
+			case "apbd.capital.v1" -> Category.CAPITAL;
+			case "apbd.pad.v1" -> Category.PAD;
 			default -> throw new IllegalStateException("spending on " + event.topic());
 		};
 	}

@@ -39,7 +39,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}", "apbd.simulator.pace=false",
 				"apbd.simulator.events-per-opd-per-month=1", "apbd.simulator.fault-rate=0.02" })
-@EmbeddedKafka(partitions = 3, topics = { Topics.BUDGET, Topics.GOODS, Topics.SERVICES })
+@EmbeddedKafka(partitions = 3, topics = { Topics.BUDGET, Topics.GOODS, Topics.SERVICES, Topics.CAPITAL, Topics.PAD })
 class SimulatorApplicationIntegrationTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -74,7 +74,7 @@ class SimulatorApplicationIntegrationTests {
 		assertThat(expected.get("businessDate").stringValue()).isEqualTo(events.get(events.size() - 1).businessDate().toString());
 		assertThat(expected.get("counts").get("invalid").longValue())
 			.isEqualTo(events.stream().filter((event) -> event.kind() == SimEvent.Kind.INVALID).count());
-		assertThat(expected.get("totals").size()).isEqualTo(33 * 2);
+		assertThat(expected.get("totals").size()).isEqualTo(33 * this.year.categories().size());
 		JsonNode dinkesGoods = null;
 		for (JsonNode total : expected.get("totals")) {
 			if (total.get("opd").stringValue().equals("DINKES") && total.get("category").stringValue().equals("goods")) {
@@ -104,7 +104,7 @@ class SimulatorApplicationIntegrationTests {
 		Map<String, List<String>> values = new HashMap<>();
 		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
 				new StringDeserializer())) {
-			consumer.subscribe(List.of(Topics.BUDGET, Topics.GOODS, Topics.SERVICES));
+			consumer.subscribe(List.of(Topics.BUDGET, Topics.GOODS, Topics.SERVICES, Topics.CAPITAL, Topics.PAD));
 			int[] received = { 0 };
 			await().atMost(Duration.ofSeconds(30)).until(() -> {
 				for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
