@@ -120,7 +120,7 @@ class DashboardTests {
 			.filter((panel) -> "text".equals(panel.path("type").asString()))
 			.map((panel) -> panel.path("title").asString() + " " + panel.path("options").path("content").asString())
 			.toList();
-		for (String priority : List.of("UP", "TPP", "Capital", "PAD", "Livable")) {
+		for (String priority : List.of("Capital", "PAD", "Livable")) {
 			assertThat(texts).as("a text panel for %s", priority)
 				.anySatisfy((text) -> assertThat(text).contains(priority).contains("Not yet monitored"));
 		}

@@ -1,5 +1,6 @@
 package id.apbdmonitor.monitoring;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -35,8 +36,8 @@ import static org.assertj.core.api.Assertions.fail;
  * the OPDs the simulator makes lag must have their cash-plan alert pending or firing while the
  * on-plan OPDs have no OPD alert at all.
  *
- * <p>Needs the services' jars (the reactor builds them before this module) and the ports of the
- * devstack free. A simulated year lasts {@value #YEAR_DURATION}; the checks run once the
+ * <p>Needs the services' and the devstack's jars (the reactor builds them before this module)
+ * and the ports of the devstack free. A simulated year lasts {@value #YEAR_DURATION}; the checks run once the
  * simulated date has passed 1 May (a quarter has ended, so a quarterly target is in force, and
  * the cash plan to date is material). The alert durations are real time, so in a year of
  * minutes the OPD alerts are pending, not firing: both count.
@@ -68,8 +69,7 @@ class MonitoringEndToEndIntegrationTests {
 		Path log = RepoFiles.ROOT.resolve("infra/monitoring/target/e2e-devstack.log");
 		Files.createDirectories(log.getParent());
 		long begin = System.nanoTime();
-		Process devstack = new ProcessBuilder(RepoFiles.ROOT.resolve("infra/devstack/run").toString(), "--year-duration",
-				YEAR_DURATION)
+		Process devstack = new ProcessBuilder(devstackCommand())
 			.directory(RepoFiles.ROOT.toFile())
 			.redirectErrorStream(true)
 			.redirectOutput(log.toFile())
@@ -165,6 +165,25 @@ class MonitoringEndToEndIntegrationTests {
 			.toList());
 	}
 
+	/**
+	 * The Devstack class from the devstack module's jar and its target/lib, as infra/devstack/run
+	 * starts it, but without the script's "build if anything changed" step: this module builds
+	 * nothing (the reactor builds infra/devstack before it).
+	 */
+	static List<String> devstackCommand() {
+		Path target = RepoFiles.ROOT.resolve("infra/devstack/target");
+		Path jar = target.resolve("devstack-0.1.0-SNAPSHOT.jar");
+		if (!Files.isRegularFile(jar) || !Files.isDirectory(target.resolve("lib"))) {
+			fail("%s or %s is missing: build the project first (mvn -B -DskipTests package); the reactor builds"
+					+ " infra/devstack before infra/monitoring", RepoFiles.ROOT.relativize(jar),
+					RepoFiles.ROOT.relativize(target.resolve("lib")));
+		}
+		String javaBinary = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		return List.of(javaBinary, "-XX:+UseSerialGC", "-Xmx256m", "-cp",
+				jar + File.pathSeparator + target.resolve("lib") + File.separator + "*",
+				"id.apbdmonitor.devstack.Devstack", "--year-duration", YEAR_DURATION);
+	}
+
 	static String substitute(String expr, String opd) {
 		String result = expr;
 		for (Map.Entry<String, String> variable : GRAFANA_VARIABLES.entrySet()) {
@@ -235,7 +254,7 @@ class MonitoringEndToEndIntegrationTests {
 		return JSON.readTree(response.body());
 	}
 
-	/** SIGTERM to the run script (it forwards to the devstack, which stops every child in order). */
+	/** SIGTERM to the devstack JVM: its shutdown hook stops every child in order. */
 	private static void stop(Process devstack, Path log) throws InterruptedException {
 		if (!devstack.isAlive()) {
 			return;
@@ -282,7 +301,7 @@ class MonitoringEndToEndIntegrationTests {
 
 	private static void requireOnPath(String program, String debianPackage) {
 		String path = System.getenv().getOrDefault("PATH", "");
-		for (String dir : path.split(java.io.File.pathSeparator)) {
+		for (String dir : path.split(File.pathSeparator)) {
 			if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
 				return;
 			}
