@@ -8,7 +8,7 @@ package id.apbdmonitor.simulator.generator;
 public enum Category {
 
 	GOODS("goods", Topics.GOODS), SERVICES("services", Topics.SERVICES), CAPITAL("capital", Topics.CAPITAL),
-	PAD("pad", Topics.PAD);
+	PAD("pad", Topics.PAD), UP("up", Topics.UP), TPP("tpp", Topics.TPP);
 
 	private final String code;
 

@@ -31,6 +31,14 @@ sealed interface Effect {
 			implements Effect {
 	}
 
+	/** The UP ceiling of an OPD set (the newest by date is in force; the simulator sets it once). */
+	record UpCeiling(String opd, BigDecimal ceiling) implements Effect {
+	}
+
+	/** UP, GU or TU money disbursed to, accounted by or returned by an OPD's treasurers. */
+	record UpMovement(String opd, BigDecimal disbursed, BigDecimal accounted, BigDecimal returned) implements Effect {
+	}
+
 	/** A PAD receipt (positive) or receipt reversal (negative) of a collecting OPD and revenue type. */
 	record Revenue(String opd, String revenueType, BigDecimal delta) implements Effect {
 	}

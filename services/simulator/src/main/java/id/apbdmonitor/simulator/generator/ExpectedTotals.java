@@ -47,6 +47,14 @@ public final class ExpectedTotals {
 
 	private final Map<RevenueKey, BigDecimal> revenueTarget = new HashMap<>();
 
+	private final Map<String, BigDecimal> upCeiling = new HashMap<>();
+
+	private final Map<String, BigDecimal> upDisbursed = new HashMap<>();
+
+	private final Map<String, BigDecimal> upAccounted = new HashMap<>();
+
+	private final Map<String, BigDecimal> upReturned = new HashMap<>();
+
 	private ExpectedTotals(GeneratorSettings settings, List<Category> categories, int published,
 			LocalDate businessDate) {
 		this.pemda = settings.pemda();
@@ -75,6 +83,14 @@ public final class ExpectedTotals {
 			else if (effect instanceof Effect.ContractPayment payment) {
 				paid.merge(payment.contractId(), payment.delta(), BigDecimal::add);
 				totals.realised.merge(new Key(payment.opd(), Category.CAPITAL), payment.delta(), BigDecimal::add);
+			}
+			else if (effect instanceof Effect.UpCeiling ceiling) {
+				totals.upCeiling.put(ceiling.opd(), ceiling.ceiling());
+			}
+			else if (effect instanceof Effect.UpMovement movement) {
+				totals.upDisbursed.merge(movement.opd(), movement.disbursed(), BigDecimal::add);
+				totals.upAccounted.merge(movement.opd(), movement.accounted(), BigDecimal::add);
+				totals.upReturned.merge(movement.opd(), movement.returned(), BigDecimal::add);
 			}
 			else if (effect instanceof Effect.HandedOver handover) {
 				handedOver.add(handover);
@@ -188,6 +204,31 @@ public final class ExpectedTotals {
 			.map((key) -> new RevenueTotal(this.pemda, key.opd(), key.revenueType(), revenueRealised(key.opd(),
 					key.revenueType()), revenueTarget(key.opd(), key.revenueType())))
 			.toList();
+	}
+
+	/** UP ceiling of an OPD (0.00 before its {@code up-ceiling-set}). */
+	public BigDecimal upCeiling(String opd) {
+		return this.upCeiling.getOrDefault(opd, ZERO);
+	}
+
+	/** UP, GU refills and TU disbursed to an OPD's treasurers (SP2D-UP, -GU, -TU). */
+	public BigDecimal upDisbursed(String opd) {
+		return this.upDisbursed.getOrDefault(opd, ZERO);
+	}
+
+	/** Spending accounted in SPJ-GU and LPJ-TU by an OPD. */
+	public BigDecimal upAccounted(String opd) {
+		return this.upAccounted.getOrDefault(opd, ZERO);
+	}
+
+	/** UP and TU leftovers an OPD returned. */
+	public BigDecimal upReturned(String opd) {
+		return this.upReturned.getOrDefault(opd, ZERO);
+	}
+
+	/** Disbursed − accounted − returned: what the OPD's treasurers still hold. */
+	public BigDecimal upOutstanding(String opd) {
+		return upDisbursed(opd).subtract(upAccounted(opd)).subtract(upReturned(opd));
 	}
 
 	/** One row per OPD and category of the settings, in their order, zeros included. */

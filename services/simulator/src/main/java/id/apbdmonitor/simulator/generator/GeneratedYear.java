@@ -77,6 +77,35 @@ public final class GeneratedYear {
 		return this.settings.onPlanOpds();
 	}
 
+	/** OPDs scripted to account for part of their UP once and never get it refilled: their GU goes stale. */
+	public List<String> staleUpOpds() {
+		return among(UpGenerator.STALE_UP);
+	}
+
+	/** The OPD (at most one) scripted to leave a TU open far past 30 days (from early June to mid-August). */
+	public List<String> overdueTuOpds() {
+		return among(List.of(UpGenerator.OVERDUE_TU));
+	}
+
+	/** The OPD scripted to request its first UP only in March. */
+	public List<String> lateUpOpds() {
+		return among(List.of(UpGenerator.LATE_UP));
+	}
+
+	/** The OPD scripted to neither return its UP leftover nor close its UP by 31 December. */
+	public List<String> unreturnedUpOpds() {
+		return among(List.of(UpGenerator.UNRETURNED_UP));
+	}
+
+	/** OPDs scripted to submit their TPP (SPM) past the deadline every month from April. */
+	public List<String> lateTppOpds() {
+		return among(TppGenerator.LATE_TPP);
+	}
+
+	private List<String> among(List<String> scripted) {
+		return scripted.stream().filter(this.settings.opds()::contains).toList();
+	}
+
 	/** How many records of the whole year are of a kind. */
 	public long count(SimEvent.Kind kind) {
 		return this.expectedTotals.count(kind);

@@ -13,6 +13,10 @@ public final class Topics {
 
 	public static final String PAD = "apbd.pad.v1";
 
+	public static final String UP = "apbd.up.v1";
+
+	public static final String TPP = "apbd.tpp.v1";
+
 	private Topics() {
 	}
 

@@ -24,7 +24,8 @@ public final class YearGenerator {
 	private final List<CategoryGenerator> generators = List.of(new GoodsGenerator(), new ServicesGenerator());
 
 	/** Topics whose events are not spending realisations; generated after the others, from their own streams. */
-	private final List<TopicGenerator> topicGenerators = List.of(new CapitalGenerator(), new PadGenerator());
+	private final List<TopicGenerator> topicGenerators = List.of(new CapitalGenerator(), new PadGenerator(),
+			new UpGenerator(), new TppGenerator());
 
 	public YearGenerator(GeneratorSettings settings) {
 		this.settings = settings;

@@ -42,9 +42,17 @@ class ExpectedController {
 			.map((total) -> new Total(total.pemda(), total.opd(), total.category().code(), money(total.realised()),
 					money(total.pagu())))
 			.toList();
+		List<Up> up = this.year.settings()
+			.opds()
+			.stream()
+			.map((opd) -> new Up(this.year.settings().pemda(), opd, money(totals.upCeiling(opd)),
+					money(totals.upDisbursed(opd)), money(totals.upAccounted(opd)), money(totals.upReturned(opd)),
+					money(totals.upOutstanding(opd))))
+			.toList();
 		return new Expected(this.year.settings().pemda(), this.year.settings().fiscalYear(),
 				this.year.settings().seed(), businessDate, totals.published(), this.year.events().size(), state.finished(),
-				counts, this.year.laggingOpds(), this.year.onPlanOpds(), rows);
+				counts, this.year.laggingOpds(), this.year.onPlanOpds(), this.year.staleUpOpds(),
+				this.year.overdueTuOpds(), this.year.lateUpOpds(), this.year.lateTppOpds(), rows, up);
 	}
 
 	private static String money(BigDecimal amount) {
@@ -53,7 +61,13 @@ class ExpectedController {
 
 	record Expected(String pemda, int fiscalYear, long seed, String businessDate, int published, int eventsInYear,
 			boolean finished, Map<String, Long> counts, List<String> laggingOpds, List<String> onPlanOpds,
-			List<Total> totals) {
+			List<String> staleUpOpds, List<String> overdueTuOpds, List<String> lateUpOpds, List<String> lateTppOpds,
+			List<Total> totals, List<Up> up) {
+	}
+
+	/** The UP figures up-advances must show for an OPD (a float: none of it is in {@code totals}). */
+	record Up(String pemda, String opd, String ceiling, String disbursed, String accounted, String returned,
+			String outstanding) {
 	}
 
 	record Total(String pemda, String opd, String category, String realised, String pagu) {

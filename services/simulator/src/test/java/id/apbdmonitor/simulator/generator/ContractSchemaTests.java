@@ -35,6 +35,7 @@ class ContractSchemaTests {
 	void shouldProduceRecordsThatValidateAgainstTheContractSchemas() throws IOException {
 		SchemaRegistry registry = registry();
 		int validated = 0;
+		java.util.Set<String> typesValidated = new java.util.HashSet<>();
 		for (SimEvent event : YEAR.events()) {
 			if (event.kind() == SimEvent.Kind.MALFORMED) {
 				continue;
@@ -45,12 +46,20 @@ class ContractSchemaTests {
 			if (event.kind() == SimEvent.Kind.VALID || event.kind() == SimEvent.Kind.DUPLICATE) {
 				assertThat(errors).as(event.value()).isEmpty();
 				validated++;
+				typesValidated.add(node.get("type").stringValue());
 			}
 			else if ("MALFORMED_AMOUNT".equals(event.expectedReason())) {
 				assertThat(errors).as(event.value()).isNotEmpty();
 			}
+			else if (event.topic().equals(Topics.TPP) && "INVALID_FIELD".equals(event.expectedReason())) {
+				// month 13 or no employees: the schema rejects them as well
+				assertThat(errors).as(event.value()).isNotEmpty();
+			}
 		}
 		assertThat(validated).isGreaterThan(1000);
+		// the UP and TPP records too: every type of apbd.up.v1 and apbd.tpp.v1 is generated and validated
+		assertThat(typesValidated).contains("up-ceiling-set", "up-disbursed", "gu-accounted", "gu-disbursed",
+				"tu-disbursed", "tu-accounted", "tu-returned", "up-returned", "up-closed", "tpp-stage");
 	}
 
 	private static SchemaRegistry registry() throws IOException {

@@ -27,10 +27,11 @@ class FaultInjectionTests {
 		return year.events().stream().filter((event) -> event.kind() == kind).toList();
 	}
 
-	/** The records of a kind on the budget and spending topics (capital and PAD: {@link TopicFaultsTests}). */
+	/** The records of a kind on the budget and spending topics (capital, PAD, UP and TPP: {@link TopicFaultsTests}). */
 	private static List<SimEvent> spendingOfKind(GeneratedYear year, SimEvent.Kind kind) {
 		return ofKind(year, kind).stream()
-			.filter((event) -> !event.topic().equals(Topics.CAPITAL) && !event.topic().equals(Topics.PAD))
+			.filter((event) -> !event.topic().equals(Topics.CAPITAL) && !event.topic().equals(Topics.PAD)
+					&& !event.topic().equals(Topics.UP) && !event.topic().equals(Topics.TPP))
 			.toList();
 	}
 

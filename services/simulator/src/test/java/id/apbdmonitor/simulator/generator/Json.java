@@ -33,6 +33,9 @@ final class Json {
 		if (account.startsWith("4.1.")) {
 			return Category.PAD;
 		}
+		if (account.startsWith("5.1.01.02.")) {
+			return Category.TPP;
+		}
 		if (account.startsWith("5.1.02.01.")) {
 			return Category.GOODS;
 		}

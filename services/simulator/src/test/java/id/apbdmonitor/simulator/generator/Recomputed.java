@@ -9,7 +9,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Totals recomputed in the tests from the JSON of the VALID records only, independently of the
- * generator's bookkeeping: realised = realisations (capital payments, PAD receipts) − reversals;
+ * generator's bookkeeping: realised = realisations (capital payments, PAD receipts, TPP at SP2D) − reversals;
  * pagu (PAD: target) = newest revision per line.
  */
 final class Recomputed {
@@ -45,7 +45,14 @@ final class Recomputed {
 						Json.money(node, "amount"), BigDecimal::add);
 				case "capital-payment-reversed", "pad-receipt-reversed" -> result.realised
 					.merge(key(opd, topicCategory(event)), Json.money(node, "amount").negate(), BigDecimal::add);
-				case "capital-contract-signed", "capital-progress-reported", "capital-handed-over" -> {
+				case "tpp-stage" -> {
+					if (node.get("stage").stringValue().equals("SP2D")) {
+						result.realised.merge(key(opd, Category.TPP), Json.money(node, "amount"), BigDecimal::add);
+					}
+				}
+				case "capital-contract-signed", "capital-progress-reported", "capital-handed-over", "up-ceiling-set",
+						"up-disbursed", "gu-accounted", "gu-disbursed", "tu-disbursed", "tu-accounted", "tu-returned",
+						"up-returned", "up-closed" -> {
 					// no realisation
 				}
 				default -> throw new IllegalStateException("unexpected type " + type);
@@ -76,6 +83,7 @@ final class Recomputed {
 			case "apbd.services.v1" -> Category.SERVICES;
 			case "apbd.capital.v1" -> Category.CAPITAL;
 			case "apbd.pad.v1" -> Category.PAD;
+			case "apbd.tpp.v1" -> Category.TPP;
 			default -> throw new IllegalStateException("spending on " + event.topic());
 		};
 	}

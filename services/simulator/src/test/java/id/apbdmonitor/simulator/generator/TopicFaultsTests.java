@@ -14,8 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Faults on the capital and PAD topics: the requested share of duplicates, non-JSON records and
- * rule-breaking events, each with the reason code capital-spending or pad-revenue dead-letters it
+ * Faults on the capital, PAD, UP and TPP topics: the requested share of duplicates, non-JSON records and
+ * rule-breaking events, each with the reason code capital-spending, pad-revenue, up-advances or tpp-payments dead-letters it
  * with (the codes of {@code docs/events/README.md}).
  */
 class TopicFaultsTests {
@@ -28,7 +28,7 @@ class TopicFaultsTests {
 
 	@Test
 	void shouldInjectTheRequestedShareOfFaultsOnEachTopic() {
-		for (String topic : List.of(Topics.CAPITAL, Topics.PAD)) {
+		for (String topic : List.of(Topics.CAPITAL, Topics.PAD, Topics.UP, Topics.TPP)) {
 			int valid = of(topic, SimEvent.Kind.VALID).size();
 			long expected = Math.round(valid * 0.02);
 			assertThat(of(topic, SimEvent.Kind.DUPLICATE)).as(topic).hasSize((int) Math.max(1, expected));
@@ -89,7 +89,7 @@ class TopicFaultsTests {
 
 	@Test
 	void shouldResendValidRecordsAsDuplicatesAndCutOthersAsMalformed() {
-		for (String topic : List.of(Topics.CAPITAL, Topics.PAD)) {
+		for (String topic : List.of(Topics.CAPITAL, Topics.PAD, Topics.UP, Topics.TPP)) {
 			Set<String> valid = of(topic, SimEvent.Kind.VALID).stream()
 				.map((event) -> event.key() + "|" + event.value())
 				.collect(Collectors.toSet());

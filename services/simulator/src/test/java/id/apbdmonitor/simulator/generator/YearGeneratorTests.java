@@ -261,7 +261,9 @@ class YearGeneratorTests {
 			assertThat(EVENT_ID.matcher(node.get("eventId").stringValue()).matches()).isTrue();
 			assertThat(node.get("type").stringValue()).isIn("budget-line", "spending-realised", "spending-reversed",
 					"capital-contract-signed", "capital-progress-reported", "capital-handed-over", "capital-payment",
-					"capital-payment-reversed", "pad-received", "pad-receipt-reversed");
+					"capital-payment-reversed", "pad-received", "pad-receipt-reversed", "up-ceiling-set", "up-disbursed",
+					"gu-accounted", "gu-disbursed", "tu-disbursed", "tu-accounted", "tu-returned", "up-returned",
+					"up-closed", "tpp-stage");
 			assertThat(node.get("schemaVersion").isInt()).isTrue();
 			assertThat(node.get("schemaVersion").intValue()).isEqualTo(1);
 			assertThat(node.get("pemda").stringValue()).isEqualTo("52.72");
@@ -271,7 +273,7 @@ class YearGeneratorTests {
 			assertThat(occurredOn.getYear()).isEqualTo(2026);
 			assertThat(occurredOn).isBeforeOrEqualTo(event.businessDate());
 			assertThat(node.get("document").get("kind").stringValue()).isIn("DPA", "SP2D", "SPJ", "LPJ", "CONTRACT",
-					"OTHER", "BAST", "STS");
+					"OTHER", "BAST", "STS", "SPP", "SPM");
 			assertThat(node.get("document").get("number").stringValue()).isNotBlank().hasSizeLessThanOrEqualTo(120);
 			if (!event.topic().equals(Topics.BUDGET)) {
 				assertThat(event.key()).isEqualTo("52.72/" + node.get("opd").stringValue());
@@ -332,8 +334,12 @@ class YearGeneratorTests {
 			.withEventsPerOpdPerMonth(1);
 		GeneratedYear year = YearGenerator.generate(small);
 		assertThat(year.events()).filteredOn((event) -> !event.topic().equals(Topics.CAPITAL)
-				&& !event.topic().equals(Topics.PAD)).hasSizeLessThan(200);
-		assertThat(year.events()).hasSizeLessThan(500);
+				&& !event.topic().equals(Topics.PAD) && !event.topic().equals(Topics.UP)
+				&& !event.topic().equals(Topics.TPP)).hasSizeLessThan(200);
+		// a year of UP (about 30 records an OPD) and TPP (12 months × 5 stages an OPD) is the same in any size
+		assertThat(year.events()).filteredOn((event) -> event.topic().equals(Topics.UP)).hasSizeLessThan(40 * 3);
+		assertThat(year.events()).filteredOn((event) -> event.topic().equals(Topics.TPP)).hasSize(60 * 3);
+		assertThat(year.events()).hasSizeLessThan(500 + 40 * 3 + 60 * 3);
 		assertThat(year.laggingOpds()).containsExactly("PUPR");
 		assertThat(year.onPlanOpds()).containsExactly("DINKES");
 		Recomputed recomputed = Recomputed.of(year.events());

@@ -39,7 +39,8 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}", "apbd.simulator.pace=false",
 				"apbd.simulator.events-per-opd-per-month=1", "apbd.simulator.fault-rate=0.02" })
-@EmbeddedKafka(partitions = 3, topics = { Topics.BUDGET, Topics.GOODS, Topics.SERVICES, Topics.CAPITAL, Topics.PAD })
+@EmbeddedKafka(partitions = 3, topics = { Topics.BUDGET, Topics.GOODS, Topics.SERVICES, Topics.CAPITAL, Topics.PAD,
+		Topics.UP, Topics.TPP })
 class SimulatorApplicationIntegrationTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -86,6 +87,16 @@ class SimulatorApplicationIntegrationTests {
 		assertThat(dinkesGoods.get("realised").stringValue())
 			.isEqualTo(this.year.expectedTotals().realised("DINKES", Category.GOODS).toPlainString());
 		assertThat(expected.get("laggingOpds").toString()).contains("PUPR");
+		assertThat(expected.get("staleUpOpds").toString()).contains("DKP", "KETAPANG", "KEC-RASANAE-TIMUR");
+		assertThat(expected.get("overdueTuOpds").toString()).contains("BPBD");
+		assertThat(expected.get("lateTppOpds").toString()).contains("DISTAN", "DP3A", "KEC-ASAKOTA");
+		assertThat(expected.get("up").size()).isEqualTo(33);
+		for (JsonNode up : expected.get("up")) {
+			String opd = up.get("opd").stringValue();
+			assertThat(up.get("disbursed").stringValue()).isEqualTo(this.year.expectedTotals().upDisbursed(opd).toPlainString());
+			assertThat(up.get("outstanding").stringValue())
+				.isEqualTo(this.year.expectedTotals().upOutstanding(opd).toPlainString());
+		}
 
 		String metrics = get("/actuator/prometheus");
 		long validGoods = events.stream()
@@ -104,7 +115,8 @@ class SimulatorApplicationIntegrationTests {
 		Map<String, List<String>> values = new HashMap<>();
 		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
 				new StringDeserializer())) {
-			consumer.subscribe(List.of(Topics.BUDGET, Topics.GOODS, Topics.SERVICES, Topics.CAPITAL, Topics.PAD));
+			consumer.subscribe(List.of(Topics.BUDGET, Topics.GOODS, Topics.SERVICES, Topics.CAPITAL, Topics.PAD,
+					Topics.UP, Topics.TPP));
 			int[] received = { 0 };
 			await().atMost(Duration.ofSeconds(30)).until(() -> {
 				for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
