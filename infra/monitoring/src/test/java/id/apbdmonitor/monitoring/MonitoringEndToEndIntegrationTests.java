@@ -34,7 +34,10 @@ import static org.assertj.core.api.Assertions.fail;
  * Debian's Prometheus and Alertmanager loaded with this repository's configuration and rules)
  * runs a simulated fiscal year; every dashboard query must return data from that Prometheus, and
  * the OPDs the simulator makes lag must have their cash-plan alert pending or firing while the
- * on-plan OPDs have no OPD alert at all.
+ * on-plan OPDs have no OPD alert at all. The simulator's script of lagging and on-plan OPDs
+ * governs goods and services spending ({@link #SCRIPTED_CATEGORIES}); capital follows contract
+ * progress and TPP is paid after each month (January to March as a lump sum in April), so their
+ * alerts are reported but not asserted here.
  *
  * <p>Needs the services' and the devstack's jars (the reactor builds them before this module)
  * and the ports of the devstack free. A simulated year lasts {@value #YEAR_DURATION}; the checks run once the
@@ -45,6 +48,9 @@ import static org.assertj.core.api.Assertions.fail;
 class MonitoringEndToEndIntegrationTests {
 
 	static final String YEAR_DURATION = "5m";
+
+	/** The categories the simulator's lagging and on-plan script applies to. */
+	static final List<String> SCRIPTED_CATEGORIES = List.of("goods", "services");
 
 	static final String PROMETHEUS = "http://localhost:9090";
 
@@ -138,6 +144,7 @@ class MonitoringEndToEndIntegrationTests {
 				boolean alerting = alerts.stream()
 					.anyMatch((alert) -> "ApbdOpdBehindCashPlan".equals(alert.path("labels").path("alertname").asString())
 							&& opd.equals(alert.path("labels").path("opd").asString())
+							&& SCRIPTED_CATEGORIES.contains(alert.path("labels").path("category").asString())
 							&& List.of("pending", "firing").contains(alert.path("state").asString()));
 				if (!alerting) {
 					missing.add(opd);
@@ -151,12 +158,17 @@ class MonitoringEndToEndIntegrationTests {
 		while (System.nanoTime() < deadline);
 		assertThat(missing).as("lagging OPDs without a pending or firing ApbdOpdBehindCashPlan; alerts: %s", summary(alerts))
 			.isEmpty();
-		List<String> onPlanAlerts = alerts.stream()
+		List<JsonNode> onPlanAlerts = alerts.stream()
 			.filter((alert) -> alert.path("labels").path("alertname").asString().startsWith("ApbdOpd"))
 			.filter((alert) -> onPlan.contains(alert.path("labels").path("opd").asString()))
-			.map(MonitoringEndToEndIntegrationTests::describe)
 			.toList();
-		assertThat(onPlanAlerts).as("OPD alerts of on-plan OPDs %s", onPlan).isEmpty();
+		assertThat(onPlanAlerts.stream()
+			.filter((alert) -> SCRIPTED_CATEGORIES.contains(alert.path("labels").path("category").asString()))
+			.map(MonitoringEndToEndIntegrationTests::describe))
+			.as("OPD alerts of on-plan OPDs %s in %s", onPlan, SCRIPTED_CATEGORIES)
+			.isEmpty();
+		System.out.printf("e2e: OPD alerts of on-plan OPDs in other categories (not asserted): %s%n",
+				onPlanAlerts.stream().map(MonitoringEndToEndIntegrationTests::describe).toList());
 		System.out.printf("e2e: %d alerts, cash-plan alerts for %s%n", alerts.size(), alerts.stream()
 			.filter((alert) -> "ApbdOpdBehindCashPlan".equals(alert.path("labels").path("alertname").asString()))
 			.map((alert) -> alert.path("labels").path("opd").asString())
