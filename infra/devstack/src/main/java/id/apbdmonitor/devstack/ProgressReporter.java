@@ -24,6 +24,11 @@ final class ProgressReporter {
 
 	static final String REALISED_METRIC = "apbd_realised_rupiah";
 
+	/** The headline figure of each kind of service: spending realised, PAD received, UP disbursed. */
+	private static final List<String[]> HEADLINES = List.of(new String[] { REALISED_METRIC, "realised" },
+			new String[] { "apbd_revenue_realised_rupiah", "received" },
+			new String[] { "apbd_up_disbursed_rupiah", "UP disbursed" });
+
 	private final HttpProbe http;
 
 	private final ServiceCatalog.App simulator;
@@ -106,11 +111,14 @@ final class ProgressReporter {
 	private String serviceLine(ServiceCatalog.App service) {
 		String name = String.format(Locale.ROOT, "%-18s", service.name());
 		return this.http.get(service.baseUrl() + "/actuator/prometheus").map((page) -> {
-			PrometheusText.Samples realised = PrometheusText.samples(page, REALISED_METRIC);
-			if (realised.count() == 0) {
-				return name + " no " + REALISED_METRIC + " series yet";
+			for (String[] headline : HEADLINES) {
+				PrometheusText.Samples samples = PrometheusText.samples(page, headline[0]);
+				if (samples.count() > 0) {
+					return name + " " + headline[1] + " " + rupiah(samples.sum()) + " over " + samples.count()
+							+ " series";
+				}
 			}
-			return name + " realised " + rupiah(realised.sum()) + " over " + realised.count() + " series";
+			return name + " no " + REALISED_METRIC + " series yet";
 		}).orElse(name + " not answering on " + service.baseUrl() + "/actuator/prometheus");
 	}
 
