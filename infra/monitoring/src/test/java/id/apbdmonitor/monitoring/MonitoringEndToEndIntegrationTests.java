@@ -318,8 +318,7 @@ class MonitoringEndToEndIntegrationTests {
 				return;
 			}
 		}
-		fail("'%s' is not on PATH: install it with `apt-get install -y %s` (Debian; CI does); the devstack starts it"
-				+ " only when installed", program, debianPackage);
+		MissingTool.handle(program, debianPackage);
 	}
 
 	private static String tail(Path log, int lines) {
