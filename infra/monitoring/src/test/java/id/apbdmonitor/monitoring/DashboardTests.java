@@ -30,9 +30,10 @@ class DashboardTests {
 	private static final ObjectMapper JSON = JsonMapper.builder().build();
 
 	@Test
-	void theThreeDashboardsOfTheIssueExist() {
+	void theSixDashboardsOfTheIssueExist() {
 		assertThat(dashboardFiles()).extracting((file) -> file.getFileName().toString())
-			.contains("apbd-city-overview.json", "apbd-opd-league.json", "apbd-pipeline.json");
+			.contains("apbd-city-overview.json", "apbd-opd-league.json", "apbd-up-tpp.json", "apbd-capital.json",
+					"apbd-pad.json", "apbd-pipeline.json");
 	}
 
 	@TestFactory
@@ -114,16 +115,44 @@ class DashboardTests {
 	}
 
 	@Test
-	void theCityOverviewSaysWhatIsNotYetMonitored() {
+	void theDrillDownDashboardsHaveTheirVariables() {
+		assertThat(variables("apbd-up-tpp.json")).contains("opd");
+		assertThat(variables("apbd-capital.json")).contains("opd", "project");
+		assertThat(variables("apbd-pad.json")).contains("opd", "revenue_type");
+	}
+
+	/**
+	 * The seven priorities: capital and PAD are monitored now (panels reading their recording
+	 * rules); the livable-city index, survey-based, stays a text panel that says so.
+	 */
+	@Test
+	void theCityOverviewShowsCapitalAndPadAndSaysTheLivableIndexIsNotMonitored() {
 		JsonNode overview = JSON.readTree(RepoFiles.read(RepoFiles.DASHBOARDS.resolve("apbd-city-overview.json")));
 		List<String> texts = panels(overview).stream()
 			.filter((panel) -> "text".equals(panel.path("type").asString()))
 			.map((panel) -> panel.path("title").asString() + " " + panel.path("options").path("content").asString())
 			.toList();
-		for (String priority : List.of("Capital", "PAD", "Livable")) {
-			assertThat(texts).as("a text panel for %s", priority)
-				.anySatisfy((text) -> assertThat(text).contains(priority).contains("Not yet monitored"));
+		assertThat(texts).as("a text panel for the livable-city index")
+			.anySatisfy((text) -> assertThat(text).contains("Livable").contains("Not yet monitored"));
+		assertThat(texts).as("no 'not yet monitored' text for a priority that is monitored")
+			.noneSatisfy((text) -> assertThat(text).containsAnyOf("Capital", "PAD", "UP", "TPP"));
+		for (String[] priority : List.of(new String[] { "Capital", "category:apbd_contracted_share:ratio" },
+				new String[] { "PAD", "pemda:apbd_pad_attainment:ratio" },
+				new String[] { "UP", "rule:apbd_up_rule_breached:sum" },
+				new String[] { "TPP", "pemda:apbd_tpp_months_late:sum" })) {
+			assertThat(queryPanels(overview)).as("a panel for %s", priority[0])
+				.anySatisfy((panel) -> {
+					assertThat(panel.path("title").asString()).contains(priority[0]);
+					assertThat(expressions(panel)).anySatisfy((expr) -> assertThat(expr).contains(priority[1]));
+				});
 		}
+	}
+
+	private static List<String> variables(String file) {
+		JsonNode dashboard = JSON.readTree(RepoFiles.read(RepoFiles.DASHBOARDS.resolve(file)));
+		List<String> names = new ArrayList<>();
+		dashboard.path("templating").path("list").forEach((variable) -> names.add(variable.path("name").asString()));
+		return names;
 	}
 
 	static List<Path> dashboardFiles() {

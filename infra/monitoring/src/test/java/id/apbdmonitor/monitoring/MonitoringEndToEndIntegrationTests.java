@@ -15,10 +15,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -61,6 +65,9 @@ class MonitoringEndToEndIntegrationTests {
 	/** Grafana's built-in variables, as Grafana would expand them for a 6 h view. */
 	static final Map<String, String> GRAFANA_VARIABLES = Map.of("$__rate_interval", "1m", "$__interval", "15s",
 			"$__range", "6h", "${__range}", "6h");
+
+	/** A variable's query: {@code label_values(<selector>, <label>)}. */
+	static final Pattern LABEL_VALUES = Pattern.compile("label_values\\((.*),\\s*(\\w+)\\s*\\)");
 
 	private static final ObjectMapper JSON = JsonMapper.builder().build();
 
@@ -105,10 +112,12 @@ class MonitoringEndToEndIntegrationTests {
 		Map<String, String> queries = new LinkedHashMap<>();
 		for (Path file : DashboardTests.dashboardFiles()) {
 			JsonNode dashboard = JSON.readTree(RepoFiles.read(file));
+			Map<String, String> variables = variables(dashboard, opd);
+			System.out.printf("e2e: %s with %s%n", file.getFileName(), variables);
 			for (JsonNode panel : DashboardTests.queryPanels(dashboard)) {
 				for (String expr : DashboardTests.expressions(panel)) {
 					queries.put(file.getFileName() + " / " + panel.path("title").asString() + " / " + expr,
-							substitute(expr, opd));
+							substitute(expr, variables));
 				}
 			}
 		}
@@ -196,12 +205,46 @@ class MonitoringEndToEndIntegrationTests {
 				"id.apbdmonitor.devstack.Devstack", "--year-duration", YEAR_DURATION);
 	}
 
-	static String substitute(String expr, String opd) {
+	/**
+	 * The value Grafana gives each query variable of a dashboard when it opens (no saved current
+	 * value: the first of the variable's values, sorted): its {@code label_values(selector, label)}
+	 * run against Prometheus, with the variables before it substituted. For {@code opd}, the given
+	 * OPD (the simulator's first lagging OPD) when the variable offers it.
+	 */
+	private Map<String, String> variables(JsonNode dashboard, String opd) throws IOException, InterruptedException {
+		Map<String, String> values = new LinkedHashMap<>();
+		for (JsonNode variable : dashboard.path("templating").path("list")) {
+			if (!"query".equals(variable.path("type").asString())) {
+				continue;
+			}
+			String name = variable.path("name").asString();
+			Matcher call = LABEL_VALUES.matcher(variable.path("definition").asString());
+			assertThat(call.matches()).as("variable %s: label_values(<selector>, <label>)", name).isTrue();
+			String label = call.group(2);
+			TreeSet<String> offered = new TreeSet<>();
+			for (JsonNode series : query("group by (" + label + ") (" + substitute(call.group(1), values) + ")")) {
+				offered.add(series.path("metric").path(label).asString());
+			}
+			assertThat(offered).as("values of variable %s (%s)", name, variable.path("definition").asString())
+				.isNotEmpty();
+			values.put(name, ("opd".equals(name) && offered.contains(opd)) ? opd : offered.first());
+		}
+		return values;
+	}
+
+	/** Grafana's built-in variables, then the dashboard's, as {@code ${name}} and {@code $name}. */
+	static String substitute(String expr, Map<String, String> variables) {
 		String result = expr;
 		for (Map.Entry<String, String> variable : GRAFANA_VARIABLES.entrySet()) {
 			result = result.replace(variable.getKey(), variable.getValue());
 		}
-		return result.replace("${opd}", opd).replace("$opd", opd);
+		// longest names first, so that $opd never replaces the start of a longer name
+		List<String> names = new ArrayList<>(variables.keySet());
+		names.sort(Comparator.comparingInt(String::length).reversed());
+		for (String name : names) {
+			result = result.replace("${" + name + "}", variables.get(name)).replace("$" + name, variables.get(name));
+		}
+		return result;
 	}
 
 	private void awaitPrometheusScrapingTheServices(Process devstack, Path log) throws Exception {
