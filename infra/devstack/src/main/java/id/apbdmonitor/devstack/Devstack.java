@@ -68,7 +68,7 @@ public final class Devstack {
 	Devstack(Options options, StackLayout layout) {
 		this.options = options;
 		this.layout = layout;
-		this.monitoring = new MonitoringTools(layout.repoRoot(), layout.home());
+		this.monitoring = new MonitoringTools(layout.repoRoot(), layout.home(), options.yearDuration());
 	}
 
 	public static void main(String[] args) {

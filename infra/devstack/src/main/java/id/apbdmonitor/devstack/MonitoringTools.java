@@ -27,9 +27,12 @@ final class MonitoringTools {
 
 	private final Path devstackHome;
 
-	MonitoringTools(Path repoRoot, Path devstackHome) {
+	private final java.time.Duration yearDuration;
+
+	MonitoringTools(Path repoRoot, Path devstackHome, java.time.Duration yearDuration) {
 		this.repoRoot = repoRoot;
 		this.devstackHome = devstackHome;
+		this.yearDuration = yearDuration;
 	}
 
 	Path prometheusConfig() {
@@ -51,7 +54,11 @@ final class MonitoringTools {
 			log.info("Prometheus not started: {} does not exist yet", this.repoRoot.relativize(prometheusConfig()));
 			return Optional.empty();
 		}
-		return Optional.of(List.of(binary.get().toString(), "--config.file=" + prometheusConfig(),
+		Path config = AcceleratedRules.write(prometheusConfig(), this.repoRoot.resolve("infra/prometheus/rules"),
+				this.devstackHome.resolve("prometheus-config"), this.yearDuration);
+		log.info("Prometheus loads the repository's rules with alert for: durations scaled to the simulated year: {}",
+				config);
+		return Optional.of(List.of(binary.get().toString(), "--config.file=" + config,
 				"--storage.tsdb.path=" + this.devstackHome.resolve("prometheus").toAbsolutePath(),
 				"--web.listen-address=localhost:" + PROMETHEUS_PORT, "--web.enable-lifecycle"));
 	}
