@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import id.apbdmonitor.core.ingest.TopicListener;
 import id.apbdmonitor.core.test.KafkaTestClient;
 import id.apbdmonitor.core.test.MetricCatalogue;
 import id.apbdmonitor.core.test.KafkaTestClient.DeadLetter;
@@ -132,11 +133,11 @@ class GoodsSpendingIntegrationTests {
 	@Test
 	void shouldCommitTheRecordsAroundAFailingRecordOfTheSameBatch() {
 		// stopping the container first makes the three records arrive in one poll
-		this.listeners.getListenerContainer("spending").stop();
+		this.listeners.getListenerContainer(TopicListener.ID).stop();
 		kafka.send(topics.events(), key("DISHUB"), realisedEvent("BATCH-1", "DISHUB", GOODS_ACCOUNT, "1000000.00", "2026-03-03"));
 		kafka.send(topics.events(), key("DISHUB"), realisedEvent("BATCH-2", "DISHUB", GOODS_ACCOUNT, "-5.00", "2026-03-03"));
 		kafka.send(topics.events(), key("DISHUB"), realisedEvent("BATCH-3", "DISHUB", GOODS_ACCOUNT, "250000.00", "2026-03-04"));
-		this.listeners.getListenerContainer("spending").start();
+		this.listeners.getListenerContainer(TopicListener.ID).start();
 
 		assertThat(deadLetter("BATCH-2").reason()).isEqualTo("AMOUNT_OUT_OF_BOUNDS");
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(realisedOf("DISHUB")).isEqualTo(1_250_000.00));

@@ -3,45 +3,28 @@ package id.apbdmonitor.pad;
 import java.util.List;
 
 import id.apbdmonitor.core.event.JsonFields;
-import id.apbdmonitor.core.ingest.BatchIngestor;
 import id.apbdmonitor.core.ingest.BatchIngestors;
 import id.apbdmonitor.core.ingest.IncomingRecord;
-import id.apbdmonitor.core.ingest.IngestConfiguration;
-import id.apbdmonitor.core.ingest.IngestHandler;
 import id.apbdmonitor.core.ingest.IngestProperties;
 import id.apbdmonitor.core.ingest.Outcome;
 import id.apbdmonitor.core.ingest.Parsed;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import id.apbdmonitor.core.ingest.TopicListener;
 
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /** Consumes {@code apbd.pad.v1} ({@code apbd.ingest.topic}) into the PAD ledger. */
 @Component
-class PadListener implements IngestHandler<PadEvent> {
-
-	static final String ID = "pad";
+class PadListener extends TopicListener<PadEvent> {
 
 	private final PadParser parser;
 
 	private final PadLedger ledger;
 
-	private final PadSnapshots snapshots;
-
-	private final BatchIngestor<PadEvent> ingestor;
-
 	PadListener(PadParser parser, PadLedger ledger, PadSnapshots snapshots, IngestProperties properties,
 			BatchIngestors ingestors) {
+		super(ingestors, properties, snapshots);
 		this.parser = parser;
 		this.ledger = ledger;
-		this.snapshots = snapshots;
-		this.ingestor = ingestors.create(properties.topic(), this);
-	}
-
-	@KafkaListener(id = ID, topics = "${apbd.ingest.topic}", groupId = "${spring.application.name}",
-			containerFactory = IngestConfiguration.CONTAINER_FACTORY)
-	void onBatch(List<ConsumerRecord<String, byte[]>> records) throws Exception {
-		this.ingestor.ingest(records);
 	}
 
 	@Override
@@ -52,11 +35,6 @@ class PadListener implements IngestHandler<PadEvent> {
 	@Override
 	public List<Outcome> write(List<Parsed<PadEvent>> batch) {
 		return this.ledger.write(batch);
-	}
-
-	@Override
-	public void afterCommit() {
-		this.snapshots.refresh();
 	}
 
 }

@@ -1,0 +1,40 @@
+package id.apbdmonitor.core.ingest;
+
+import java.util.List;
+
+import id.apbdmonitor.core.indicator.SnapshotRefresher;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import org.springframework.kafka.annotation.KafkaListener;
+
+/**
+ * The consumer of a service's event topic ({@code apbd.ingest.topic}): every feature extends it
+ * with how to parse its events and store a batch; the listener wiring, the pipeline and the
+ * snapshot refresh after each commit are the same everywhere.
+ */
+public abstract class TopicListener<E> implements IngestHandler<E> {
+
+	/** The listener container id, e.g. to stop and start it in a test. */
+	public static final String ID = "events";
+
+	private final BatchIngestor<E> ingestor;
+
+	private final SnapshotRefresher snapshots;
+
+	protected TopicListener(BatchIngestors ingestors, IngestProperties properties, SnapshotRefresher snapshots) {
+		this.ingestor = ingestors.create(properties.topic(), this);
+		this.snapshots = snapshots;
+	}
+
+	@KafkaListener(id = ID, topics = "${apbd.ingest.topic}", groupId = "${spring.application.name}",
+			containerFactory = IngestConfiguration.CONTAINER_FACTORY)
+	public void onBatch(List<ConsumerRecord<String, byte[]>> records) throws Exception {
+		this.ingestor.ingest(records);
+	}
+
+	@Override
+	public void afterCommit() {
+		this.snapshots.refresh();
+	}
+
+}
