@@ -233,7 +233,7 @@ public class BatchIngestor<E> {
 			}
 		}
 		outcomes[run.get(0)] = reject(Reason.UNSTORABLE_VALUE, "", "", "the database refused the record: "
-				+ LogSafe.of(Failures.message(failure), MAX_DATABASE_MESSAGE));
+				+ cut(Failures.message(failure), MAX_DATABASE_MESSAGE));
 	}
 
 	private List<Outcome> writeAndRemember(List<Parsed<E>> batch, List<String> eventIds, List<Integer> run) {
@@ -327,6 +327,15 @@ public class BatchIngestor<E> {
 			}
 		}
 		return null;
+	}
+
+	/** Bounded, not escaped: headers and log lines escape it once, where it is written. */
+	private static String cut(String text, int max) {
+		if (text.length() <= max) {
+			return text;
+		}
+		int end = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
+		return text.substring(0, end) + "…";
 	}
 
 	private static long millis(long from, long to) {
