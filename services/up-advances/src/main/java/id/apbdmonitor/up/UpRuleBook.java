@@ -67,6 +67,9 @@ final class UpRuleBook {
 
 		private BigDecimal awaitingRefill = BigDecimal.ZERO;
 
+		/** What the next refill is judged against: an over-refill already flagged is not carried on. */
+		private BigDecimal awaitingUnflagged = BigDecimal.ZERO;
+
 		private final Pocket upFloat = new Pocket(BigDecimal.ZERO);
 
 		private final Map<String, Pocket> tus = new LinkedHashMap<>();
@@ -99,12 +102,14 @@ final class UpRuleBook {
 				case UpEvent.GU_ACCOUNTED -> {
 					this.upFloat.take(fact, Rule.ACCOUNTED_ABOVE_HELD);
 					this.awaitingRefill = this.awaitingRefill.add(amount);
+					this.awaitingUnflagged = this.awaitingUnflagged.add(amount);
 				}
 				case UpEvent.GU_DISBURSED -> {
-					if (above(amount, this.awaitingRefill, UpRuleBook.this.rules.guAboveAwaiting())) {
-						this.breaches.add(new Breach(Rule.GU_ABOVE_AWAITING, fact, this.awaitingRefill));
+					if (above(amount, this.awaitingUnflagged, UpRuleBook.this.rules.guAboveAwaiting())) {
+						this.breaches.add(new Breach(Rule.GU_ABOVE_AWAITING, fact, this.awaitingUnflagged));
 					}
 					this.awaitingRefill = this.awaitingRefill.subtract(amount);
+					this.awaitingUnflagged = this.awaitingUnflagged.subtract(amount).max(BigDecimal.ZERO);
 					this.upFloat.add(amount);
 				}
 				case UpEvent.UP_RETURNED -> {
@@ -161,16 +166,21 @@ final class UpRuleBook {
 		/**
 		 * Money one treasurer holds for one purpose: the UP float (UP + GU refills − SPJ-GU − UP
 		 * returned) or a TU (its SP2D − LPJ − returns). {@code deficit} is the rule of the fact
-		 * that took it below zero, until money brings it back.
+		 * that took it below zero, until money brings it back. The next fact is judged against
+		 * {@code unflagged}, the balance with a flagged deficit written off, so that one
+		 * over-return is one breach and not one more at every later SPJ.
 		 */
 		private final class Pocket {
 
 			private BigDecimal held;
 
+			private BigDecimal unflagged;
+
 			private Rule deficit;
 
 			Pocket(BigDecimal held) {
 				this.held = held;
+				this.unflagged = held;
 			}
 
 			BigDecimal held() {
@@ -183,6 +193,7 @@ final class UpRuleBook {
 
 			void add(BigDecimal amount) {
 				this.held = this.held.add(amount);
+				this.unflagged = this.unflagged.add(amount);
 				if (this.deficit != null && !inDeficit(this.deficit)) {
 					this.deficit = null;
 				}
@@ -190,11 +201,12 @@ final class UpRuleBook {
 
 			void take(UpLedger.Fact fact, Rule rule) {
 				AmountRule config = config(rule);
-				if (above(fact.amount(), this.held, config)) {
-					Replay.this.breaches.add(new Breach(rule, fact, this.held.max(BigDecimal.ZERO)));
+				if (above(fact.amount(), this.unflagged, config)) {
+					Replay.this.breaches.add(new Breach(rule, fact, this.unflagged));
 					this.deficit = rule;
 				}
 				this.held = this.held.subtract(fact.amount());
+				this.unflagged = this.unflagged.subtract(fact.amount()).max(BigDecimal.ZERO);
 				if (this.deficit != null && !inDeficit(this.deficit)) {
 					this.deficit = null;
 				}

@@ -101,6 +101,41 @@ class UpRuleBookTests {
 	}
 
 	@Test
+	void shouldFlagAnOverRefillOnceAndNotAgainAtEveryLaterRefill() {
+		fact("UP", UpEvent.UP_DISBURSED, "2026-01-05", "100000000.00");
+		fact("SPJ-1", UpEvent.GU_ACCOUNTED, "2026-02-02", "40000000.00");
+		fact("GU-1", UpEvent.GU_DISBURSED, "2026-02-09", "45000000.00");
+		// the next cycle refills exactly its SPJ-GU: no new breach, though the 5,000,000 stays over-refilled
+		fact("SPJ-2", UpEvent.GU_ACCOUNTED, "2026-03-02", "50000000.00");
+		fact("GU-2", UpEvent.GU_DISBURSED, "2026-03-09", "50000000.00");
+		UpRuleBook.Verdict verdict = DEFAULTS.judge(this.facts);
+		assertThat(verdict.breaches()).extracting(b -> b.fact().eventId()).containsExactly("GU-1");
+		// 40,000,000 + 50,000,000 − 45,000,000 − 50,000,000 = −5,000,000
+		assertThat(verdict.standing()).containsExactly(Rule.GU_ABOVE_AWAITING);
+		// and a second over-refill is a second breach: 10,000,000 refilled for 8,000,000
+		fact("SPJ-3", UpEvent.GU_ACCOUNTED, "2026-04-01", "8000000.00");
+		fact("GU-3", UpEvent.GU_DISBURSED, "2026-04-06", "10000000.00");
+		assertThat(DEFAULTS.judge(this.facts).breaches()).extracting(b -> b.fact().eventId())
+			.containsExactly("GU-1", "GU-3");
+	}
+
+	@Test
+	void shouldFlagAnOverReturnOnceAndNotAgainAtTheNextSpj() {
+		fact("UP", UpEvent.UP_DISBURSED, "2026-01-05", "100000000.00");
+		fact("SPJ-1", UpEvent.GU_ACCOUNTED, "2026-02-02", "40000000.00");
+		fact("GU-1", UpEvent.GU_DISBURSED, "2026-02-09", "40000000.00");
+		// 101,000,000 deposited from a float of 100,000,000
+		fact("STS-UP", UpEvent.UP_RETURNED, "2026-02-10", "101000000.00");
+		fact("UP-2", UpEvent.UP_DISBURSED, "2026-02-16", "100000000.00");
+		// judged against the 100,000,000 paid since, not against 100,000,000 − 1,000,000
+		fact("SPJ-2", UpEvent.GU_ACCOUNTED, "2026-03-02", "100000000.00");
+		UpRuleBook.Verdict verdict = DEFAULTS.judge(this.facts);
+		assertThat(verdict.breaches()).extracting(b -> b.fact().eventId()).containsExactly("STS-UP");
+		// the float is −1,000,000 + 100,000,000 − 100,000,000: still short by the over-return
+		assertThat(verdict.standing()).containsExactly(Rule.RETURN_ABOVE_HELD);
+	}
+
+	@Test
 	void shouldFlagReturnsAboveWhatTheTreasurerHolds() {
 		fact("UP", UpEvent.UP_DISBURSED, "2026-01-05", "100000000.00");
 		fact("SPJ-1", UpEvent.GU_ACCOUNTED, "2026-02-02", "40000000.00");
