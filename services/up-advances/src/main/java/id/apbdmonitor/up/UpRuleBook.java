@@ -152,7 +152,7 @@ final class UpRuleBook {
 			}
 			List<Pocket> pockets = new ArrayList<>(this.tus.values());
 			pockets.add(this.upFloat);
-			pockets.stream().map(Pocket::deficit).filter(java.util.Objects::nonNull).forEach(standing::add);
+			pockets.stream().map(Pocket::shortBy).filter(java.util.Objects::nonNull).forEach(standing::add);
 			if (this.breaches.stream().anyMatch(breach -> breach.rule() == Rule.ACTIVITY_AFTER_CLOSURE)) {
 				standing.add(Rule.ACTIVITY_AFTER_CLOSURE);
 			}
@@ -165,8 +165,8 @@ final class UpRuleBook {
 
 		/**
 		 * Money one treasurer holds for one purpose: the UP float (UP + GU refills − SPJ-GU − UP
-		 * returned) or a TU (its SP2D − LPJ − returns). {@code deficit} is the rule of the fact
-		 * that took it below zero, until money brings it back. The next fact is judged against
+		 * returned) or a TU (its SP2D − LPJ − returns). While it is below zero, the rule of the
+		 * last fact flagged for it stands. The next fact is judged against
 		 * {@code unflagged}, the balance with a flagged deficit written off, so that one
 		 * over-return is one breach and not one more at every later SPJ.
 		 */
@@ -176,7 +176,8 @@ final class UpRuleBook {
 
 			private BigDecimal unflagged;
 
-			private Rule deficit;
+			/** The rule of the last fact flagged for this pocket. */
+			private Rule flagged;
 
 			Pocket(BigDecimal held) {
 				this.held = held;
@@ -187,33 +188,27 @@ final class UpRuleBook {
 				return this.held;
 			}
 
-			Rule deficit() {
-				return this.deficit;
+			/** The rule that stands for this pocket: the last one flagged, while the pocket is short. */
+			Rule shortBy() {
+				if (this.flagged == null) {
+					return null;
+				}
+				return (this.held.negate().compareTo(config(this.flagged).tolerance()) > 0) ? this.flagged : null;
 			}
 
 			void add(BigDecimal amount) {
 				this.held = this.held.add(amount);
 				this.unflagged = this.unflagged.add(amount);
-				if (this.deficit != null && !inDeficit(this.deficit)) {
-					this.deficit = null;
-				}
 			}
 
 			void take(UpLedger.Fact fact, Rule rule) {
 				AmountRule config = config(rule);
 				if (above(fact.amount(), this.unflagged, config)) {
 					Replay.this.breaches.add(new Breach(rule, fact, this.unflagged));
-					this.deficit = rule;
+					this.flagged = rule;
 				}
 				this.held = this.held.subtract(fact.amount());
 				this.unflagged = this.unflagged.subtract(fact.amount()).max(BigDecimal.ZERO);
-				if (this.deficit != null && !inDeficit(this.deficit)) {
-					this.deficit = null;
-				}
-			}
-
-			private boolean inDeficit(Rule rule) {
-				return this.held.negate().compareTo(config(rule).tolerance()) > 0;
 			}
 
 		}

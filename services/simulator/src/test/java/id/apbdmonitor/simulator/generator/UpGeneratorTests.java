@@ -305,8 +305,8 @@ class UpGeneratorTests {
 	/**
 	 * The treasury-control rules as the README's "UP treasury-control rules" states them, over one
 	 * OPD's events in the order they happened: the UP float is UP + GU − SPJ-GU − UP returned, a
-	 * TU holds its SP2D-TU − LPJ-TU − TU returned; a pocket stays short (and its rule stands)
-	 * until money brings it back to 0. A fact is judged against what was held with any shortfall
+	 * TU holds its SP2D-TU − LPJ-TU − TU returned; a pocket stays short
+	 * (the rule of the last fact flagged for it stands) until money brings it back to 0. A fact is judged against what was held with any shortfall
 	 * already flagged written off, so one mistake is one breach.
 	 */
 	private static Judgement judge(List<JsonNode> events, LocalDate until) {
@@ -373,11 +373,13 @@ class UpGeneratorTests {
 				default -> {
 				}
 			}
-			if (held.get("UP").signum() >= 0) {
-				shortBy.remove("UP");
-			}
 		}
-		Set<String> standing = new HashSet<>(shortBy.values());
+		Set<String> standing = new HashSet<>();
+		shortBy.forEach((pocket, rule) -> {
+			if (held.get(pocket).signum() < 0) {
+				standing.add(rule);
+			}
+		});
 		if (ceiling != null && upHeld.compareTo(ceiling) > 0) {
 			standing.add("up_above_ceiling");
 		}
