@@ -18,8 +18,11 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The append-only UP ledger. Events are stored one by one in batch order (a few thousand a year
- * per region), so a TU accounting may settle a TU disbursed earlier in the same batch; a TU
- * accounting or return is checked against its disbursement and what already settled it.
+ * per region), so a TU accounting may settle a TU disbursed earlier in the same batch. A TU
+ * accounting or return must name a TU of its OPD disbursed no later than itself: a broken
+ * reference is a contract defect and is dead-lettered. A fact that breaks a treasury rule (more
+ * accounted or returned than the TU has left, a refill above what awaits it …) already happened
+ * in SIPD, so it is stored and {@link UpRuleBook} flags it.
  */
 @Repository
 class UpLedger {
@@ -63,14 +66,13 @@ class UpLedger {
 		return Outcome.ACCEPTED;
 	}
 
-	/** TU_NOT_DISBURSED or TU_EXCEEDS_DISBURSED, or null when the settlement fits its TU. */
+	/** TU_NOT_DISBURSED, or null when the settlement names a TU it may settle. */
 	private Outcome checkTu(UpEvent event) {
 		Envelope envelope = event.envelope();
 		List<Disbursement> tus = this.jdbc.query("""
-				select opd, fiscal_year, occurred_on, amount from up_ledger
+				select opd, fiscal_year, occurred_on from up_ledger
 				where event_id = ? and event_type = 'tu-disbursed'""",
-				(rs, row) -> new Disbursement(rs.getString(1), rs.getInt(2), rs.getDate(3).toLocalDate(),
-						rs.getBigDecimal(4)),
+				(rs, row) -> new Disbursement(rs.getString(1), rs.getInt(2), rs.getDate(3).toLocalDate()),
 				event.tu());
 		if (tus.isEmpty() || !tus.get(0).opd().equals(envelope.opd())
 				|| tus.get(0).fiscalYear() != envelope.fiscalYear()) {
@@ -83,15 +85,17 @@ class UpLedger {
 					envelope.type() + " on " + envelope.occurredOn() + " is dated before TU '" + event.tu()
 							+ "' was disbursed on " + tu.occurredOn());
 		}
-		BigDecimal settled = this.jdbc.queryForObject("select coalesce(sum(amount), 0) from up_ledger where tu = ?",
-				BigDecimal.class, event.tu());
-		BigDecimal left = tu.amount().subtract(settled);
-		if (event.amount().compareTo(left) > 0) {
-			return BatchIngestor.reject(Reason.TU_EXCEEDS_DISBURSED, "amount", event.amount().toPlainString(),
-					"amount " + event.amount().toPlainString() + " exceeds what is left of TU '" + event.tu() + "': "
-							+ left.toPlainString() + " of " + tu.amount().toPlainString());
-		}
 		return null;
+	}
+
+	/** Every fact of the year in the order it happened: by date, then by arrival. */
+	List<Fact> facts(String pemda, int fiscalYear) {
+		return this.jdbc.query("""
+				select event_id, opd, event_type, occurred_on, document_kind, document_number, amount, tu
+				from up_ledger where pemda = ? and fiscal_year = ? order by occurred_on, seq""",
+				(rs, row) -> new Fact(rs.getString(1), rs.getString(2), rs.getString(3), rs.getDate(4).toLocalDate(),
+						rs.getString(5), rs.getString(6), rs.getBigDecimal(7), rs.getString(8)),
+				pemda, fiscalYear);
 	}
 
 	/** Sums per OPD and event type, for one year. */
@@ -126,6 +130,11 @@ class UpLedger {
 				}, pemda, fiscalYear);
 	}
 
+	/** One stored fact; {@code amount} is null for the closure, {@code tu} set for a TU settlement. */
+	record Fact(String eventId, String opd, String type, LocalDate occurredOn, String documentKind,
+			String documentNumber, BigDecimal amount, String tu) {
+	}
+
 	record TypeTotal(String opd, String type, BigDecimal amount, LocalDate first, LocalDate last) {
 	}
 
@@ -145,7 +154,7 @@ class UpLedger {
 
 	}
 
-	private record Disbursement(String opd, int fiscalYear, LocalDate occurredOn, BigDecimal amount) {
+	private record Disbursement(String opd, int fiscalYear, LocalDate occurredOn) {
 	}
 
 }

@@ -58,6 +58,16 @@ class UpMeters {
 					.tag("category", category.name())
 					.tag("rule", rule.label())
 					.register(registry);
+				if (rule.counted()) {
+					// a gauge, not a _total counter: recomputed from the ledger, it never counts a fact twice
+					Gauge.builder("apbd.up.rule.breaches", snapshots, s -> s.of(opd.code()).breaches(rule))
+						.description("Facts of the fiscal year that broke the UP rule (README: UP and TPP rules)")
+						.tag("pemda", region.pemda())
+						.tag("opd", opd.code())
+						.tag("category", category.name())
+						.tag("rule", rule.label())
+						.register(registry);
+				}
 			}
 		}
 	}

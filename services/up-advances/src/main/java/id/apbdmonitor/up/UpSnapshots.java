@@ -3,16 +3,21 @@ package id.apbdmonitor.up;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 import id.apbdmonitor.core.clock.BusinessClock;
 import id.apbdmonitor.core.event.EnvelopeReader;
 import id.apbdmonitor.core.indicator.SnapshotRefresher;
 import id.apbdmonitor.core.region.RegionProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
@@ -23,6 +28,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class UpSnapshots implements SnapshotRefresher {
+
+	private static final Logger log = LoggerFactory.getLogger(UpSnapshots.class);
 
 	private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
 
@@ -36,6 +43,13 @@ class UpSnapshots implements SnapshotRefresher {
 
 	private final RegionProperties region;
 
+	private final UpRuleBook ruleBook;
+
+	private final Map<String, String> opdNames = new HashMap<>();
+
+	/** Breaches already logged (event id and rule), so that each is logged once per process. */
+	private final Set<String> logged = new HashSet<>();
+
 	private final AtomicReference<Snapshot> current = new AtomicReference<>(new Snapshot(null, Map.of()));
 
 	UpSnapshots(UpLedger ledger, BusinessClock clock, EnvelopeReader envelopes, UpProperties rules,
@@ -45,6 +59,8 @@ class UpSnapshots implements SnapshotRefresher {
 		this.envelopes = envelopes;
 		this.rules = rules;
 		this.region = region;
+		this.ruleBook = new UpRuleBook(rules.rules());
+		region.opds().forEach(opd -> this.opdNames.put(opd.code(), opd.name()));
 	}
 
 	UpFigures of(String opd) {
@@ -70,18 +86,24 @@ class UpSnapshots implements SnapshotRefresher {
 		this.ledger.ceilings(pemda, year).forEach(ceiling -> ceilings.put(ceiling.opd(), ceiling.amount()));
 		Map<String, List<UpLedger.Tu>> tus = new HashMap<>();
 		for (UpLedger.Tu tu : this.ledger.tus(pemda, year)) {
-			tus.computeIfAbsent(tu.opd(), opd -> new java.util.ArrayList<>()).add(tu);
+			tus.computeIfAbsent(tu.opd(), opd -> new ArrayList<>()).add(tu);
+		}
+		Map<String, List<UpLedger.Fact>> facts = new HashMap<>();
+		for (UpLedger.Fact fact : this.ledger.facts(pemda, year)) {
+			facts.computeIfAbsent(fact.opd(), opd -> new ArrayList<>()).add(fact);
 		}
 		Map<String, UpFigures> figures = new HashMap<>();
 		for (String opd : this.region.opdCodes()) {
+			UpRuleBook.Verdict verdict = this.ruleBook.judge(facts.getOrDefault(opd, List.of()));
+			verdict.breaches().forEach(this::logOnce);
 			figures.put(opd, figures(today, year, byOpd.getOrDefault(opd, Map.of()),
-					ceilings.getOrDefault(opd, ZERO), tus.getOrDefault(opd, List.of())));
+					ceilings.getOrDefault(opd, ZERO), tus.getOrDefault(opd, List.of()), verdict));
 		}
 		this.current.set(new Snapshot(today, Map.copyOf(figures)));
 	}
 
 	private UpFigures figures(LocalDate today, int year, Map<String, UpLedger.TypeTotal> totals, BigDecimal ceiling,
-			List<UpLedger.Tu> tus) {
+			List<UpLedger.Tu> tus, UpRuleBook.Verdict verdict) {
 		BigDecimal up = sum(totals, UpEvent.UP_DISBURSED);
 		BigDecimal guAccounted = sum(totals, UpEvent.GU_ACCOUNTED);
 		BigDecimal guDisbursed = sum(totals, UpEvent.GU_DISBURSED);
@@ -101,7 +123,8 @@ class UpSnapshots implements SnapshotRefresher {
 			.filter(tu -> !tu.open() && days(tu.disbursedOn(), tu.lastSettledOn()) > this.rules.tuMaxDays())
 			.count();
 
-		boolean guEligible = ceiling.signum() > 0
+		// after the year-end closure no GU can be requested, whatever the last SPJ-GU left awaiting
+		boolean guEligible = closed == null && ceiling.signum() > 0
 				&& awaitingRefill.compareTo(ceiling.multiply(this.rules.guThresholdRatio())) >= 0;
 		boolean upNotRequested = firstUp == null
 				&& days(LocalDate.of(year, 1, 1), today) > this.rules.firstUpWithinDays();
@@ -116,12 +139,30 @@ class UpSnapshots implements SnapshotRefresher {
 		return new UpFigures(ceiling, disbursed, accounted, returned, awaitingRefill, firstUp, lastGu, closed,
 				(oldestOpen != null) ? oldestOpen.disbursedOn() : null,
 				(oldestOpen != null) ? oldestOpen.remaining() : ZERO, settledLate, guEligible, upNotRequested,
-				guOverdue, tuOverdue, leftover);
+				guOverdue, tuOverdue, leftover, Set.copyOf(verdict.standing()), Map.copyOf(verdict.counts()));
+	}
+
+	/** One line per breach: the fact is stored and flagged, a treasury officer should know which. */
+	private void logOnce(UpRuleBook.Breach breach) {
+		UpLedger.Fact fact = breach.fact();
+		if (this.logged.add(fact.eventId() + "|" + breach.rule())) {
+			log.info("UP rule {} breached by {} ({}): {} {} {} of {}, amount {}, limit {}", breach.rule().label(),
+					bounded(fact.opd()), bounded(this.opdNames.getOrDefault(fact.opd(), "")), fact.type(),
+					bounded(fact.documentKind()), bounded(fact.documentNumber()), fact.occurredOn(),
+					(fact.amount() != null) ? fact.amount().toPlainString() : "-",
+					(breach.limit() != null) ? breach.limit().toPlainString() : "-");
+		}
+	}
+
+	/** Input as it may be logged: printable, at most 80 characters. */
+	private static String bounded(String text) {
+		String printable = text.replaceAll("\\p{Cntrl}", "?");
+		return (printable.length() > 80) ? printable.substring(0, 80) + "…" : printable;
 	}
 
 	private static UpFigures empty() {
 		return new UpFigures(ZERO, ZERO, ZERO, ZERO, ZERO, null, null, null, null, ZERO, 0, false, false, false,
-				false, false);
+				false, false, Set.of(), Map.of());
 	}
 
 	private static long days(LocalDate from, LocalDate to) {

@@ -207,12 +207,12 @@ class UpAdvancesIntegrationTests {
 	}
 
 	@Test
-	void shouldDeadLetterTuSettlementsThatDoNotFitTheirTuAndEveryEnvelopeDefect() {
+	void shouldDeadLetterTuSettlementsThatNameNoTuAndEveryEnvelopeDefectButStoreAReturnAboveTheTu() {
 		send("DINSOS", tu("SP2D-TU-DINSOS", "DINSOS", "10000000.00", "2026-03-10"));
 		send("DINSOS", tuAccounted("LPJ-BEFORE", "DINSOS", "SP2D-TU-DINSOS", "1000000.00", "2026-03-09"));
 		send("DINSOS", tuAccounted("LPJ-UNKNOWN", "DINSOS", "SP2D-TU-NEVER", "1000000.00", "2026-03-11"));
 		send("DINSOS", tuAccounted("LPJ-PART", "DINSOS", "SP2D-TU-DINSOS", "6000000.00", "2026-03-11"));
-		// 10,000,000 − 6,000,000 leaves 4,000,000; 4,000,000.01 is too much
+		// 10,000,000 − 6,000,000 leaves 4,000,000; 4,000,000.01 is too much, but it was deposited: stored, flagged
 		send("DINSOS", tuReturned("STS-TOO-MUCH", "DINSOS", "SP2D-TU-DINSOS", "4000000.01", "2026-03-12"));
 		send("DINSOS", tuAccounted("LPJ-OTHER-OPD", "DINSOS", "SP2D-TU-SETDA-1", "1.00", "2026-03-12"));
 		send("DINAS-X", up("UP-UNKNOWN-OPD", "DINAS-X", "1000.00", "2026-03-02"));
@@ -229,9 +229,6 @@ class UpAdvancesIntegrationTests {
 		assertThat(deadLetter("LPJ-UNKNOWN").headers()).containsEntry("apbd-reason", "TU_NOT_DISBURSED")
 			.containsEntry("apbd-field", "tu")
 			.containsEntry("apbd-value", "SP2D-TU-NEVER");
-		assertThat(deadLetter("STS-TOO-MUCH").headers()).containsEntry("apbd-reason", "TU_EXCEEDS_DISBURSED")
-			.containsEntry("apbd-field", "amount")
-			.containsEntry("apbd-value", "4000000.01");
 		assertThat(deadLetter("LPJ-OTHER-OPD").reason()).isEqualTo("TU_NOT_DISBURSED");
 		assertThat(deadLetter("UP-UNKNOWN-OPD").reason()).isEqualTo("UNKNOWN_OPD");
 		assertThat(deadLetter("UP-LAST-YEAR").reason()).isEqualTo("FISCAL_YEAR_CLOSED");
@@ -239,13 +236,117 @@ class UpAdvancesIntegrationTests {
 		assertThat(deadLetter("UP-ZERO").reason()).isEqualTo("AMOUNT_OUT_OF_BOUNDS");
 		assertThat(deadLetter("UP-SPENDING").reason()).isEqualTo("UNSUPPORTED_TYPE");
 		assertThat(deadLetter("UP-POISON").reason()).isEqualTo("MALFORMED_JSON");
-		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(figures("DINSOS"))
-			.containsEntry("apbd_up_disbursed_rupiah", 10_000_000.00)
-			.containsEntry("apbd_up_accounted_rupiah", 6_000_000.00)
-			.containsEntry("apbd_up_returned_rupiah", 0.0)
-			.containsEntry("apbd_tu_oldest_open_rupiah", 4_000_000.00));
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			assertThat(figures("DINSOS")).containsEntry("apbd_up_disbursed_rupiah", 10_000_000.00)
+				.containsEntry("apbd_up_accounted_rupiah", 6_000_000.00)
+				.containsEntry("apbd_up_returned_rupiah", 4_000_000.01)
+				// 10,000,000 − 6,000,000 − 4,000,000.01
+				.containsEntry("apbd_up_outstanding_rupiah", -0.01)
+				.containsEntry("apbd_tu_oldest_open_rupiah", 0.0);
+			assertThat(rules("DINSOS")).containsEntry("return_above_held", 1.0);
+		});
 		assertThat(this.jdbc.queryForList("select event_id from up_ledger where opd = 'DINSOS' order by event_id",
-				String.class)).containsExactly("LPJ-PART", "SP2D-TU-DINSOS");
+				String.class)).containsExactly("LPJ-PART", "SP2D-TU-DINSOS", "STS-TOO-MUCH");
+	}
+
+	@Test
+	void shouldStoreEveryFactThatBreaksATreasuryRuleFlagItAndKeepTheTotals() {
+		// SETWAN: a second SP2D-UP, 100,000,000 + 40,000,000 above the ceiling of 100,000,000
+		send("SETWAN", ceiling("SK-UP-SETWAN", "SETWAN", "100000000.00", "2026-01-02"));
+		send("SETWAN", up("SP2D-UP-SETWAN-1", "SETWAN", "100000000.00", "2026-01-06"));
+		send("SETWAN", up("SP2D-UP-SETWAN-2", "SETWAN", "40000000.00", "2026-03-02"));
+		// INSPEKTORAT: 35,000,000 refilled for 30,000,000 awaiting
+		send("INSPEKTORAT", up("SP2D-UP-INSPEKTORAT", "INSPEKTORAT", "80000000.00", "2026-01-06"));
+		send("INSPEKTORAT", guAccounted("SPJ-GU-INSPEKTORAT", "INSPEKTORAT", "30000000.00", "2026-02-02"));
+		send("INSPEKTORAT", guDisbursed("SP2D-GU-INSPEKTORAT", "INSPEKTORAT", "35000000.00", "2026-02-09"));
+		// BKPSDM: 6,000,000 returned of a TU with 20,000,000 − 15,000,000 = 5,000,000 left
+		send("BKPSDM", tu("SP2D-TU-BKPSDM", "BKPSDM", "20000000.00", "2026-03-02"));
+		send("BKPSDM", tuAccounted("LPJ-TU-BKPSDM", "BKPSDM", "SP2D-TU-BKPSDM", "15000000.00", "2026-03-09"));
+		send("BKPSDM", tuReturned("STS-TU-BKPSDM", "BKPSDM", "SP2D-TU-BKPSDM", "6000000.00", "2026-03-10"));
+		// PUPR: an LPJ-TU of 12,000,000 for a TU of 10,000,000
+		send("PUPR", tu("SP2D-TU-PUPR", "PUPR", "10000000.00", "2026-03-02"));
+		send("PUPR", tuAccounted("LPJ-TU-PUPR", "PUPR", "SP2D-TU-PUPR", "12000000.00", "2026-03-09"));
+		// DPMPTSP: closed on 5 March, an SPJ-GU approved on 9 March; 20,000,000 + 5,000,000 awaiting
+		// refill is 50% of its ceiling of 50,000,000, but no GU can follow a closure
+		send("DPMPTSP", ceiling("SK-UP-DPMPTSP", "DPMPTSP", "50000000.00", "2026-01-02"));
+		send("DPMPTSP", up("SP2D-UP-DPMPTSP", "DPMPTSP", "50000000.00", "2026-01-05"));
+		send("DPMPTSP", guAccounted("SPJ-GU-DPMPTSP-1", "DPMPTSP", "20000000.00", "2026-02-02"));
+		send("DPMPTSP", UpEvents.upReturned("STS-UP-DPMPTSP", "DPMPTSP", "25000000.00", "2026-03-05"));
+		send("DPMPTSP", UpEvents.closed("BA-UP-DPMPTSP", "DPMPTSP", "2026-03-05"));
+		send("DPMPTSP", guAccounted("SPJ-GU-DPMPTSP-2", "DPMPTSP", "5000000.00", "2026-03-09"));
+		// DISTAN: a TU of 5,000,000 on 9 March while the TU of 2 March is open
+		send("DISTAN", tu("SP2D-TU-DISTAN-1", "DISTAN", "10000000.00", "2026-03-02"));
+		send("DISTAN", tu("SP2D-TU-DISTAN-2", "DISTAN", "5000000.00", "2026-03-09"));
+		Map<String, String> breaching = Map.of("SETWAN", "up_above_ceiling", "INSPEKTORAT", "gu_above_awaiting",
+				"BKPSDM", "return_above_held", "PUPR", "accounted_above_held", "DPMPTSP", "activity_after_closure",
+				"DISTAN", "tu_while_open");
+
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			for (Map.Entry<String, String> opd : breaching.entrySet()) {
+				for (String rule : List.of("up_above_ceiling", "gu_above_awaiting", "return_above_held",
+						"accounted_above_held", "activity_after_closure", "tu_while_open")) {
+					double expected = rule.equals(opd.getValue()) ? 1.0 : 0.0;
+					assertThat(rules(opd.getKey())).as(opd.getKey() + " " + rule).containsEntry(rule, expected);
+					assertThat(scrape().value("apbd_up_rule_breaches",
+							Map.of("opd", opd.getKey(), "category", "up", "rule", rule)))
+						.as("breaches of " + opd.getKey() + " " + rule)
+						.isEqualTo(expected);
+				}
+			}
+			// 100,000,000 + 40,000,000, none accounted
+			assertThat(figures("SETWAN")).containsEntry("apbd_up_disbursed_rupiah", 140_000_000.00)
+				.containsEntry("apbd_up_outstanding_rupiah", 140_000_000.00)
+				.containsEntry("apbd_up_ceiling_rupiah", 100_000_000.00);
+			// 80,000,000 + 35,000,000 − 30,000,000; awaiting 30,000,000 − 35,000,000
+			assertThat(figures("INSPEKTORAT")).containsEntry("apbd_up_disbursed_rupiah", 115_000_000.00)
+				.containsEntry("apbd_up_outstanding_rupiah", 85_000_000.00)
+				.containsEntry("apbd_up_awaiting_refill_rupiah", -5_000_000.00);
+			// 20,000,000 − 15,000,000 − 6,000,000
+			assertThat(figures("BKPSDM")).containsEntry("apbd_up_returned_rupiah", 6_000_000.00)
+				.containsEntry("apbd_up_outstanding_rupiah", -1_000_000.00)
+				.containsEntry("apbd_tu_oldest_open_rupiah", 0.0);
+			// 10,000,000 − 12,000,000
+			assertThat(figures("PUPR")).containsEntry("apbd_up_accounted_rupiah", 12_000_000.00)
+				.containsEntry("apbd_up_outstanding_rupiah", -2_000_000.00);
+			// 50,000,000 − 25,000,000 − 25,000,000
+			assertThat(figures("DPMPTSP")).containsEntry("apbd_up_accounted_rupiah", 25_000_000.00)
+				.containsEntry("apbd_up_outstanding_rupiah", 0.0)
+				.containsEntry("apbd_up_awaiting_refill_rupiah", 25_000_000.00)
+				.containsEntry("apbd_up_closed_timestamp_seconds", wita("2026-03-05"))
+				.containsEntry("apbd_up_gu_eligible", 0.0);
+			assertThat(figures("DISTAN")).containsEntry("apbd_up_outstanding_rupiah", 15_000_000.00)
+				.containsEntry("apbd_tu_oldest_open_timestamp_seconds", wita("2026-03-02"))
+				.containsEntry("apbd_tu_oldest_open_rupiah", 10_000_000.00);
+		});
+		// every fact is in the ledger, none dead-lettered, and the ledger sums are the exported totals
+		assertThat(this.jdbc.queryForObject("""
+				select count(*) from up_ledger where opd in ('SETWAN', 'INSPEKTORAT', 'BKPSDM', 'PUPR', 'DPMPTSP', 'DISTAN')""",
+				Integer.class)).isEqualTo(19);
+		for (String opd : breaching.keySet()) {
+			java.math.BigDecimal outstanding = this.jdbc.queryForObject("""
+					select coalesce(sum(case when event_type in ('up-disbursed', 'gu-disbursed', 'tu-disbursed') then amount
+					    when event_type in ('gu-accounted', 'tu-accounted', 'up-returned', 'tu-returned') then -amount
+					    else 0 end), 0) from up_ledger where opd = ?""", java.math.BigDecimal.class, opd);
+			assertThat(figures(opd).get("apbd_up_outstanding_rupiah")).as(opd).isEqualTo(outstanding.doubleValue());
+		}
+	}
+
+	@Test
+	void shouldEndGuEligibilityWithTheYearEndClosure() {
+		// the final SPJ-GU of 40,000,000 is not refilled: 40,000,000 ≥ 50% of 60,000,000, yet the UP is closed
+		send("KOPERINDAG", ceiling("SK-UP-KOPERINDAG", "KOPERINDAG", "60000000.00", "2026-01-02"));
+		send("KOPERINDAG", up("SP2D-UP-KOPERINDAG", "KOPERINDAG", "60000000.00", "2026-01-05"));
+		send("KOPERINDAG", guAccounted("SPJ-GU-KOPERINDAG", "KOPERINDAG", "40000000.00", "2026-03-02"));
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(figures("KOPERINDAG")).containsEntry("apbd_up_gu_eligible", 1.0));
+		send("KOPERINDAG", UpEvents.upReturned("STS-UP-KOPERINDAG", "KOPERINDAG", "20000000.00", "2026-03-04"));
+		send("KOPERINDAG", UpEvents.closed("BA-UP-KOPERINDAG", "KOPERINDAG", "2026-03-04"));
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			assertThat(figures("KOPERINDAG")).containsEntry("apbd_up_awaiting_refill_rupiah", 40_000_000.00)
+				.containsEntry("apbd_up_outstanding_rupiah", 0.0)
+				.containsEntry("apbd_up_gu_eligible", 0.0);
+			assertThat(rules("KOPERINDAG")).doesNotContainValue(1.0);
+		});
 	}
 
 	@Test
@@ -318,7 +419,9 @@ class UpAdvancesIntegrationTests {
 		assertThat(scrape.named("apbd_up_outstanding_rupiah")).hasSize(33)
 			.allSatisfy(sample -> assertThat(sample.labels()).containsEntry("category", "up")
 				.containsEntry("pemda", "52.72"));
-		assertThat(scrape.named("apbd_up_rule_breached")).hasSize(33 * 4);
+		// 4 date rules and 6 treasury-control rules, the latter also counted
+		assertThat(scrape.named("apbd_up_rule_breached")).hasSize(33 * 10);
+		assertThat(scrape.named("apbd_up_rule_breaches")).hasSize(33 * 6);
 		assertThat(scrape.named("apbd_tu_oldest_open_timestamp_seconds")).hasSize(33);
 		// 15 March 2026 00:00 WITA (UTC+8) = 2026-03-14T16:00:00Z
 		assertThat(scrape.value("apbd_business_date_timestamp_seconds", Map.of("pemda", "52.72")))

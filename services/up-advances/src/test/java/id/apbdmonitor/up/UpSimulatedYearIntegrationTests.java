@@ -31,8 +31,9 @@ import static org.awaitility.Awaitility.await;
  * invalid events, through up-advances with the business date fixed on that day: every OPD's UP
  * disbursed and outstanding equal the simulator's totals exactly, every faulty record is
  * dead-lettered, and the rule gauges show exactly the scripted OPDs: the stale-UP ones with no GU
- * refill for more than 30 days, BPBD with its TU open since early June, and no OPD still without
- * its first UP.
+ * refill for more than 30 days, BPBD with its TU open since early June, no OPD still without its
+ * first UP, and for each treasury-control rule broken in the first half of the year exactly its
+ * scripted OPD (stored, flagged and counted once), none closed yet.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
@@ -96,6 +97,24 @@ class UpSimulatedYearIntegrationTests {
 			assertThat(rule(scrape, opd, "up_not_requested")).as("up_not_requested of " + opd).isZero();
 			assertThat(rule(scrape, opd, "leftover_not_returned")).as("leftover_not_returned of " + opd).isZero();
 			assertThat(expected.upOutstanding(opd).signum()).as("UP still held by " + opd + " in July").isPositive();
+		}
+		// the treasury-control rules broken by 16 July: the scripted OPD of each, flagged and counted once
+		GeneratorSettings settings = year.settings();
+		for (String rule : List.of("up_above_ceiling", "gu_above_awaiting", "return_above_held",
+				"accounted_above_held", "tu_while_open")) {
+			List<String> scripted = settings.upRuleBreachOpds(rule);
+			assertThat(scripted).as(rule).hasSize(1);
+			for (String opd : GeneratorSettings.KOTA_BIMA_OPDS) {
+				double flagged = scripted.contains(opd) ? 1 : 0;
+				assertThat(rule(scrape, opd, rule)).as(rule + " of " + opd).isEqualTo(flagged);
+				assertThat(scrape.value("apbd_up_rule_breaches", Map.of("opd", opd, "category", "up", "rule", rule)))
+					.as("breaches of " + rule + " by " + opd)
+					.isEqualTo(flagged);
+			}
+		}
+		// no UP is closed before December
+		for (String opd : GeneratorSettings.KOTA_BIMA_OPDS) {
+			assertThat(rule(scrape, opd, "activity_after_closure")).as("activity_after_closure of " + opd).isZero();
 		}
 		// the overdue TU dates from the first days of June, more than 30 days before 16 July
 		double tuSince = scrape.value("apbd_tu_oldest_open_timestamp_seconds", Map.of("opd", "BPBD", "category", "up"));

@@ -123,6 +123,23 @@ public record GeneratorSettings(long seed, String pemda, int fiscalYear, List<St
 				lateOlderRevision);
 	}
 
+	/**
+	 * The OPD (none when it is not among the opds) scripted to break one treasury-control rule of
+	 * up-advances, by its {@code rule} label, e.g. {@code up_above_ceiling}.
+	 */
+	public List<String> upRuleBreachOpds(String rule) {
+		String opd = UpGenerator.RULE_BREACHES.get(rule);
+		if (opd == null) {
+			throw new IllegalArgumentException("no scripted UP rule " + rule);
+		}
+		return this.opds.contains(opd) ? List.of(opd) : List.of();
+	}
+
+	/** The rule labels {@link #upRuleBreachOpds} knows. */
+	public static Set<String> scriptedUpRules() {
+		return UpGenerator.RULE_BREACHES.keySet();
+	}
+
 	private static void requireRate(String name, double rate) {
 		if (!(rate >= 0 && rate <= 1)) {
 			throw new IllegalArgumentException(name + " must be within 0..1, was " + rate);

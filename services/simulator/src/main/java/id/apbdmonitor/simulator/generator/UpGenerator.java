@@ -4,6 +4,7 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.function.Function;
 
@@ -17,8 +18,11 @@ import tools.jackson.databind.node.ObjectNode;
  * by LPJ and a returned leftover within 30 days, then in December a last SPJ-GU, the leftover
  * returned and the UP closed. Scripted: {@link #STALE_UP} account once and never refill (their GU
  * goes stale), {@link #OVERDUE_TU} leaves one TU open for about 75 days, and
- * {@link #UNRETURNED_UP} neither returns its leftover nor closes its UP by 31 December. None of
- * this is realisation: it only moves the treasurers' float.
+ * {@link #UNRETURNED_UP} neither returns its leftover nor closes its UP by 31 December. Each
+ * treasury-control rule of up-advances is broken by one OPD of {@link #RULE_BREACHES}: facts that
+ * happened (valid events, stored and counted), each drawn from a random stream of its own so that
+ * the other OPDs' flows stay as they were. None of this is realisation: it only moves the
+ * treasurers' float.
  */
 final class UpGenerator implements TopicGenerator {
 
@@ -34,6 +38,19 @@ final class UpGenerator implements TopicGenerator {
 	/** The OPD that neither returns its leftover nor closes its UP by 31 December. */
 	static final String UNRETURNED_UP = "KEC-MPUNDA";
 
+	/**
+	 * The OPD that breaks each treasury-control rule of up-advances (the {@code rule} label), once:
+	 * a second SP2D-UP in April (up_above_ceiling, until the December return), a refill in May or
+	 * June above its SPJ-GU (gu_above_awaiting, until the December SPJ-GU), a TU of May with a
+	 * leftover returned above what it has left (return_above_held) or accounted above it
+	 * (accounted_above_held, both for the rest of the year), an SPJ-GU in the last days of
+	 * December after the UP is closed (activity_after_closure), and a second TU in early July
+	 * while the first is open (tu_while_open, until the first is settled in late July).
+	 */
+	static final Map<String, String> RULE_BREACHES = Map.of("up_above_ceiling", "DINSOS", "gu_above_awaiting",
+			"PERKIM", "return_above_held", "DLH", "accounted_above_held", "DISNAKER", "activity_after_closure",
+			"DISPARBUD", "tu_while_open", "SATPOLPP");
+
 	private static final int INVALID_VARIANTS = 6;
 
 	@Override
@@ -44,9 +61,16 @@ final class UpGenerator implements TopicGenerator {
 	@Override
 	public List<Draft> generate(GeneratorSettings settings, BudgetPlanner planner, Function<String, Random> random) {
 		Random flows = random.apply("flows");
+		Random breaches = random.apply("breaches");
 		List<Movement> movements = new ArrayList<>();
 		for (String opd : settings.opds()) {
-			movements.addAll(opd(settings, opd, flows));
+			List<Movement> list = opd(settings, opd, flows);
+			for (Map.Entry<String, String> breach : RULE_BREACHES.entrySet()) {
+				if (breach.getValue().equals(opd)) {
+					breach(settings, breach.getKey(), list, breaches);
+				}
+			}
+			movements.addAll(list);
 		}
 		List<Draft> valid = render(settings, movements);
 		List<Draft> drafts = new ArrayList<>(valid);
@@ -127,6 +151,88 @@ final class UpGenerator implements TopicGenerator {
 		return list;
 	}
 
+	/** Rewrites one OPD's regular year so that it breaks {@code rule} once (see {@link #RULE_BREACHES}). */
+	private static void breach(GeneratorSettings settings, String rule, List<Movement> list, Random random) {
+		int year = settings.fiscalYear();
+		String opd = list.get(0).opd;
+		long ceiling = ceiling(opd);
+		switch (rule) {
+			case "up_above_ceiling" -> {
+				// a second SP2D-UP of 30–50% of the ceiling; the December return takes it back
+				long extra = share(ceiling, 0.3, 0.5, random);
+				list.add(new Movement(opd, UpEvent.UP, WorkingDays.pick(random, year, 4, 6, 17), extra, null));
+				addToReturn(list, extra);
+			}
+			case "gu_above_awaiting" -> {
+				// the first refill from May pays 10–20% of the ceiling more than its SPJ-GU
+				Movement refill = list.stream()
+					.filter(movement -> movement.kind == UpEvent.GU_REFILLED && movement.date.getMonthValue() >= 5)
+					.findFirst()
+					.orElseThrow();
+				long excess = share(ceiling, 0.1, 0.2, random);
+				list.set(list.indexOf(refill), refill.withAmount(refill.amount + excess));
+				addToReturn(list, excess);
+			}
+			case "return_above_held", "accounted_above_held" -> {
+				list.removeIf(movement -> movement.kind == UpEvent.TU || movement.tu != null);
+				long amount = share(ceiling, 0.1, 0.3, random);
+				Movement tu = new Movement(opd, UpEvent.TU, WorkingDays.pick(random, year, 5, 4, 22), amount, null);
+				list.add(tu);
+				LocalDate lpj = WorkingDays.after(tu.date, 7 + random.nextInt(10));
+				long over = share(amount, 0.02, 0.05, random);
+				if (rule.equals("accounted_above_held")) {
+					// an LPJ-TU above the TU, nothing to return
+					list.add(new Movement(opd, UpEvent.TU_ACCOUNTED, lpj, amount + over, tu));
+				}
+				else {
+					// the leftover deposited is larger than what the TU has left
+					long accounted = share(amount, 0.8, 0.95, random);
+					list.add(new Movement(opd, UpEvent.TU_ACCOUNTED, lpj, accounted, tu));
+					list.add(new Movement(opd, UpEvent.TU_RETURNED, WorkingDays.after(lpj, 1 + random.nextInt(2)),
+							amount - accounted + over, tu));
+				}
+			}
+			case "tu_while_open" -> {
+				// TU 1 of 1–3 July, TU 2 of 7–10 July while TU 1 is open; both settled in late July
+				list.removeIf(movement -> movement.kind == UpEvent.TU || movement.tu != null);
+				settledTu(list, opd, WorkingDays.pick(random, year, 7, 1, 3), share(ceiling, 0.1, 0.2, random),
+						17 + random.nextInt(5), random);
+				settledTu(list, opd, WorkingDays.pick(random, year, 7, 7, 10), share(ceiling, 0.05, 0.15, random),
+						14 + random.nextInt(6), random);
+			}
+			case "activity_after_closure" -> {
+				// 2–5% of the UP is still in an SPJ-GU when the UP is closed; it is approved 1–2 days later
+				Movement closed = list.stream().filter(movement -> movement.kind == UpEvent.CLOSED).findFirst().orElseThrow();
+				long late = share(ceiling, 0.02, 0.05, random);
+				addToReturn(list, -late);
+				list.add(new Movement(opd, UpEvent.GU_ACCOUNTED, WorkingDays.after(closed.date, 1 + random.nextInt(2)),
+						late, null));
+			}
+			default -> throw new IllegalArgumentException("no script for rule " + rule);
+		}
+	}
+
+	/** A TU settled by LPJ-TU {@code lpjAfter} days after it and its leftover returned 0–1 days later. */
+	private static void settledTu(List<Movement> list, String opd, LocalDate disbursed, long amount, int lpjAfter,
+			Random random) {
+		Movement tu = new Movement(opd, UpEvent.TU, disbursed, amount, null);
+		list.add(tu);
+		LocalDate lpj = WorkingDays.after(disbursed, lpjAfter);
+		long accounted = share(amount, 0.8, 0.98, random);
+		list.add(new Movement(opd, UpEvent.TU_ACCOUNTED, lpj, accounted, tu));
+		list.add(new Movement(opd, UpEvent.TU_RETURNED, WorkingDays.after(lpj, random.nextInt(2)), amount - accounted,
+				tu));
+	}
+
+	/** Changes the OPD's year-end UP return by {@code delta}, so that it still returns what it holds. */
+	private static void addToReturn(List<Movement> list, long delta) {
+		Movement returned = list.stream()
+			.filter(movement -> movement.kind == UpEvent.UP_RETURNED)
+			.findFirst()
+			.orElseThrow();
+		list.set(list.indexOf(returned), returned.withAmount(returned.amount + delta));
+	}
+
 	/** The leftover returned on {@code returned} (30 December at the latest) and the UP closed. */
 	private static void yearEnd(GeneratorSettings settings, String opd, List<Movement> list, LocalDate returned,
 			long leftover, Random random) {
@@ -195,9 +301,9 @@ final class UpGenerator implements TopicGenerator {
 	}
 
 	/**
-	 * Rule-breaking UP events, one rule each, with the reason up-advances dead-letters them with: an
+	 * Defective UP events, one defect each, with the reason up-advances dead-letters them with: an
 	 * unknown OPD, a closed year, an amount in the Indonesian display form or as a JSON number, an
-	 * LPJ-TU dated before its TU was disbursed, and a TU leftover larger than the TU.
+	 * LPJ-TU dated before its TU was disbursed, and an LPJ-TU naming another OPD's TU.
 	 */
 	private static List<Draft> faults(GeneratorSettings settings, List<Draft> valid, List<Movement> movements,
 			Random random) {
@@ -258,11 +364,19 @@ final class UpGenerator implements TopicGenerator {
 					amount = Money.format(Math.max(1, template.amount / 2));
 				}
 				default -> {
-					// a leftover larger than the whole TU
-					reason = "TU_EXCEEDS_DISBURSED";
-					kind = UpEvent.TU_RETURNED;
+					// an LPJ-TU of another OPD naming this TU (a leftover above the TU is no defect:
+					// it happened, up-advances stores it and flags return_above_held)
+					reason = "TU_NOT_DISBURSED";
+					kind = UpEvent.TU_ACCOUNTED;
 					tu = template.eventId;
-					amount = Money.format(template.amount + 1_000);
+					List<String> others = settings.opds().stream().filter(other -> !other.equals(template.opd)).toList();
+					if (others.isEmpty()) {
+						occurredOn = template.date.minusDays(1);
+					}
+					else {
+						opd = others.get(random.nextInt(others.size()));
+					}
+					amount = Money.format(Math.max(1, template.amount / 2));
 				}
 			}
 			String id = String.format("%s-%d-%s-F%05d", kind.series, fiscalYear, opd, i);
@@ -326,6 +440,10 @@ final class UpGenerator implements TopicGenerator {
 			this.date = date;
 			this.amount = amount;
 			this.tu = tu;
+		}
+
+		Movement withAmount(long amount) {
+			return new Movement(this.opd, this.kind, this.date, amount, this.tu);
 		}
 
 	}
