@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import id.apbdmonitor.core.clock.BusinessClock;
 import id.apbdmonitor.core.event.EnvelopeReader;
 import id.apbdmonitor.core.indicator.SnapshotRefresher;
+import id.apbdmonitor.core.region.FiscalYears;
 import id.apbdmonitor.core.region.RegionProperties;
 
 import org.springframework.stereotype.Component;
@@ -60,7 +61,7 @@ class UpSnapshots implements SnapshotRefresher {
 	@Override
 	public synchronized void refresh() {
 		LocalDate today = this.clock.today();
-		int year = this.envelopes.openFiscalYears().stream().max(Integer::compare).orElse(today.getYear());
+		int year = FiscalYears.watched(this.envelopes.openFiscalYears());
 		String pemda = this.region.pemda();
 		Map<String, Map<String, UpLedger.TypeTotal>> byOpd = new HashMap<>();
 		for (UpLedger.TypeTotal total : this.ledger.typeTotals(pemda, year)) {
