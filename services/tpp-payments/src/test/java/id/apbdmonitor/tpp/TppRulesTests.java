@@ -77,7 +77,8 @@ class TppRulesTests {
 		assertThat(first.realised()).isEqualByComparingTo("152000000.00");
 		// 19 Jan is after the 15 Jan deadline
 		assertThat(second.monthsSubmittedLate()).isEqualTo(1);
-		assertThat(second.monthsLate()).isZero();
+		// January to November have no stage at all here; December is submitted, so not late now
+		assertThat(second.monthsLate()).isEqualTo(11);
 		// nothing at all: January to December 2025 are all past their deadlines on 20 Jan 2026
 		assertThat(none.monthsLate()).isEqualTo(12);
 		// 31 Jan 2025 is a Friday, February 2025 has no holiday: 3–7, 10–14 Feb
