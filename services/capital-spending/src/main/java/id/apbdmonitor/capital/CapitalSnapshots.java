@@ -14,6 +14,7 @@ import id.apbdmonitor.core.clock.BusinessClock;
 import id.apbdmonitor.core.indicator.CashPlan;
 import id.apbdmonitor.core.indicator.SnapshotRefresher;
 import id.apbdmonitor.core.region.CategoryProperties;
+import id.apbdmonitor.core.region.FiscalYears;
 import id.apbdmonitor.core.region.RegionProperties;
 
 import org.springframework.stereotype.Component;
@@ -30,6 +31,8 @@ class CapitalSnapshots implements SnapshotRefresher {
 
 	private final BusinessClock clock;
 
+	private final FiscalYears fiscalYears;
+
 	private final CapitalProperties properties;
 
 	private final String pemda;
@@ -38,11 +41,12 @@ class CapitalSnapshots implements SnapshotRefresher {
 
 	private final AtomicReference<CapitalSnapshot> current = new AtomicReference<>(CapitalSnapshot.empty());
 
-	CapitalSnapshots(BudgetStore budget, CapitalLedger ledger, BusinessClock clock, CapitalProperties properties,
-			RegionProperties region, CategoryProperties category) {
+	CapitalSnapshots(BudgetStore budget, CapitalLedger ledger, BusinessClock clock, FiscalYears fiscalYears,
+			CapitalProperties properties, RegionProperties region, CategoryProperties category) {
 		this.budget = budget;
 		this.ledger = ledger;
 		this.clock = clock;
+		this.fiscalYears = fiscalYears;
 		this.properties = properties;
 		this.pemda = region.pemda();
 		this.category = category.name();
@@ -60,7 +64,7 @@ class CapitalSnapshots implements SnapshotRefresher {
 	@Override
 	public synchronized void refresh() {
 		LocalDate date = this.clock.today();
-		int year = date.getYear();
+		int year = this.fiscalYears.watched();
 		Map<String, OpdSums> opds = new HashMap<>();
 		for (BudgetStore.BudgetTotal total : this.budget.totals(this.pemda, year)) {
 			if (this.category.equals(total.category())) {

@@ -123,6 +123,27 @@ class PadLedger {
 	record Total(String opd, String account, BigDecimal realised, LocalDate lastReceiptOn) {
 	}
 
+	/** The target lines in force of one year, each with the date of the revision in force. */
+	List<ZeroTargetRule.TargetLine> targetLines(String pemda, int fiscalYear, String category) {
+		return this.jdbc.query("""
+				select l.opd, l.account, l.pagu, r.occurred_on
+				from budget_line l join budget_revision r on r.event_id = l.event_id
+				where l.pemda = ? and l.fiscal_year = ? and l.category = ?""",
+				(rs, row) -> new ZeroTargetRule.TargetLine(rs.getString(1), rs.getString(2), rs.getBigDecimal(3),
+						rs.getObject(4, LocalDate.class)),
+				pemda, fiscalYear, category);
+	}
+
+	/** The receipts of an OPD dated after a day that are not reversed in full. */
+	List<ZeroTargetRule.Receipt> receiptsAfter(String pemda, int fiscalYear, String opd, LocalDate after) {
+		return this.jdbc.query("""
+				select p.account, p.occurred_on from pad_ledger p
+				where p.pemda = ? and p.fiscal_year = ? and p.opd = ? and p.reverses is null and p.occurred_on > ?
+				  and p.amount + coalesce((select sum(r.amount) from pad_ledger r where r.reverses = p.event_id), 0) > 0""",
+				(rs, row) -> new ZeroTargetRule.Receipt(rs.getString(1), rs.getObject(2, LocalDate.class)), pemda,
+				fiscalYear, opd, Date.valueOf(after));
+	}
+
 	private record Receipt(String opd, int fiscalYear, String account, String channel, BigDecimal amount,
 			String reverses) {
 	}

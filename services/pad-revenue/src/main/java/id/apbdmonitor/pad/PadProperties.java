@@ -14,11 +14,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code apbd.pad.*}: the revenue types (the bounded {@code revenue_type} label), the account
- * prefixes of each, their monthly seasonal profile, and the collecting OPDs whose series exist
- * from start-up.
+ * prefixes of each, their monthly seasonal profile, the collecting OPDs whose series exist
+ * from start-up, and the grace of the rule {@code pad_receipt_on_zero_target}: receipts dated
+ * more than {@code zeroTargetGraceDays} days after the revision that set a target to 0.
  */
 @ConfigurationProperties("apbd.pad")
-public record PadProperties(List<RevenueType> revenueTypes, @DefaultValue Map<String, List<String>> collectors) {
+public record PadProperties(List<RevenueType> revenueTypes, @DefaultValue Map<String, List<String>> collectors,
+		@DefaultValue("0") int zeroTargetGraceDays) {
 
 	/** The type of accounts that no configured prefix covers. */
 	public static final String UNCLASSIFIED = "unclassified";
@@ -42,6 +44,9 @@ public record PadProperties(List<RevenueType> revenueTypes, @DefaultValue Map<St
 			}
 		}));
 		collectors = Map.copyOf(collectors);
+		if (zeroTargetGraceDays < 0) {
+			throw new IllegalArgumentException("apbd.pad.zero-target-grace-days must be 0 or more");
+		}
 	}
 
 	/** The revenue type of an account: the type with the longest prefix the account lies under. */

@@ -4,17 +4,24 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;
 
-/** Immutable PAD figures per collecting OPD and revenue type, as of one business date. */
-record PadSnapshot(LocalDate businessDate, Map<Key, Figures> figures) {
+/**
+ * Immutable PAD figures per collecting OPD and revenue type, as of one business date, and the
+ * receipts of the year breaching {@code pad_receipt_on_zero_target} (absent: none).
+ */
+record PadSnapshot(LocalDate businessDate, Map<Key, Figures> figures, Map<Key, Integer> zeroTargetBreaches) {
 
 	static final Figures NONE = new Figures(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, null);
 
 	static PadSnapshot empty() {
-		return new PadSnapshot(null, Map.of());
+		return new PadSnapshot(null, Map.of(), Map.of());
 	}
 
 	Figures of(Key key) {
 		return this.figures.getOrDefault(key, NONE);
+	}
+
+	int zeroTargetBreaches(Key key) {
+		return this.zeroTargetBreaches.getOrDefault(key, 0);
 	}
 
 	/** A collecting OPD and a revenue type: the labels of one series. */

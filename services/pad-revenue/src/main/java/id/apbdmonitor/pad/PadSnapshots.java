@@ -16,6 +16,7 @@ import id.apbdmonitor.core.clock.BusinessClock;
 import id.apbdmonitor.core.indicator.CashPlan;
 import id.apbdmonitor.core.indicator.SnapshotRefresher;
 import id.apbdmonitor.core.region.CategoryProperties;
+import id.apbdmonitor.core.region.FiscalYears;
 import id.apbdmonitor.core.region.RegionProperties;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -39,7 +40,11 @@ class PadSnapshots implements SnapshotRefresher {
 
 	private final BusinessClock clock;
 
+	private final FiscalYears fiscalYears;
+
 	private final PadProperties properties;
+
+	private final ZeroTargetRule zeroTargetRule;
 
 	private final MeterRegistry registry;
 
@@ -51,12 +56,14 @@ class PadSnapshots implements SnapshotRefresher {
 
 	private final AtomicReference<PadSnapshot> current = new AtomicReference<>(PadSnapshot.empty());
 
-	PadSnapshots(BudgetStore budget, PadLedger ledger, BusinessClock clock, PadProperties properties,
+	PadSnapshots(BudgetStore budget, PadLedger ledger, BusinessClock clock, FiscalYears fiscalYears, PadProperties properties,
 			RegionProperties region, CategoryProperties category, MeterRegistry registry) {
 		this.budget = budget;
 		this.ledger = ledger;
 		this.clock = clock;
+		this.fiscalYears = fiscalYears;
 		this.properties = properties;
+		this.zeroTargetRule = new ZeroTargetRule(properties);
 		this.registry = registry;
 		this.pemda = region.pemda();
 		this.category = category.name();
@@ -75,7 +82,7 @@ class PadSnapshots implements SnapshotRefresher {
 	@Override
 	public synchronized void refresh() {
 		LocalDate date = this.clock.today();
-		int year = date.getYear();
+		int year = this.fiscalYears.watched();
 		Map<PadSnapshot.Key, PadSnapshot.Figures> figures = new HashMap<>();
 		for (BudgetStore.LineInForce line : this.budget.lines(this.pemda, year)) {
 			if (this.category.equals(line.category())) {
@@ -90,7 +97,16 @@ class PadSnapshots implements SnapshotRefresher {
 					new PadSnapshot.Figures(BigDecimal.ZERO, BigDecimal.ZERO, total.realised(), total.lastReceiptOn()),
 					PadSnapshot.Figures::plus);
 		}
-		this.current.set(new PadSnapshot(date, Map.copyOf(figures)));
+		Map<PadSnapshot.Key, Integer> breaches = new HashMap<>();
+		Map<PadSnapshot.Key, LocalDate> zeroTargets = this.zeroTargetRule
+			.zeroTargets(this.ledger.targetLines(this.pemda, year, this.category));
+		zeroTargets.forEach((key, after) -> {
+			int count = this.zeroTargetRule.breaches(key, this.ledger.receiptsAfter(this.pemda, year, key.opd(), after));
+			if (count > 0) {
+				breaches.put(key, count);
+			}
+		});
+		this.current.set(new PadSnapshot(date, Map.copyOf(figures), Map.copyOf(breaches)));
 		figures.keySet().forEach(this::register);
 	}
 
@@ -108,6 +124,15 @@ class PadSnapshots implements SnapshotRefresher {
 				tags, key, f -> f.expectedToDate().doubleValue());
 		gauge("apbd.revenue.realised.rupiah", "PAD received year to date, net of reversals", tags, key,
 				f -> f.realised().doubleValue());
+		Tags rule = tags.and("rule", ZeroTargetRule.RULE);
+		Gauge.builder("apbd.pad.rule.breached", this, snapshots -> (snapshots.current().zeroTargetBreaches(key) > 0) ? 1 : 0)
+			.description("1 while the collecting OPD breaches the PAD rule for the revenue type in the fiscal year, else 0")
+			.tags(rule)
+			.register(this.registry);
+		Gauge.builder("apbd.pad.rule.breaches", this, snapshots -> snapshots.current().zeroTargetBreaches(key))
+			.description("Receipts of the fiscal year that breach the PAD rule")
+			.tags(rule)
+			.register(this.registry);
 		gauge("apbd.revenue.last.receipt.timestamp.seconds",
 				"Business date of the last receipt (start of day, region time zone; 0 before the first)", tags, key,
 				f -> (f.lastReceiptOn() == null) ? 0 : f.lastReceiptOn().atStartOfDay(zone).toEpochSecond());

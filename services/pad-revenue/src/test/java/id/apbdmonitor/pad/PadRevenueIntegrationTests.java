@@ -97,6 +97,47 @@ class PadRevenueIntegrationTests {
 	}
 
 	@Test
+	void shouldStoreReceiptsOnATargetRevisedToZeroAndFlagThem() {
+		String line = "2026/DLH/4.1.02.01.02.0001";
+		Map<String, String> levies = Map.of("opd", "DLH", "revenue_type", "retribusi");
+		kafka.send(topics.budget(), line, budgetLine("DPA-DLH-PAD-r0", line, "DLH", "4.1.02.01.02.0001", 0,
+				"ORIGINAL", months("20000000.00")));
+		// the waste levy moved to a BLUD: the shift of 31 July sets DLH's target to 0
+		kafka.send(topics.budget(), line, budgetLine("DPA-DLH-PAD-r1", line, "DLH", "4.1.02.01.02.0001", 1, "SHIFT",
+				"0.00", months("0.00"), "2026-07-31"));
+		// before the shift, on the day of the shift, and twice after it; the last one is reversed in full
+		send("DLH", receipt("STS-DLH-1", "DLH", "4.1.02.01.02.0001", "4250000.00", "2026-07-20"));
+		send("DLH", receipt("STS-DLH-2", "DLH", "4.1.02.01.02.0001", "1100000.00", "2026-07-31"));
+		send("DLH", receipt("STS-DLH-3", "DLH", "4.1.02.01.02.0001", "3900000.00", "2026-08-04"));
+		send("DLH", receipt("STS-DLH-4", "DLH", "4.1.02.01.02.0001", "2600000.00", "2026-08-10"));
+		send("DLH", receipt("STS-DLH-5", "DLH", "4.1.02.01.02.0001", "700000.00", "2026-08-11"));
+		send("DLH", reversal("STS-DLH-5-KOREKSI", "DLH", "STS-DLH-5", "700000.00", "2026-08-12"));
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			PrometheusScrape scrape = scrape();
+			assertThat(scrape.value("apbd_revenue_target_rupiah", levies)).isZero();
+			// every receipt is stored and counted: 4,250,000 + 1,100,000 + 3,900,000 + 2,600,000
+			assertThat(scrape.value("apbd_revenue_realised_rupiah", levies)).isEqualTo(11_850_000.00);
+			// 4 and 10 August are after the shift; 11 August was reversed in full
+			assertThat(scrape.value("apbd_pad_rule_breached", levies)).isEqualTo(1.0);
+			assertThat(scrape.value("apbd_pad_rule_breaches", levies)).isEqualTo(2.0);
+			assertThat(scrape.value("apbd_pad_rule_breached", Map.of("opd", "RSUD", "revenue_type", "retribusi")))
+				.isZero();
+		});
+		assertThat(this.jdbc.queryForObject("select count(*) from pad_ledger where opd = 'DLH'", Integer.class))
+			.isEqualTo(6);
+	}
+
+	@Test
+	void shouldCountANonStandardPadAccountUnderItsOwnRevenueType() {
+		// 4.1.05 is none of the four jenis of PAD; the receipt is PAD money all the same
+		send("KEC-MPUNDA", receipt("STS-MPUNDA-1", "KEC-MPUNDA", "4.1.05.01.01.0001", "1250000.00", "2026-08-03"));
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(scrape().value(
+				"apbd_revenue_realised_rupiah", Map.of("opd", "KEC-MPUNDA", "revenue_type", "non-standard-pad")))
+			.isEqualTo(1_250_000.00));
+		assertThat(scrape().samples()).noneMatch(sample -> "unclassified".equals(sample.labels().get("revenue_type")));
+	}
+
+	@Test
 	void shouldExpectPropertyTaxNearItsDueDateFromTheSeasonalProfile() {
 		String line = "2026/KEC-RABA/4.1.01.15.01.0001";
 		kafka.send(topics.budget(), line, budgetLine("DPA-RABA-PBB", line, "KEC-RABA", "4.1.01.15.01.0001", 0,

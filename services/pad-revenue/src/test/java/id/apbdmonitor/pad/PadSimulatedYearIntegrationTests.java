@@ -30,8 +30,9 @@ import static org.awaitility.Awaitility.await;
  * A whole simulated Kota Bima year of PAD receipts, with duplicates, poison records and invalid
  * events, through pad-revenue: every collecting OPD's realised and target per revenue type on
  * /actuator/prometheus equal the simulator's totals exactly (old tax codes counted as PBJT, the
- * APBD-P targets in force), and every faulty record is dead-lettered with the reason the
- * simulator gave it.
+ * APBD-P targets in force), every faulty record is dead-lettered with the reason the
+ * simulator gave it, and exactly the collector scripted to keep receiving after its target was
+ * revised to 0 breaches {@code pad_receipt_on_zero_target}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
@@ -85,6 +86,16 @@ class PadSimulatedYearIntegrationTests {
 					.isEqualTo(row.target().doubleValue());
 			}
 		});
+		List<String> zeroTarget = year.zeroTargetCollectors();
+		assertThat(zeroTarget).isNotEmpty();
+		PrometheusScrape scrape = PrometheusScrape.of("http://localhost:" + this.port);
+		List<PrometheusScrape.Sample> rules = scrape.named("apbd_pad_rule_breached");
+		assertThat(rules).isNotEmpty();
+		for (PrometheusScrape.Sample sample : rules) {
+			boolean scripted = zeroTarget.contains(sample.labels().get("opd"))
+					&& "retribusi".equals(sample.labels().get("revenue_type"));
+			assertThat(sample.value()).as("zero-target rule of " + sample.labels()).isEqualTo(scripted ? 1.0 : 0.0);
+		}
 		// DISHUB's parking levies far behind: about 40% of the year's target
 		ExpectedTotals.RevenueTotal dishub = rows.stream()
 			.filter((row) -> row.opd().equals("DISHUB") && row.revenueType().equals("retribusi"))

@@ -35,6 +35,13 @@ class TppMeters {
 			meters.value("apbd.tpp.months.paid", "Months whose TPP reached SP2D", null, TppFigures::monthsPaid);
 			meters.value("apbd.tpp.months.late", "Months past their submission deadline without the submitted stage",
 					null, TppFigures::monthsLate);
+			meters.value("apbd.tpp.months.submitted.late",
+					"Months of the year whose submitted stage is dated after their submission deadline", null,
+					TppFigures::monthsSubmittedLate);
+			meters.rule("apbd.tpp.rule.breached", "1 while the OPD breaches the TPP rule in the fiscal year, else 0",
+					TppFigures.SP2D_BELOW_SPM, figures -> (figures.sp2dBelowSpm() > 0) ? 1 : 0);
+			meters.rule("apbd.tpp.rule.breaches", "Months of the fiscal year that breach the TPP rule",
+					TppFigures.SP2D_BELOW_SPM, TppFigures::sp2dBelowSpm);
 			meters.value("apbd.tpp.last.month.paid", "The last month paid with every month before it (0 when none)",
 					null, TppFigures::lastMonthPaid);
 			for (int month = 1; month <= 12; month++) {
@@ -61,6 +68,16 @@ class TppMeters {
 
 		void rupiah(String name, String description, java.util.function.Function<TppFigures, BigDecimal> value) {
 			value(name, description, null, figures -> value.apply(figures).doubleValue());
+		}
+
+		void rule(String name, String description, String rule, ToDoubleFunction<TppFigures> value) {
+			Gauge.builder(name, this.snapshots, snapshots -> value.applyAsDouble(snapshots.of(this.opd)))
+				.description(description)
+				.tag("pemda", this.pemda)
+				.tag("opd", this.opd)
+				.tag("category", this.category)
+				.tag("rule", rule)
+				.register(this.registry);
 		}
 
 		void value(String name, String description, String month, ToDoubleFunction<TppFigures> value) {

@@ -26,17 +26,28 @@ class TppParser {
 
 	private final BigDecimal maxAmount;
 
-	TppParser(EnvelopeReader envelopes, IngestProperties ingest) {
+	private final int decemberGraceDays;
+
+	TppParser(EnvelopeReader envelopes, IngestProperties ingest, TppProperties rules) {
 		this.envelopes = envelopes;
 		this.maxAmount = ingest.maxAmount();
+		this.decemberGraceDays = rules.decemberGraceDays();
 	}
 
 	TppEvent parse(JsonFields json) {
-		Envelope envelope = this.envelopes.read(json, Set.of(TppEvent.TYPE));
+		// December's TPP is paid in January: any stage may carry a January date here, and all but
+		// December's are held to the fiscal year below
+		Envelope envelope = this.envelopes.read(json, Set.of(TppEvent.TYPE), this.decemberGraceDays);
 		int month = json.integer("month");
 		if (month < 1 || month > 12) {
 			throw RejectedException.of(Reason.INVALID_FIELD, "month", month,
 					"month must be a month of the fiscal year, 1 to 12, was " + month);
+		}
+		if (month != 12 && envelope.occurredOn().getYear() != envelope.fiscalYear()) {
+			throw RejectedException.of(Reason.DATE_OUTSIDE_FISCAL_YEAR, "occurredOn", envelope.occurredOn(),
+					"occurredOn " + envelope.occurredOn() + " is outside fiscal year " + envelope.fiscalYear()
+							+ "; only December's TPP may be dated up to " + this.decemberGraceDays
+							+ " days after 31 December");
 		}
 		Stage stage = Stage.valueOf(json.oneOf("stage", STAGES));
 		BigDecimal amount = json.money("amount");

@@ -2,7 +2,6 @@ package id.apbdmonitor.tpp;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -11,10 +10,10 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import id.apbdmonitor.core.budget.BudgetStore;
 import id.apbdmonitor.core.clock.BusinessClock;
-import id.apbdmonitor.core.event.EnvelopeReader;
 import id.apbdmonitor.core.indicator.CashPlan;
 import id.apbdmonitor.core.indicator.SnapshotRefresher;
 import id.apbdmonitor.core.region.CategoryProperties;
+import id.apbdmonitor.core.region.FiscalYears;
 import id.apbdmonitor.core.region.RegionProperties;
 
 import org.springframework.stereotype.Component;
@@ -34,9 +33,9 @@ class TppSnapshots implements SnapshotRefresher {
 
 	private final BusinessClock clock;
 
-	private final EnvelopeReader envelopes;
+	private final FiscalYears fiscalYears;
 
-	private final TppProperties rules;
+	private final TppRules rules;
 
 	private final RegionProperties region;
 
@@ -44,12 +43,12 @@ class TppSnapshots implements SnapshotRefresher {
 
 	private final AtomicReference<Snapshot> current = new AtomicReference<>(new Snapshot(null, 0, Map.of()));
 
-	TppSnapshots(BudgetStore budget, TppLedger ledger, BusinessClock clock, EnvelopeReader envelopes,
-			TppProperties rules, RegionProperties region, CategoryProperties category) {
+	TppSnapshots(BudgetStore budget, TppLedger ledger, BusinessClock clock, FiscalYears fiscalYears,
+			TppRules rules, RegionProperties region, CategoryProperties category) {
 		this.budget = budget;
 		this.ledger = ledger;
 		this.clock = clock;
-		this.envelopes = envelopes;
+		this.fiscalYears = fiscalYears;
 		this.rules = rules;
 		this.region = region;
 		this.category = category.name();
@@ -63,7 +62,7 @@ class TppSnapshots implements SnapshotRefresher {
 	/** The submission deadline of a month of the monitored year. */
 	LocalDate deadline(int month) {
 		Snapshot snapshot = this.current.get();
-		int year = (snapshot.year() != 0) ? snapshot.year() : monitoredYear(this.clock.today());
+		int year = (snapshot.year() != 0) ? snapshot.year() : this.fiscalYears.watched();
 		return this.rules.deadline(year, month);
 	}
 
@@ -75,7 +74,7 @@ class TppSnapshots implements SnapshotRefresher {
 	@Override
 	public synchronized void refresh() {
 		LocalDate today = this.clock.today();
-		int year = monitoredYear(today);
+		int year = this.fiscalYears.watched();
 		String pemda = this.region.pemda();
 		Map<String, BigDecimal> pagu = new HashMap<>();
 		Map<String, BigDecimal> plan = new HashMap<>();
@@ -91,62 +90,17 @@ class TppSnapshots implements SnapshotRefresher {
 				.computeIfAbsent(row.month(), month -> new HashMap<>())
 				.put(row.stage(), row);
 		}
-		int monthsDue = 0;
-		List<LocalDate> deadlines = new ArrayList<>();
-		for (int month = 1; month <= 12; month++) {
-			if (LocalDate.of(year, month, 1).plusMonths(1).minusDays(1).isBefore(today)) {
-				monthsDue++;
-			}
-			deadlines.add(this.rules.deadline(year, month));
-		}
 		Map<String, TppFigures> figures = new HashMap<>();
 		for (String opd : this.region.opdCodes()) {
-			figures.put(opd, figures(year, today, monthsDue, deadlines, stages.getOrDefault(opd, Map.of()),
+			figures.put(opd, this.rules.figures(year, today, stages.getOrDefault(opd, Map.of()),
 					pagu.getOrDefault(opd, ZERO), plan.getOrDefault(opd, ZERO)));
 		}
 		this.current.set(new Snapshot(today, year, Map.copyOf(figures)));
 	}
 
-	private TppFigures figures(int year, LocalDate today, int monthsDue, List<LocalDate> deadlines,
-			Map<Integer, Map<Stage, TppLedger.StageRow>> months, BigDecimal pagu, BigDecimal plan) {
-		BigDecimal realised = ZERO;
-		int paid = 0;
-		int late = 0;
-		int lastPaid = 0;
-		boolean contiguous = true;
-		List<LocalDate> spm = new ArrayList<>(Collections.nCopies(12, null));
-		List<LocalDate> sp2d = new ArrayList<>(Collections.nCopies(12, null));
-		for (int month = 1; month <= 12; month++) {
-			Map<Stage, TppLedger.StageRow> reached = months.getOrDefault(month, Map.of());
-			TppLedger.StageRow paidRow = reached.get(Stage.SP2D);
-			if (paidRow != null) {
-				realised = realised.add(paidRow.amount());
-				paid++;
-				sp2d.set(month - 1, paidRow.occurredOn());
-			}
-			contiguous = contiguous && paidRow != null;
-			if (contiguous) {
-				lastPaid = month;
-			}
-			TppLedger.StageRow spmRow = reached.get(Stage.SPM);
-			if (spmRow != null) {
-				spm.set(month - 1, spmRow.occurredOn());
-			}
-			if (!reached.containsKey(this.rules.submittedStage()) && today.isAfter(deadlines.get(month - 1))) {
-				late++;
-			}
-		}
-		return new TppFigures(year, pagu, plan, realised, monthsDue, paid, late, lastPaid, Collections.unmodifiableList(spm),
-				Collections.unmodifiableList(sp2d));
-	}
-
-	private int monitoredYear(LocalDate today) {
-		return this.envelopes.openFiscalYears().stream().max(Integer::compare).orElse(today.getYear());
-	}
-
 	private static TppFigures empty() {
 		List<LocalDate> none = Collections.nCopies(12, null);
-		return new TppFigures(0, ZERO, ZERO, ZERO, 0, 0, 0, 0, none, none);
+		return new TppFigures(0, ZERO, ZERO, ZERO, 0, 0, 0, 0, 0, 0, none, none);
 	}
 
 	private record Snapshot(LocalDate businessDate, int year, Map<String, TppFigures> byOpd) {

@@ -30,9 +30,11 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * tpp-payments end to end on a real Kafka broker and a real PostgreSQL, the business date fixed
- * on Monday 15 June 2026, the deadline 10 working days after month end, and these public
- * holidays: Friday 1 May, Thursday 14 May, Sunday 31 May (May ends on a holiday) and Monday
- * 1 June. Each test uses its own OPDs.
+ * on Monday 15 June 2026, the deadline 10 working days after month end, and the national
+ * calendar of 2026 (SKB 1497/2/5 of 2025): in April to June Good Friday 3 April, Labour Day
+ * 1 May, Ascension 14 May and its cuti bersama 15 May, Iduladha 27 May and its cuti bersama
+ * 28 May, Waisak on Sunday 31 May (May ends on a holiday) and Pancasila on Monday 1 June. Each
+ * test uses its own OPDs.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
@@ -53,7 +55,6 @@ class TppPaymentsIntegrationTests {
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
 		topics = TestInfrastructure.register(registry, "tpp-payments", "2026-06-15");
-		registry.add("apbd.tpp.public-holidays", () -> "2026-05-01,2026-05-14,2026-05-31,2026-06-01");
 		registry.add("apbd.tpp.submission-deadline-working-days", () -> "10");
 	}
 
@@ -91,8 +92,12 @@ class TppPaymentsIntegrationTests {
 				.containsEntry("apbd_tpp_months_due", 5.0)
 				.containsEntry("apbd_tpp_months_paid", 2.0)
 				.containsEntry("apbd_tpp_last_month_paid", 2.0)
-				// March (deadline 14 April) and April (deadline 18 May) have no SPM; May's is 15 June
-				.containsEntry("apbd_tpp_months_late", 2.0);
+				// March (deadline 15 April) and April (deadline 19 May) have no SPM; May's is 15 June
+				.containsEntry("apbd_tpp_months_late", 2.0)
+				// January's SPM of 10 March came after its deadline of 13 February; February's was in time
+				.containsEntry("apbd_tpp_months_submitted_late", 1.0)
+				// SPM and SP2D are equal in both months
+				.containsEntry("apbd_tpp_rule_breached", 0.0);
 			// SPM 10 March: 38 days after 31 January, 10 after 28 February; SP2D 12 March: 40 and 12
 			assertThat(monthly("apbd_tpp_month_end_to_spm_seconds", "BAPPEDA")).containsEntry("1", 38 * 86_400.0)
 				.containsEntry("2", 10 * 86_400.0)
@@ -119,17 +124,35 @@ class TppPaymentsIntegrationTests {
 			// (without the 1 June holiday it would be 12 June, and late)
 			assertThat(scrape().value("apbd_tpp_submission_deadline_timestamp_seconds", Map.of("month", "5")))
 				.isEqualTo(wita("2026-06-15"));
-			// April: 1 May and 14 May are holidays: 4–8, 11–13, 15, 18 May
+			// April: 1, 14 and 15 May are days off: 4–8, 11–13, 18, 19 May
 			assertThat(scrape().value("apbd_tpp_submission_deadline_timestamp_seconds", Map.of("month", "4")))
-				.isEqualTo(wita("2026-05-18"));
+				.isEqualTo(wita("2026-05-19"));
 			assertThat(figures("DLH")).containsEntry("apbd_tpp_months_late", 0.0)
 				.containsEntry("apbd_tpp_months_paid", 4.0)
 				.containsEntry("apbd_tpp_last_month_paid", 4.0)
 				.containsEntry("apbd_realised_rupiah", 600_000_000.00);
-			// DISHUB has no April SPM, past 18 May
+			// DISHUB has no April SPM, past 19 May
 			assertThat(figures("DISHUB")).containsEntry("apbd_tpp_months_late", 1.0)
 				.containsEntry("apbd_tpp_months_paid", 3.0)
 				.containsEntry("apbd_realised_rupiah", 240_000_000.00);
+		});
+	}
+
+	@Test
+	void shouldStoreAnSp2dBelowItsSpmAndFlagTheOpd() {
+		String[] dates = { "2026-02-03", "2026-02-05", "2026-02-06", "2026-02-09", "2026-02-11" };
+		for (int i = 0; i < STAGES.length; i++) {
+			String amount = STAGES[i].equals("SP2D") ? "119500000.00" : "120000000.00";
+			send("KETAPANG", stage("TPP-KETAPANG-1-" + STAGES[i], "KETAPANG", 1, STAGES[i], dates[i], amount));
+		}
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			// the SP2D is stored and realised as paid: Rp 119,5 juta, Rp 500.000 below the SPM
+			assertThat(figures("KETAPANG")).containsEntry("apbd_realised_rupiah", 119_500_000.00)
+				.containsEntry("apbd_tpp_months_paid", 1.0)
+				.containsEntry("apbd_tpp_rule_breached", 1.0)
+				.containsEntry("apbd_tpp_rule_breaches", 1.0);
+			assertThat(scrape().value("apbd_tpp_rule_breached",
+					Map.of("opd", "DLH", "rule", "tpp_sp2d_below_spm"))).isZero();
 		});
 	}
 

@@ -31,8 +31,9 @@ import static org.awaitility.Awaitility.await;
  * The simulated Kota Bima year up to Thursday 16 July 2026, with duplicates, poison records and
  * invalid events, through tpp-payments with the business date fixed on that day: every OPD's TPP
  * realised and pagu equal the simulator's totals exactly, every faulty record is dead-lettered,
- * and exactly the scripted late OPDs have a month past its deadline (June's, due on 14 July, the
- * 10th working day after 30 June).
+ * exactly the scripted late OPDs have a month past its deadline (June's, due on 14 July, the
+ * 10th working day after 30 June), and exactly the OPDs scripted to be paid below their SPM in
+ * May breach {@code tpp_sp2d_below_spm}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
@@ -75,6 +76,8 @@ class TppSimulatedYearIntegrationTests {
 			.isPositive();
 		List<String> late = year.lateTppOpds();
 		assertThat(late).hasSize(3);
+		List<String> belowSpm = year.tppSp2dBelowSpmOpds();
+		assertThat(belowSpm).isNotEmpty();
 		await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
 			PrometheusScrape scrape = PrometheusScrape.of("http://localhost:" + this.port);
 			assertThat(scrape.value("apbd_ingest_dead_lettered_total", Map.of("topic", topics.events())))
@@ -94,6 +97,10 @@ class TppSimulatedYearIntegrationTests {
 			// January to June are due; January to March were paid as a lump sum in April
 			assertThat(scrape.value("apbd_tpp_months_due", labels)).isEqualTo(6);
 			assertThat(scrape.value("apbd_tpp_last_month_paid", labels)).as(opd).isGreaterThanOrEqualTo(3);
+			Map<String, String> rule = Map.of("opd", opd, "category", "tpp", "rule", "tpp_sp2d_below_spm");
+			assertThat(scrape.value("apbd_tpp_rule_breached", rule)).as("SP2D below SPM of " + opd)
+				.isEqualTo(belowSpm.contains(opd) ? 1.0 : 0.0);
+			assertThat(scrape.value("apbd_tpp_rule_breaches", rule)).isEqualTo(belowSpm.contains(opd) ? 1.0 : 0.0);
 			if (late.contains(opd)) {
 				assertThat(scrape.value("apbd_tpp_months_late", labels)).as("months late of " + opd).isPositive();
 			}

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import id.apbdmonitor.core.clock.BusinessClock;
 import id.apbdmonitor.core.event.EnvelopeReader;
 import id.apbdmonitor.core.indicator.SnapshotRefresher;
+import id.apbdmonitor.core.region.FiscalYears;
 import id.apbdmonitor.core.region.RegionProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,7 +77,7 @@ class UpSnapshots implements SnapshotRefresher {
 	@Override
 	public synchronized void refresh() {
 		LocalDate today = this.clock.today();
-		int year = this.envelopes.openFiscalYears().stream().max(Integer::compare).orElse(today.getYear());
+		int year = FiscalYears.watched(this.envelopes.openFiscalYears());
 		String pemda = this.region.pemda();
 		Map<String, Map<String, UpLedger.TypeTotal>> byOpd = new HashMap<>();
 		for (UpLedger.TypeTotal total : this.ledger.typeTotals(pemda, year)) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 
 import id.apbdmonitor.core.clock.BusinessClock;
+import id.apbdmonitor.core.region.FiscalYears;
 import id.apbdmonitor.core.region.RegionProperties;
 
 import org.springframework.stereotype.Component;
@@ -31,6 +32,14 @@ public class EnvelopeReader {
 
 	/** The envelope of an event whose {@code type} must be one of {@code types}. */
 	public Envelope read(JsonFields json, Set<String> types) {
+		return read(json, types, 0);
+	}
+
+	/**
+	 * The same, with {@code occurredOn} allowed up to {@code daysAfterYearEnd} days after 31
+	 * December of the fiscal year (a stream whose last month is settled in January).
+	 */
+	public Envelope read(JsonFields json, Set<String> types, int daysAfterYearEnd) {
 		String eventId = json.id("eventId");
 		String type = json.text("type", 60);
 		if (!types.contains(type)) {
@@ -59,9 +68,11 @@ public class EnvelopeReader {
 					"opd '" + opd + "' is not an OPD of pemda " + pemda);
 		}
 		var occurredOn = json.date("occurredOn");
-		if (occurredOn.getYear() != fiscalYear) {
+		if (occurredOn.getYear() < fiscalYear
+				|| occurredOn.isAfter(java.time.LocalDate.of(fiscalYear, 12, 31).plusDays(daysAfterYearEnd))) {
 			throw RejectedException.of(Reason.DATE_OUTSIDE_FISCAL_YEAR, "occurredOn", occurredOn,
-					"occurredOn " + occurredOn + " is outside fiscal year " + fiscalYear);
+					"occurredOn " + occurredOn + " is outside fiscal year " + fiscalYear
+							+ ((daysAfterYearEnd > 0) ? " and its " + daysAfterYearEnd + " days of grace" : ""));
 		}
 		JsonFields document = json.object("document");
 		DocumentRef documentRef = new DocumentRef(document.oneOf("kind", DocumentRef.KINDS),
@@ -70,8 +81,7 @@ public class EnvelopeReader {
 	}
 
 	public List<Integer> openFiscalYears() {
-		return this.region.openFiscalYears().isEmpty() ? List.of(this.clock.today().getYear())
-				: this.region.openFiscalYears();
+		return FiscalYears.open(this.region, this.clock.today());
 	}
 
 }

@@ -11,11 +11,12 @@ import id.apbdmonitor.core.clock.BusinessClock;
 import id.apbdmonitor.core.indicator.CashPlan;
 import id.apbdmonitor.core.indicator.SnapshotRefresher;
 import id.apbdmonitor.core.region.CategoryProperties;
+import id.apbdmonitor.core.region.FiscalYears;
 import id.apbdmonitor.core.region.RegionProperties;
 
 import org.springframework.stereotype.Component;
 
-/** Builds the spending snapshot from the budget lines and the ledger totals of the current year. */
+/** Builds the spending snapshot from the budget lines and the ledger totals of the watched fiscal year. */
 @Component
 class SpendingSnapshots implements SnapshotRefresher {
 
@@ -25,17 +26,20 @@ class SpendingSnapshots implements SnapshotRefresher {
 
 	private final BusinessClock clock;
 
+	private final FiscalYears fiscalYears;
+
 	private final String pemda;
 
 	private final String category;
 
 	private final AtomicReference<SpendingSnapshot> current;
 
-	SpendingSnapshots(BudgetStore budget, SpendingLedger ledger, BusinessClock clock, RegionProperties region,
-			CategoryProperties category) {
+	SpendingSnapshots(BudgetStore budget, SpendingLedger ledger, BusinessClock clock, FiscalYears fiscalYears,
+			RegionProperties region, CategoryProperties category) {
 		this.budget = budget;
 		this.ledger = ledger;
 		this.clock = clock;
+		this.fiscalYears = fiscalYears;
 		this.pemda = region.pemda();
 		this.category = category.name();
 		this.current = new AtomicReference<>(SpendingSnapshot.empty(null));
@@ -53,7 +57,7 @@ class SpendingSnapshots implements SnapshotRefresher {
 	@Override
 	public synchronized void refresh() {
 		LocalDate date = this.clock.today();
-		int year = date.getYear();
+		int year = this.fiscalYears.watched();
 		Map<String, BigDecimal> pagu = new HashMap<>();
 		Map<String, BigDecimal> plan = new HashMap<>();
 		for (BudgetStore.BudgetTotal total : this.budget.totals(this.pemda, year)) {

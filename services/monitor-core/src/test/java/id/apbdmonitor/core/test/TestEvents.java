@@ -44,13 +44,19 @@ public final class TestEvents {
 
 	public static String budgetLine(String eventId, String lineId, String opd, String account, int revision,
 			String kind, String pagu, List<String> cashPlan) {
+		return budgetLine(eventId, lineId, opd, account, revision, kind, pagu, cashPlan, "2026-01-02");
+	}
+
+	/** The same, the revision dated {@code occurredOn} (2026), e.g. an APBD-P in September. */
+	public static String budgetLine(String eventId, String lineId, String opd, String account, int revision,
+			String kind, String pagu, List<String> cashPlan, String occurredOn) {
 		String plan = cashPlan.stream().map(amount -> "\"" + amount + "\"").collect(Collectors.joining(","));
 		return """
 				{"eventId":"%s","type":"budget-line","schemaVersion":1,"pemda":"52.72","fiscalYear":2026,
-				 "opd":"%s","occurredOn":"2026-01-02","document":{"kind":"DPA","number":"DPA/%s/2026"},
+				 "opd":"%s","occurredOn":"%s","document":{"kind":"DPA","number":"DPA/%s/2026"},
 				 "lineId":"%s","subActivity":"1.02.02.2.01.0001","account":"%s",
 				 "revision":{"number":%d,"kind":"%s"},"pagu":"%s","cashPlan":[%s]}"""
-			.formatted(eventId, opd, opd, lineId, account, revision, kind, pagu, plan);
+			.formatted(eventId, opd, occurredOn, opd, lineId, account, revision, kind, pagu, plan);
 	}
 
 	/** Twelve equal monthly amounts. */

@@ -102,6 +102,16 @@ public final class GeneratedYear {
 		return among(TppGenerator.LATE_TPP);
 	}
 
+	/** OPDs scripted to have one month's TPP SP2D below its SPM (May). */
+	public List<String> tppSp2dBelowSpmOpds() {
+		return among(TppGenerator.SP2D_BELOW_SPM);
+	}
+
+	/** Collecting OPDs scripted to keep receiving a revenue type whose target the APBD-P set to 0. */
+	public List<String> zeroTargetCollectors() {
+		return among(List.of(PadGenerator.ZERO_TARGET_COLLECTOR));
+	}
+
 	private List<String> among(List<String> scripted) {
 		return scripted.stream().filter(this.settings.opds()::contains).toList();
 	}

@@ -20,11 +20,16 @@ import tools.jackson.databind.node.ObjectNode;
  * meetings, each following pad-revenue's configured monthly profile with some noise. DISHUB
  * collects only about 40% of its parking levies; a few old pre-2022 tax codes arrive (arrears,
  * counted as PBJT), and about one receipt in two hundred is later partly refunded.
+ * {@link #ZERO_TARGET_COLLECTOR}'s levy target is revised to 0 at the APBD-Perubahan while its
+ * receipts go on as before (rule {@code pad_receipt_on_zero_target} of pad-revenue).
  */
 final class PadGenerator implements TopicGenerator {
 
 	/** The collecting OPD far behind its target. */
 	static final String LAGGING_COLLECTOR = "DISHUB";
+
+	/** The collecting OPD whose target the APBD-P sets to 0 while it keeps receiving the levy. */
+	static final String ZERO_TARGET_COLLECTOR = "DISPARBUD";
 
 	private static final int INVALID_VARIANTS = 7;
 
@@ -104,6 +109,12 @@ final class PadGenerator implements TopicGenerator {
 			else if (budget.nextDouble() < 0.3) {
 				planner.amend(line, Split.between(budget, -0.10, 0.15));
 			}
+			if (target.opd().equals(ZERO_TARGET_COLLECTOR)) {
+				// after the same draws as any line, so that the other lines' revisions stay as they were
+				line.revisions.removeIf((revision) -> revision.number() == BudgetPlanner.AMENDED_NUMBER);
+				line.revisions.add(new BudgetLine.Revision(BudgetPlanner.AMENDED_NUMBER, BudgetPlanner.AMENDED,
+						planner.amendedOn(), 0, new long[12]));
+			}
 			lines.add(line);
 		}
 		List<Draft> drafts = new ArrayList<>();
@@ -146,7 +157,9 @@ final class PadGenerator implements TopicGenerator {
 
 	private static List<Receipt> receipts(GeneratorSettings settings, Target target, BudgetLine line, Random random) {
 		int year = settings.fiscalYear();
-		long total = (long) Math.floor(line.latest().pagu() * attainment(target.opd(), random));
+		// a target revised to 0 does not stop the money: receipts follow the original target
+		long base = target.opd().equals(ZERO_TARGET_COLLECTOR) ? line.revisions.get(0).pagu() : line.latest().pagu();
+		long total = (long) Math.floor(base * attainment(target.opd(), random));
 		double[] profile = profile(target.revenueType());
 		double[] weights = new double[12];
 		for (int month = 0; month < 12; month++) {

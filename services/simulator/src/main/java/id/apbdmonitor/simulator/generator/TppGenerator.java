@@ -1,6 +1,5 @@
 package id.apbdmonitor.simulator.generator;
 
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,12 +17,20 @@ import tools.jackson.databind.node.ObjectNode;
  * sum in April (one event per month and stage, on the same days); from April the months are
  * submitted within 7 working days of month end, except {@link #LATE_TPP}, whose SPM comes 15 to
  * 25 working days after it (past the 10-working-day deadline); December is paid before the year
- * closes, in its last two weeks. The SP2D amount is the realisation of category tpp.
+ * closes, in its last two weeks. The SP2D amount is the realisation of category tpp; for
+ * {@link #SP2D_BELOW_SPM} May's SP2D pays Rp 250.000 less than its SPM ordered (rule
+ * {@code tpp_sp2d_below_spm} of tpp-payments).
  */
 final class TppGenerator implements TopicGenerator {
 
 	/** OPDs whose TPP is submitted past the deadline every month from April. */
 	static final List<String> LATE_TPP = List.of("DISTAN", "DP3A", "KEC-ASAKOTA");
+
+	/** OPDs whose May SP2D is below its SPM, by {@link #SP2D_SHORTFALL} thousand rupiah. */
+	static final List<String> SP2D_BELOW_SPM = List.of("DISPUSIP");
+
+	/** Rp 250.000, in thousands as the stage amounts. */
+	static final long SP2D_SHORTFALL = 250;
 
 	static final String ACCOUNT = "5.1.01.02.01.0001";
 
@@ -150,18 +157,19 @@ final class TppGenerator implements TopicGenerator {
 			list.add(new Stage(opd, month, "VERIFIED", verified, net, employees));
 			list.add(new Stage(opd, month, "SPP", spp, net, employees));
 			list.add(new Stage(opd, month, "SPM", spm, net, employees));
-			list.add(new Stage(opd, month, "SP2D", sp2d, net, employees));
+			long paid = (month == 5 && SP2D_BELOW_SPM.contains(opd)) ? net - SP2D_SHORTFALL : net;
+			list.add(new Stage(opd, month, "SP2D", sp2d, paid, employees));
 		}
 		return list;
 	}
 
-	/** The {@code n}-th working day (Monday to Friday) after {@code date}. */
+	/** The {@code n}-th working day (of the national calendar, as tpp-payments counts) after {@code date}. */
 	static LocalDate plusWorkingDays(LocalDate date, int n) {
 		LocalDate day = date;
 		int counted = 0;
 		while (counted < n) {
 			day = day.plusDays(1);
-			if (day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY) {
+			if (WorkingDays.isWorkingDay(day)) {
 				counted++;
 			}
 		}

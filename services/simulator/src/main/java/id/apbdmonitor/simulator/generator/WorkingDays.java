@@ -1,21 +1,27 @@
 package id.apbdmonitor.simulator.generator;
 
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-/** Picks business dates: Monday to Friday (public holidays are not modelled). */
+import id.apbdmonitor.core.calendar.HolidayCalendar;
+
+/**
+ * Picks business dates: Monday to Friday except the national holidays and cuti bersama of the
+ * year's SKB, from the same calendar files the services count deadlines with (monitor-core
+ * {@code calendar/<year>.yml}).
+ */
 final class WorkingDays {
+
+	private static final HolidayCalendar CALENDAR = HolidayCalendar.national();
 
 	private WorkingDays() {
 	}
 
 	static boolean isWorkingDay(LocalDate date) {
-		DayOfWeek day = date.getDayOfWeek();
-		return day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY;
+		return CALENDAR.isWorkingDay(date);
 	}
 
 	/** A random working day between two days of a month (inclusive, clipped to the month). */

@@ -92,6 +92,32 @@ class PadGeneratorTests {
 	}
 
 	@Test
+	void shouldKeepReceivingTheScriptedLevyAfterItsTargetIsRevisedToZero() {
+		assertThat(YEAR.zeroTargetCollectors()).containsExactly("DISPARBUD");
+		Map<String, BigDecimal> inForce = targets(false);
+		List<String> zero = inForce.entrySet()
+			.stream()
+			.filter((entry) -> entry.getValue().signum() == 0)
+			.map(Map.Entry::getKey)
+			.toList();
+		assertThat(zero).containsExactly("DISPARBUD/retribusi");
+		LocalDate revisedOn = TARGET_LINES.stream()
+			.filter((line) -> line.get("opd").stringValue().equals("DISPARBUD")
+					&& Json.money(line, "pagu").signum() == 0)
+			.map((line) -> LocalDate.parse(line.get("occurredOn").stringValue()))
+			.findFirst()
+			.orElseThrow();
+		long after = PAD.stream()
+			.filter((node) -> node.get("type").stringValue().equals("pad-received")
+					&& node.get("opd").stringValue().equals("DISPARBUD")
+					&& LocalDate.parse(node.get("occurredOn").stringValue()).isAfter(revisedOn))
+			.count();
+		// October to December at least: one receipt a month or more
+		assertThat(after).isGreaterThanOrEqualTo(3);
+		assertThat(realisedUpTo(LocalDate.of(2026, 12, 31)).get("DISPARBUD/retribusi")).isPositive();
+	}
+
+	@Test
 	void shouldUseOnlyTheRevenueTypesAndCollectorsPadRevenueIsConfiguredWith() {
 		Map<String, List<String>> collectors = ServiceConfiguration.collectors();
 		for (JsonNode node : TARGET_LINES) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -19,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The TPP year on {@code apbd.tpp.v1} and its budget lines, read back from the JSON of the
  * records: about Rp6 bn a month for more than 3,000 civil servants, the five stages of every OPD
  * and month in order, the first quarter paid as a lump sum in April, and the late OPDs past the
- * deadline of 10 working days (weekends and tpp-payments' default 2026 holidays, written out here).
+ * deadline of 10 working days (weekends and the 2026 SKB's holidays and cuti bersama, written out
+ * here), and DISPUSIP's May SP2D below its SPM.
  */
 class TppGeneratorTests {
 
@@ -27,9 +29,13 @@ class TppGeneratorTests {
 
 	private static final List<String> STAGES = List.of("PERFORMANCE_CLOSED", "VERIFIED", "SPP", "SPM", "SP2D");
 
-	/** tpp-payments' {@code apbd.tpp.public-holidays} default. */
-	private static final Set<LocalDate> HOLIDAYS = Set.of(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 5, 1),
-			LocalDate.of(2026, 6, 1), LocalDate.of(2026, 8, 17), LocalDate.of(2026, 12, 25));
+	/** The national holidays and cuti bersama of 2026 (SKB 1497/2/5 of 2025), as tpp-payments counts them. */
+	private static final Set<LocalDate> HOLIDAYS = Stream
+		.of("01-01", "01-16", "02-16", "02-17", "03-18", "03-19", "03-20", "03-21", "03-22", "03-23", "03-24", "04-03",
+				"04-05", "05-01", "05-14", "05-15", "05-27", "05-28", "05-31", "06-01", "06-16", "08-17", "08-25",
+				"12-24", "12-25")
+		.map((day) -> LocalDate.parse("2026-" + day))
+		.collect(Collectors.toSet());
 
 	private static final List<JsonNode> STAGE_EVENTS = CapitalGeneratorTests.valid(YEAR, Topics.TPP);
 
@@ -110,6 +116,24 @@ class TppGeneratorTests {
 			assertThat(reachedSoFar.get(key)).as(node.toString()).isEqualTo((index == 0) ? null : STAGES.get(index - 1));
 			reachedSoFar.put(key, stage);
 		}
+	}
+
+	@Test
+	void shouldPayMayOfTheScriptedOpdBelowItsSpm() {
+		assertThat(YEAR.tppSp2dBelowSpmOpds()).containsExactly("DISPUSIP");
+		Map<String, Map<Integer, Map<String, JsonNode>>> stages = byOpdMonthStage();
+		List<String> below = new java.util.ArrayList<>();
+		for (String opd : GeneratorSettings.KOTA_BIMA_OPDS) {
+			for (int month = 1; month <= 12; month++) {
+				BigDecimal spm = Json.money(stages.get(opd).get(month).get("SPM"), "amount");
+				BigDecimal sp2d = Json.money(stages.get(opd).get(month).get("SP2D"), "amount");
+				if (sp2d.compareTo(spm) < 0) {
+					below.add(opd + " " + month + " " + spm.subtract(sp2d).toPlainString());
+				}
+			}
+		}
+		// Rp 250.000 short, in May only
+		assertThat(below).containsExactly("DISPUSIP 5 250000.00");
 	}
 
 	@Test

@@ -1,0 +1,55 @@
+package id.apbdmonitor.core.calendar;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+import id.apbdmonitor.core.region.FiscalYears;
+import id.apbdmonitor.core.region.RegionProperties;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The region's holiday calendar, and at start-up a warning and the gauge
+ * {@code apbd_calendar_year_missing{year}} for each year the service may count working days
+ * in (the open fiscal years and the year after the newest, where December's deadlines fall)
+ * whose SKB calendar is not on file.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CalendarProperties.class)
+public class CalendarConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(CalendarConfiguration.class);
+
+	@Bean
+	HolidayCalendar holidayCalendar(CalendarProperties properties, FiscalYears fiscalYears, RegionProperties region,
+			MeterRegistry registry) {
+		HolidayCalendar calendar = new HolidayCalendar(properties.regionalHolidays());
+		TreeSet<Integer> years = new TreeSet<>(fiscalYears.open());
+		years.add(years.last() + 1);
+		List<Integer> missing = new ArrayList<>();
+		for (int year : years) {
+			boolean complete = calendar.isComplete(year);
+			if (!complete) {
+				missing.add(year);
+			}
+			Gauge.builder("apbd.calendar.year.missing", () -> complete ? 0 : 1)
+				.description("1 when the year's national holiday calendar (SKB) is not on file or is provisional")
+				.tag("pemda", region.pemda())
+				.tag("year", Integer.toString(year))
+				.register(registry);
+		}
+		if (!missing.isEmpty()) {
+			log.warn("No complete national holiday calendar (SKB) on file for {}: working days of those years count"
+					+ " only weekends and the dates known so far; add calendar/<year>.yml to monitor-core", missing);
+		}
+		return calendar;
+	}
+
+}
