@@ -319,6 +319,8 @@ public final class SchemaContract {
 					out.add(NODES.stringNode(value.asString().toUpperCase(java.util.Locale.ROOT)));
 					out.add(NODES.stringNode(""));
 					out.add(NODES.stringNode(" " + value.asString()));
+					// values other places allow, e.g. another document kind where one is fixed
+					ENUM_STRINGS.stream().filter(other -> !other.equals(value.asString())).forEach(other -> out.add(NODES.stringNode(other)));
 				}
 				else if (value.isNumber()) {
 					out.add(NODES.numberNode(value.decimalValue().add(BigDecimal.ONE).toBigInteger()));
@@ -520,6 +522,16 @@ public final class SchemaContract {
 	}
 
 	private static final Map<String, String> SCHEMA_FILE_BY_TYPE = schemaFileByType();
+
+	/** Every string of every enum of the schemas. */
+	private static final Set<String> ENUM_STRINGS = enumStrings();
+
+	private static Set<String> enumStrings() {
+		Set<String> strings = new java.util.TreeSet<>();
+		SCHEMAS_BY_FILE.values().forEach(schema -> schema.findValues("enum")
+			.forEach(values -> values.forEach(value -> strings.add(value.asString()))));
+		return strings;
+	}
 
 	static String schemaFileOfType(String type) {
 		String file = SCHEMA_FILE_BY_TYPE.get(type);
