@@ -40,9 +40,12 @@ class CapitalParser {
 
 	CapitalEvent parse(JsonFields json) {
 		Envelope envelope = this.envelopes.read(json, TYPES);
+		documentKind(json, envelope.type());
 		if (CapitalEvent.REVERSED.equals(envelope.type())) {
-			return new CapitalEvent(envelope, null, null, null, null, null, null, null, null,
+			CapitalEvent reversal = new CapitalEvent(envelope, null, null, null, null, null, null, null, null,
 					positive("amount", json.money("amount")), json.id("reverses"));
+			json.optionalText("reason", 0, 500);
+			return reversal;
 		}
 		String contractId = json.id("contractId");
 		return switch (envelope.type()) {
@@ -55,15 +58,27 @@ class CapitalParser {
 		};
 	}
 
+	/** The schemas fix the document of a signing (CONTRACT) and of a hand-over (BAST). */
+	private static void documentKind(JsonFields json, String type) {
+		String kind = switch (type) {
+			case CapitalEvent.SIGNED -> "CONTRACT";
+			case CapitalEvent.HANDED_OVER -> "BAST";
+			default -> null;
+		};
+		if (kind != null) {
+			json.object("document").constant("kind", kind);
+		}
+	}
+
 	private CapitalEvent signed(JsonFields json, Envelope envelope, String contractId) {
-		String subActivity = json.text("subActivity", 60);
+		String subActivity = json.subActivity("subActivity");
 		String account = json.account("account");
 		if (!this.category.owns(account)) {
 			throw RejectedException.of(Reason.ACCOUNT_OUTSIDE_CATEGORY, "account", account,
 					"account " + account + " is not in category " + this.category.name() + " (prefixes "
 							+ this.category.accountPrefixes() + ")");
 		}
-		String supplier = json.text("supplier", 200);
+		String supplier = json.text("supplier", 1, 200);
 		BigDecimal value = positive("value", json.money("value"));
 		LocalDate plannedEnd = json.date("plannedEnd");
 		if (plannedEnd.isBefore(envelope.occurredOn())) {

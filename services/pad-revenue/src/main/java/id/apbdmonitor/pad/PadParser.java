@@ -36,7 +36,9 @@ class PadParser {
 	PadEvent parse(JsonFields json) {
 		Envelope envelope = this.envelopes.read(json, TYPES);
 		if (PadEvent.REVERSED.equals(envelope.type())) {
-			return new PadEvent(envelope, null, null, positive(json.money("amount")), json.id("reverses"));
+			PadEvent reversal = new PadEvent(envelope, null, null, positive(json.money("amount")), json.id("reverses"));
+			json.optionalText("reason", 0, 500);
+			return reversal;
 		}
 		String account = json.account("account");
 		if (!this.category.owns(account)) {

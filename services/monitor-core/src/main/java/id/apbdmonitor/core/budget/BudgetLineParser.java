@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import id.apbdmonitor.core.event.Envelope;
 import id.apbdmonitor.core.event.EnvelopeReader;
@@ -24,6 +25,12 @@ class BudgetLineParser {
 
 	static final Set<String> REVISION_KINDS = Set.of("ORIGINAL", "SHIFT", "AMENDED");
 
+	/** {@code lineId} of budget-line.schema.json. */
+	private static final Pattern LINE_ID = Pattern.compile("^[A-Za-z0-9._:/-]{1,200}$");
+
+	/** {@code revision.number}: the schema's bound, the largest revision a ledger row holds (integer). */
+	static final int MAX_REVISION = Integer.MAX_VALUE;
+
 	private final EnvelopeReader envelopes;
 
 	private final CategoryProperties category;
@@ -38,15 +45,11 @@ class BudgetLineParser {
 
 	BudgetLine parse(JsonFields json) {
 		Envelope envelope = this.envelopes.read(json, Set.of(TYPE));
-		String lineId = json.text("lineId", 200);
-		String subActivity = json.optionalText("subActivity", 60);
+		String lineId = json.matching("lineId", LINE_ID, "must be 1 to 200 characters of A-Z a-z 0-9 . _ : / -");
+		String subActivity = json.optionalSubActivity("subActivity");
 		String account = json.account("account");
 		JsonFields revision = json.object("revision");
-		int revisionNumber = revision.integer("number");
-		if (revisionNumber < 0) {
-			throw RejectedException.of(Reason.INVALID_FIELD, "revision.number", revisionNumber,
-					"revision.number must be 0 or more, was " + revisionNumber);
-		}
+		int revisionNumber = revision.integer("number", 0, MAX_REVISION);
 		String revisionKind = revision.oneOf("kind", REVISION_KINDS);
 		BigDecimal pagu = nonNegative("pagu", json.money("pagu"));
 		List<BigDecimal> cashPlan = cashPlan(json, pagu);

@@ -2,6 +2,7 @@ package id.apbdmonitor.core.event;
 
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import id.apbdmonitor.core.clock.BusinessClock;
 import id.apbdmonitor.core.region.FiscalYears;
@@ -17,6 +18,17 @@ import org.springframework.stereotype.Component;
 public class EnvelopeReader {
 
 	private static final int SCHEMA_VERSION = 1;
+
+	/** {@code $defs/pemda}: a malformed code is {@code INVALID_FIELD}, a well-formed foreign one {@code UNKNOWN_PEMDA}. */
+	private static final Pattern PEMDA = Pattern.compile("^[0-9]{2}\\.[0-9]{2}$");
+
+	/** {@code $defs/opd}: a malformed code is {@code INVALID_FIELD}, a well-formed unknown one {@code UNKNOWN_OPD}. */
+	private static final Pattern OPD = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$");
+
+	/** {@code $defs/fiscalYear}. */
+	private static final int MIN_FISCAL_YEAR = 2000;
+
+	private static final int MAX_FISCAL_YEAR = 2100;
 
 	private final RegionProperties region;
 
@@ -41,7 +53,7 @@ public class EnvelopeReader {
 	 */
 	public Envelope read(JsonFields json, Set<String> types, int daysAfterYearEnd) {
 		String eventId = json.id("eventId");
-		String type = json.text("type", 60);
+		String type = json.string("type");
 		if (!types.contains(type)) {
 			throw RejectedException.of(Reason.UNSUPPORTED_TYPE, "type", type,
 					"type '" + type + "' is not carried by this topic; expected one of " + types.stream().sorted().toList());
@@ -51,18 +63,18 @@ public class EnvelopeReader {
 			throw RejectedException.of(Reason.UNSUPPORTED_SCHEMA_VERSION, "schemaVersion", schemaVersion,
 					"schemaVersion " + schemaVersion + " is not supported; expected " + SCHEMA_VERSION);
 		}
-		String pemda = json.text("pemda", 20);
+		String pemda = json.matching("pemda", PEMDA, "must be a Kemendagri region code like 52.72");
 		if (!pemda.equals(this.region.pemda())) {
 			throw RejectedException.of(Reason.UNKNOWN_PEMDA, "pemda", pemda,
 					"pemda '" + pemda + "' is not monitored here; this deployment monitors " + this.region.pemda());
 		}
-		int fiscalYear = json.integer("fiscalYear");
+		int fiscalYear = json.integer("fiscalYear", MIN_FISCAL_YEAR, MAX_FISCAL_YEAR);
 		List<Integer> open = openFiscalYears();
 		if (!open.contains(fiscalYear)) {
 			throw RejectedException.of(Reason.FISCAL_YEAR_CLOSED, "fiscalYear", fiscalYear,
 					"fiscalYear " + fiscalYear + " is not open for booking; open: " + open);
 		}
-		String opd = json.text("opd", 60);
+		String opd = json.matching("opd", OPD, "must be a code of 1 to 40 letters, digits, '.', '_' or '-'");
 		if (!this.opds.contains(opd)) {
 			throw RejectedException.of(Reason.UNKNOWN_OPD, "opd", opd,
 					"opd '" + opd + "' is not an OPD of pemda " + pemda);
@@ -76,7 +88,7 @@ public class EnvelopeReader {
 		}
 		JsonFields document = json.object("document");
 		DocumentRef documentRef = new DocumentRef(document.oneOf("kind", DocumentRef.KINDS),
-				document.text("number", 120));
+				document.text("number", 1, 120));
 		return new Envelope(eventId, type, schemaVersion, pemda, fiscalYear, opd, occurredOn, documentRef);
 	}
 

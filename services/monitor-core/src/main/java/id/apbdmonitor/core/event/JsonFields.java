@@ -10,18 +10,34 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Reads typed fields from an event's JSON, failing on the first bad one with a rejection that
- * names the field and the value. Money must be a decimal string: a JSON number could already
- * have lost rupiah in the producer's float.
+ * names the field and the value. Each check is the runtime twin of a constraint of the JSON
+ * Schemas in docs/events/schemas (a test derives a violation of every constraint and holds the
+ * two equal): lengths count characters (code points) as JSON Schema does, patterns are the
+ * schemas' patterns, integers are numbers with no fraction. Money must be a decimal string: a
+ * JSON number could already have lost rupiah in the producer's float.
  */
 public final class JsonFields {
 
 	private static final Pattern MONEY = Pattern.compile("^-?(0|[1-9][0-9]{0,15})(\\.[0-9]{1,2})?$");
 
+	/** {@code $defs/eventId}. */
 	private static final Pattern ID = Pattern.compile("^[A-Za-z0-9._:/-]{1,120}$");
 
 	private static final Pattern CODE = Pattern.compile("^[A-Za-z0-9._-]{1,60}$");
 
+	/** {@code $defs/account}. */
 	private static final Pattern ACCOUNT = Pattern.compile("^[4-6]\\.[1-9]\\.[0-9]{2}\\.[0-9]{2}\\.[0-9]{2}\\.[0-9]{4}$");
+
+	/** {@code $defs/subActivity}. */
+	private static final Pattern SUB_ACTIVITY = Pattern
+		.compile("^([0-9]|X)\\.([0-9]{2}|XX)\\.[0-9]{2}\\.[0-9]\\.[0-9]{2}\\.[0-9]{4}$");
+
+	/** {@code $defs/date}: the shape; {@link LocalDate#parse} then checks the day exists ({@code format: date}). */
+	private static final Pattern DATE = Pattern.compile("^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$");
+
+	private static final BigDecimal INT_MIN = BigDecimal.valueOf(Integer.MIN_VALUE);
+
+	private static final BigDecimal INT_MAX = BigDecimal.valueOf(Integer.MAX_VALUE);
 
 	private final JsonNode node;
 
@@ -44,78 +60,150 @@ public final class JsonFields {
 		return new JsonFields(value, this.prefix + field + ".");
 	}
 
+	/**
+	 * Whether an optional field is present. An explicit {@code null} is not an absent field:
+	 * the schemas allow no null, so it is rejected here rather than read as absent.
+	 */
 	public boolean has(String field) {
 		JsonNode value = this.node.get(field);
-		return value != null && !value.isNull();
+		if (value != null && value.isNull()) {
+			throw invalid(field, "null", "must be left out rather than null when it has no value");
+		}
+		return value != null;
 	}
 
 	public JsonNode node(String field) {
 		return required(field);
 	}
 
+	/** A string of 1 to {@code maxLength} characters. */
 	public String text(String field, int maxLength) {
+		return text(field, 1, maxLength);
+	}
+
+	/** A string of {@code minLength} to {@code maxLength} characters (code points, as JSON Schema counts). */
+	public String text(String field, int minLength, int maxLength) {
 		JsonNode value = required(field);
 		if (!value.isString()) {
 			throw invalid(field, value, "must be a string");
 		}
 		String text = value.asString();
-		if (text.isBlank() || text.length() > maxLength) {
-			throw invalid(field, value, "must be 1 to " + maxLength + " characters");
+		int length = text.codePointCount(0, text.length());
+		if (length < minLength || length > maxLength) {
+			throw invalid(field, value, "must be " + minLength + " to " + maxLength + " characters, was " + length);
 		}
 		return text;
+	}
+
+	/** A string of any length, e.g. a value that is then compared with a closed list. */
+	public String string(String field) {
+		JsonNode value = required(field);
+		if (!value.isString()) {
+			throw invalid(field, value, "must be a string");
+		}
+		return value.asString();
 	}
 
 	public String optionalText(String field, int maxLength) {
-		return has(field) ? text(field, maxLength) : null;
+		return optionalText(field, 1, maxLength);
+	}
+
+	public String optionalText(String field, int minLength, int maxLength) {
+		return has(field) ? text(field, minLength, maxLength) : null;
 	}
 
 	public String id(String field) {
-		String text = text(field, 120);
-		if (!ID.matcher(text).matches()) {
-			throw invalid(field, text, "must be 1 to 120 characters of A-Z a-z 0-9 . _ : / -");
-		}
-		return text;
+		return matching(field, ID, "must be 1 to 120 characters of A-Z a-z 0-9 . _ : / -");
 	}
 
 	public String code(String field) {
-		String text = text(field, 60);
-		if (!CODE.matcher(text).matches()) {
-			throw invalid(field, text, "must be a code of letters, digits, '.', '_' or '-'");
-		}
-		return text;
+		return matching(field, CODE, "must be a code of letters, digits, '.', '_' or '-'");
 	}
 
 	public String account(String field) {
-		String text = text(field, 40);
-		if (!ACCOUNT.matcher(text).matches()) {
-			throw invalid(field, text, "must be a six-level account code like 5.1.02.01.01.0024");
+		return matching(field, ACCOUNT, "must be a six-level account code like 5.1.02.01.01.0024");
+	}
+
+	public String subActivity(String field) {
+		return matching(field, SUB_ACTIVITY, "must be a sub-kegiatan code like 1.02.02.2.01.0001");
+	}
+
+	public String optionalSubActivity(String field) {
+		return has(field) ? subActivity(field) : null;
+	}
+
+	/** A string matching a schema's {@code pattern} (which fixes its length too). */
+	public String matching(String field, Pattern pattern, String rule) {
+		String text = string(field);
+		if (!pattern.matcher(text).matches()) {
+			throw invalid(field, text, rule);
 		}
 		return text;
 	}
 
+	/** A schema's {@code enum} of strings. */
 	public String oneOf(String field, Set<String> allowed) {
-		String text = text(field, 40);
-		if (!allowed.contains(text)) {
-			throw invalid(field, text, "must be one of " + allowed.stream().sorted().toList());
+		JsonNode value = required(field);
+		if (!value.isString() || !allowed.contains(value.asString())) {
+			throw invalid(field, value, "must be one of " + allowed.stream().sorted().toList());
 		}
-		return text;
+		return value.asString();
 	}
 
-	public int integer(String field) {
+	/** A schema's {@code const} string, e.g. the document kind an event type requires. */
+	public String constant(String field, String expected) {
 		JsonNode value = required(field);
-		if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+		if (!value.isString() || !expected.equals(value.asString())) {
+			throw invalid(field, value, "must be " + expected);
+		}
+		return expected;
+	}
+
+	/** Any integer that fits an {@code int}. */
+	public int integer(String field) {
+		return integer(field, Integer.MIN_VALUE, Integer.MAX_VALUE);
+	}
+
+	/**
+	 * A JSON Schema {@code integer} between {@code minimum} and {@code maximum}: any number with
+	 * no fractional part, so {@code 2026.0} is 2026 as the schema reads it.
+	 */
+	public int integer(String field, int minimum, int maximum) {
+		JsonNode value = required(field);
+		BigDecimal number = integral(value);
+		if (number == null) {
 			throw invalid(field, value, "must be an integer");
 		}
-		return value.intValue();
+		if (number.compareTo(BigDecimal.valueOf(minimum)) < 0 || number.compareTo(BigDecimal.valueOf(maximum)) > 0) {
+			throw invalid(field, value, (minimum == Integer.MIN_VALUE && maximum == Integer.MAX_VALUE)
+					? "must be an integer from " + INT_MIN + " to " + INT_MAX : "must be " + minimum + " to " + maximum);
+		}
+		return number.intValueExact();
+	}
+
+	private static BigDecimal integral(JsonNode value) {
+		if (value.isIntegralNumber()) {
+			return new BigDecimal(value.bigIntegerValue());
+		}
+		if (!value.isNumber()) {
+			return null;
+		}
+		try {
+			BigDecimal number = value.decimalValue();
+			return (number.signum() == 0 || number.stripTrailingZeros().scale() <= 0) ? number : null;
+		}
+		catch (NumberFormatException notFinite) {
+			return null;
+		}
 	}
 
 	public LocalDate date(String field) {
-		String text = text(field, 10);
+		String text = matching(field, DATE, "must be a date yyyy-MM-dd");
 		try {
 			return LocalDate.parse(text);
 		}
 		catch (DateTimeParseException ex) {
-			throw invalid(field, text, "must be a date yyyy-MM-dd");
+			throw invalid(field, text, "must be a date that exists, yyyy-MM-dd");
 		}
 	}
 
@@ -124,6 +212,10 @@ public final class JsonFields {
 		return money(field, required(field));
 	}
 
+	/**
+	 * {@code $defs/money}. A well-formed amount with a minus sign is read (the parsers reject it
+	 * as {@code AMOUNT_OUT_OF_BOUNDS}: a correction is a reversal), and so is {@code -0}.
+	 */
 	public BigDecimal money(String field, JsonNode value) {
 		String name = this.prefix + field;
 		if (!value.isString()) {
@@ -135,6 +227,10 @@ public final class JsonFields {
 			throw RejectedException.of(Reason.MALFORMED_AMOUNT, name, text,
 					name + " must be a decimal string with at most 2 decimals like \"12500000.00\", was '" + text
 							+ "'");
+		}
+		if (text.startsWith("-")) {
+			throw RejectedException.of(Reason.AMOUNT_OUT_OF_BOUNDS, name, text,
+					name + " must not be negative (a correction is a reversal event), was '" + text + "'");
 		}
 		return new BigDecimal(text).setScale(2);
 	}

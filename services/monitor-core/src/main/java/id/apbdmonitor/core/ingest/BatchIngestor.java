@@ -381,7 +381,7 @@ public class BatchIngestor<E> {
 
 	private static IncomingRecord incoming(ConsumerRecord<byte[], byte[]> record) {
 		return new IncomingRecord(record.topic(), record.partition(), record.offset(), record.timestamp(),
-				record.key(), record.value(), sha256(record.value()));
+				record.key(), record.value(), id.apbdmonitor.core.event.CanonicalJson.sha256(record.value()));
 	}
 
 	private static byte[] sha256(byte[] value) {

@@ -1,5 +1,6 @@
 package id.apbdmonitor.core.ingest;
 
+import id.apbdmonitor.core.event.EventJson;
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,7 +24,7 @@ public class BatchIngestors {
 	BatchIngestors(TransactionTemplate transaction, DeadLetterPublisher deadLetters, MeterRegistry registry,
 			RejectionMemory memory) {
 		this.memory = memory;
-		this.json = JsonMapper.builder().build();
+		this.json = EventJson.MAPPER;
 		this.transaction = transaction;
 		this.deadLetters = deadLetters;
 		this.registry = registry;

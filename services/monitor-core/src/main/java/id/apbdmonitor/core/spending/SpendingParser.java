@@ -38,7 +38,7 @@ class SpendingParser {
 		if (SpendingEvent.REVERSED.equals(envelope.type())) {
 			String reverses = json.id("reverses");
 			return new SpendingEvent(envelope, null, null, positive(json.money("amount")), reverses,
-					json.optionalText("reason", 500));
+					json.optionalText("reason", 0, 500));
 		}
 		String mechanism = json.oneOf("mechanism", MECHANISMS);
 		String account = json.account("account");

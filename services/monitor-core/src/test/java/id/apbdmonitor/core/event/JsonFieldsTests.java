@@ -1,7 +1,6 @@
 package id.apbdmonitor.core.event;
 
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -34,6 +33,50 @@ class JsonFieldsTests {
 		assertThat(ex.rejection().value()).isEqualTo("5.1.02.01");
 	}
 
+	@Test
+	void shouldCountLengthsInCharactersAsTheSchemasDo() {
+		String clef = "\uD834\uDD1E"; // one character, two UTF-16 units
+		assertThat(fields("{\"number\":\"" + clef.repeat(120) + "\"}").text("number", 1, 120)).hasSize(240);
+		assertInvalid("{\"number\":\"" + "a".repeat(121) + "\"}", fields -> fields.text("number", 1, 120), "number");
+		assertInvalid("{\"number\":\"\"}", fields -> fields.text("number", 1, 120), "number");
+		// no minLength in the schema: an empty reason is a reason
+		assertThat(fields("{\"reason\":\"\"}").optionalText("reason", 0, 500)).isEmpty();
+	}
+
+	@Test
+	void shouldRejectNullForAnOptionalFieldAndReadItAsMissingForARequiredOne() {
+		assertInvalid("{\"reason\":null}", fields -> fields.optionalText("reason", 0, 500), "reason");
+		assertThat(fields("{}").optionalText("reason", 0, 500)).isNull();
+		RejectedException ex = catchThrowableOfType(RejectedException.class,
+				() -> fields("{\"number\":null}").text("number", 1, 120));
+		assertThat(ex.rejection().reason()).isEqualTo(Reason.MISSING_FIELD);
+	}
+
+	@Test
+	void shouldReadAnIntegerAsJsonSchemaDoesAndHoldItsBounds() {
+		assertThat(fields("{\"n\":2026.0}").integer("n", 2000, 2100)).isEqualTo(2026);
+		assertThat(fields("{\"n\":2.026e3}").integer("n", 2000, 2100)).isEqualTo(2026);
+		assertThat(fields("{\"n\":2147483647}").integer("n", 0, Integer.MAX_VALUE)).isEqualTo(Integer.MAX_VALUE);
+		assertInvalid("{\"n\":2147483648}", fields -> fields.integer("n", 0, Integer.MAX_VALUE), "n");
+		assertInvalid("{\"n\":2026.5}", fields -> fields.integer("n", 2000, 2100), "n");
+		assertInvalid("{\"n\":\"2026\"}", fields -> fields.integer("n", 2000, 2100), "n");
+		assertInvalid("{\"n\":1999}", fields -> fields.integer("n", 2000, 2100), "n");
+	}
+
+	@Test
+	void shouldRejectANegativeAmountAsOutOfBounds() {
+		RejectedException ex = catchThrowableOfType(RejectedException.class,
+				() -> fields("{\"amount\":\"-0.00\"}").money("amount"));
+		assertThat(ex.rejection().reason()).isEqualTo(Reason.AMOUNT_OUT_OF_BOUNDS);
+	}
+
+	private static void assertInvalid(String json, java.util.function.Consumer<JsonFields> read, String field) {
+		RejectedException ex = catchThrowableOfType(RejectedException.class, () -> read.accept(fields(json)));
+		assertThat(ex).as("rejected: %s", json).isNotNull();
+		assertThat(ex.rejection().reason()).isEqualTo(Reason.INVALID_FIELD);
+		assertThat(ex.rejection().field()).isEqualTo(field);
+	}
+
 	private static void assertMalformedAmount(String json, String value) {
 		RejectedException ex = catchThrowableOfType(RejectedException.class, () -> fields(json).money("amount"));
 		assertThat(ex.rejection().reason()).isEqualTo(Reason.MALFORMED_AMOUNT);
@@ -42,7 +85,7 @@ class JsonFieldsTests {
 	}
 
 	private static JsonFields fields(String json) {
-		return new JsonFields(JsonMapper.builder().build().readTree(json));
+		return new JsonFields(EventJson.MAPPER.readTree(json));
 	}
 
 }

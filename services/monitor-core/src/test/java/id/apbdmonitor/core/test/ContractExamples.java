@@ -24,6 +24,11 @@ public final class ContractExamples {
 		return list(EXAMPLES).stream().filter(example -> example.name().startsWith(topic + "--")).toList();
 	}
 
+	/** Valid examples of every topic, in file-name order. */
+	public static List<Example> allValid() {
+		return list(EXAMPLES);
+	}
+
 	/** Invalid examples; the reason code is the file name up to {@code --}. */
 	public static List<Example> invalid() {
 		return list(EXAMPLES.resolve("invalid"));

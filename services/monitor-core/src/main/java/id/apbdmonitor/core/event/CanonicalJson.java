@@ -1,0 +1,159 @@
+package id.apbdmonitor.core.event;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The identity of a payload: "the same payload" means the same canonical JSON, so that an
+ * event re-serialised with another key order or spacing is a duplicate, not a conflict.
+ * Canonical form (docs/events/README.md): object keys sorted by UTF-16 code units (as RFC 8785
+ * does), no insignificant whitespace, strings as parsed with only {@code "}, {@code \} and
+ * control characters escaped, numbers as their exact decimal value in plain notation without
+ * trailing zeros ({@code 40.50}, {@code 4.05e1} and {@code 40.5} are one number).
+ */
+public final class CanonicalJson {
+
+	private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+	// beyond this exponent a plain notation would be a denial of service; such numbers are rejected anyway
+	private static final int MAX_PLAIN_EXPONENT = 1000;
+
+	private CanonicalJson() {
+	}
+
+	/**
+	 * SHA-256 of the canonical form of a record value; a value that is not JSON (or no value)
+	 * has no canonical form and is identified by its raw bytes.
+	 */
+	public static byte[] sha256(byte[] value) {
+		if (value == null) {
+			return digest(new byte[0]);
+		}
+		JsonNode node;
+		try {
+			node = EventJson.MAPPER.readTree(value);
+		}
+		catch (JacksonException notJson) {
+			return digest(value);
+		}
+		return (node == null) ? digest(value) : sha256(node);
+	}
+
+	public static byte[] sha256(JsonNode node) {
+		return digest(canonical(node).getBytes(StandardCharsets.UTF_8));
+	}
+
+	public static String canonical(JsonNode node) {
+		StringBuilder out = new StringBuilder(256);
+		write(node, out);
+		return out.toString();
+	}
+
+	private static void write(JsonNode node, StringBuilder out) {
+		if (node.isObject()) {
+			List<Map.Entry<String, JsonNode>> entries = new ArrayList<>(node.properties());
+			Collections.sort(entries, Map.Entry.comparingByKey());
+			out.append('{');
+			for (int i = 0; i < entries.size(); i++) {
+				if (i > 0) {
+					out.append(',');
+				}
+				string(entries.get(i).getKey(), out);
+				out.append(':');
+				write(entries.get(i).getValue(), out);
+			}
+			out.append('}');
+		}
+		else if (node.isArray()) {
+			out.append('[');
+			for (int i = 0; i < node.size(); i++) {
+				if (i > 0) {
+					out.append(',');
+				}
+				write(node.get(i), out);
+			}
+			out.append(']');
+		}
+		else if (node.isString()) {
+			string(node.asString(), out);
+		}
+		else if (node.isNumber()) {
+			out.append(number(node));
+		}
+		else if (node.isBoolean()) {
+			out.append(node.booleanValue());
+		}
+		else {
+			out.append("null");
+		}
+	}
+
+	static String number(JsonNode node) {
+		if (node.isIntegralNumber()) {
+			return node.bigIntegerValue().toString();
+		}
+		BigDecimal value = node.decimalValue();
+		if (value.signum() == 0) {
+			return "0";
+		}
+		value = value.stripTrailingZeros();
+		return (Math.abs(value.scale()) > MAX_PLAIN_EXPONENT) ? value.toString() : value.toPlainString();
+	}
+
+	private static void string(String text, StringBuilder out) {
+		out.append('"');
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			switch (c) {
+				case '"' -> out.append("\\\"");
+				case '\\' -> out.append("\\\\");
+				case '\b' -> out.append("\\b");
+				case '\f' -> out.append("\\f");
+				case '\n' -> out.append("\\n");
+				case '\r' -> out.append("\\r");
+				case '\t' -> out.append("\\t");
+				default -> {
+					if (c < 0x20 || isLoneSurrogate(text, i)) {
+						// a lone surrogate has no UTF-8 form: escaped, two different ones stay different
+						out.append("\\u").append(HEX[c >> 12 & 0xF]).append(HEX[c >> 8 & 0xF]).append(HEX[c >> 4 & 0xF])
+							.append(HEX[c & 0xF]);
+					}
+					else {
+						out.append(c);
+					}
+				}
+			}
+		}
+		out.append('"');
+	}
+
+	private static boolean isLoneSurrogate(String text, int i) {
+		char c = text.charAt(i);
+		if (Character.isHighSurrogate(c)) {
+			return i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1));
+		}
+		if (Character.isLowSurrogate(c)) {
+			return i == 0 || !Character.isHighSurrogate(text.charAt(i - 1));
+		}
+		return false;
+	}
+
+	private static byte[] digest(byte[] bytes) {
+		try {
+			return MessageDigest.getInstance("SHA-256").digest(bytes);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
