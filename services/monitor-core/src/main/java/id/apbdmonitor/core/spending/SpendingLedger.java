@@ -48,7 +48,7 @@ class SpendingLedger {
 		this.jdbc = jdbc;
 	}
 
-	List<Outcome> write(List<Parsed<SpendingEvent>> batch, String category) {
+	List<Outcome> write(List<Parsed<SpendingEvent>> batch) {
 		Outcome[] outcomes = new Outcome[batch.size()];
 		Map<String, Integer> firstById = new HashMap<>();
 		List<Integer> realisations = new ArrayList<>();
@@ -63,12 +63,12 @@ class SpendingLedger {
 			}
 		}
 		Totals totals = new Totals();
-		Set<String> inserted = insertRealisations(batch, realisations, category);
+		Set<String> inserted = insertRealisations(batch, realisations);
 		for (int i : realisations) {
 			Parsed<SpendingEvent> parsed = batch.get(i);
 			if (inserted.contains(parsed.event().envelope().eventId())) {
 				outcomes[i] = Outcome.ACCEPTED;
-				totals.add(parsed.event().envelope(), category, parsed.event().amount());
+				totals.add(parsed.event().envelope(), parsed.event().category(), parsed.event().amount());
 			}
 			else {
 				outcomes[i] = againstStored(parsed);
@@ -83,7 +83,7 @@ class SpendingLedger {
 		return Arrays.asList(outcomes);
 	}
 
-	private Set<String> insertRealisations(List<Parsed<SpendingEvent>> batch, List<Integer> indexes, String category) {
+	private Set<String> insertRealisations(List<Parsed<SpendingEvent>> batch, List<Integer> indexes) {
 		if (indexes.isEmpty()) {
 			return Set.of();
 		}
@@ -115,7 +115,7 @@ class SpendingLedger {
 				columns[2][row] = envelope.pemda();
 				columns[3][row] = envelope.fiscalYear();
 				columns[4][row] = envelope.opd();
-				columns[5][row] = category;
+				columns[5][row] = event.category();
 				columns[6][row] = event.account();
 				columns[7][row] = event.mechanism();
 				columns[8][row] = envelope.occurredOn().toString();
