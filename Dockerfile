@@ -21,5 +21,5 @@ COPY services/${SERVICE}/target/${SERVICE}-${VERSION}-exec.jar /app/app.jar
 USER apbd
 ENV SERVICE_NAME=${SERVICE} \
     JAVA_TOOL_OPTIONS="-XX:+UseSerialGC -XX:MaxRAMPercentage=70 -XX:+ExitOnOutOfMemoryError"
-# the port is the service's own (8081..8086, simulator 8090); compose publishes it
+# the port is the service's own (8081..8087, simulator 8090); compose publishes it
 ENTRYPOINT ["java", "-jar", "/app/app.jar"]

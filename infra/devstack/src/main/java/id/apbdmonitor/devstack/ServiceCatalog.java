@@ -19,7 +19,8 @@ final class ServiceCatalog {
 			new App("goods-spending", 8083, true),
 			new App("services-spending", 8084, true),
 			new App("capital-spending", 8085, true),
-			new App("pad-revenue", 8086, true));
+			new App("pad-revenue", 8086, true),
+			new App("other-spending", 8087, true));
 
 	/** Started after the services are healthy, so that no event waits on a consumer group. */
 	static final App SIMULATOR = new App("simulator", 8090, false);

@@ -19,12 +19,12 @@ class ComposeTests {
 
 	static final Path COMPOSE = RepoFiles.ROOT.resolve("docker-compose.yml");
 
-	/** The six services of DESIGN.md, each on its fixed port. */
+	/** The seven services, each on its fixed port. */
 	static final List<String> SERVICES = List.of("up-advances", "tpp-payments", "goods-spending", "services-spending",
-			"capital-spending", "pad-revenue");
+			"capital-spending", "pad-revenue", "other-spending");
 
 	static final Map<String, Integer> PORTS = Map.of("up-advances", 8081, "tpp-payments", 8082, "goods-spending", 8083,
-			"services-spending", 8084, "capital-spending", 8085, "pad-revenue", 8086);
+			"services-spending", 8084, "capital-spending", 8085, "pad-revenue", 8086, "other-spending", 8087);
 
 	@Test
 	void namesKafkaPostgresTheServicesPrometheusAlertmanagerAndGrafana() {

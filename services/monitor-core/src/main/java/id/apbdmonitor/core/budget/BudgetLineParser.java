@@ -53,7 +53,7 @@ class BudgetLineParser {
 		String revisionKind = revision.oneOf("kind", REVISION_KINDS);
 		BigDecimal pagu = nonNegative("pagu", json.money("pagu"));
 		List<BigDecimal> cashPlan = cashPlan(json, pagu);
-		String owned = this.category.owns(account) ? this.category.name() : null;
+		String owned = this.category.categoryOf(account);
 		return new BudgetLine(envelope, lineId, subActivity, account, owned, revisionNumber, revisionKind, pagu,
 				cashPlan);
 	}

@@ -6,10 +6,12 @@ import id.apbdmonitor.core.event.Envelope;
 
 /**
  * A realisation ({@code spending-realised}: account, mechanism, positive amount) or a reversal
- * ({@code spending-reversed}: the original's id and the positive amount taken back).
+ * ({@code spending-reversed}: the original's id and the positive amount taken back). A
+ * realisation's category is the one of the service's categories its account belongs to; a
+ * reversal's is its original's, read from the ledger.
  */
-record SpendingEvent(Envelope envelope, String mechanism, String account, BigDecimal amount, String reverses,
-		String reason) {
+record SpendingEvent(Envelope envelope, String mechanism, String account, String category, BigDecimal amount,
+		String reverses, String reason) {
 
 	static final String REALISED = "spending-realised";
 

@@ -54,7 +54,7 @@ class SpendingLedger {
 	 * in the same call is still answered against the stored row, never against an earlier
 	 * record of the call, so that even then the outcome is that of one-at-a-time processing.
 	 */
-	List<Outcome> write(List<Parsed<SpendingEvent>> batch, String category) {
+	List<Outcome> write(List<Parsed<SpendingEvent>> batch) {
 		Outcome[] outcomes = new Outcome[batch.size()];
 		List<Integer> realisations = new ArrayList<>();
 		for (int i = 0; i < batch.size(); i++) {
@@ -63,13 +63,13 @@ class SpendingLedger {
 			}
 		}
 		Totals totals = new Totals();
-		Set<String> inserted = insertRealisations(batch, realisations, category);
+		Set<String> inserted = insertRealisations(batch, realisations);
 		for (int i : realisations) {
 			Parsed<SpendingEvent> parsed = batch.get(i);
 			// remove: a second record with the same id in this call is not the one inserted
 			if (inserted.remove(parsed.event().envelope().eventId())) {
 				outcomes[i] = Outcome.ACCEPTED;
-				totals.add(parsed.event().envelope(), category, parsed.event().amount());
+				totals.add(parsed.event().envelope(), parsed.event().category(), parsed.event().amount());
 			}
 			else {
 				outcomes[i] = againstStored(parsed);
@@ -84,7 +84,7 @@ class SpendingLedger {
 		return Arrays.asList(outcomes);
 	}
 
-	private Set<String> insertRealisations(List<Parsed<SpendingEvent>> batch, List<Integer> indexes, String category) {
+	private Set<String> insertRealisations(List<Parsed<SpendingEvent>> batch, List<Integer> indexes) {
 		if (indexes.isEmpty()) {
 			return new HashSet<>();
 		}
@@ -116,7 +116,7 @@ class SpendingLedger {
 				columns[2][row] = envelope.pemda();
 				columns[3][row] = envelope.fiscalYear();
 				columns[4][row] = envelope.opd();
-				columns[5][row] = category;
+				columns[5][row] = event.category();
 				columns[6][row] = event.account();
 				columns[7][row] = event.mechanism();
 				columns[8][row] = envelope.occurredOn().toString();

@@ -11,7 +11,6 @@ import id.apbdmonitor.core.ingest.IngestProperties;
 import id.apbdmonitor.core.ingest.Outcome;
 import id.apbdmonitor.core.ingest.Parsed;
 import id.apbdmonitor.core.ingest.TopicListener;
-import id.apbdmonitor.core.region.CategoryProperties;
 
 import org.springframework.stereotype.Component;
 
@@ -23,14 +22,11 @@ class SpendingListener extends TopicListener<SpendingEvent> {
 
 	private final SpendingLedger ledger;
 
-	private final String category;
-
 	SpendingListener(SpendingParser parser, SpendingLedger ledger, SpendingSnapshots snapshots,
-			CategoryProperties category, IngestProperties properties, BatchIngestors ingestors) {
+			IngestProperties properties, BatchIngestors ingestors) {
 		super(ingestors, properties, snapshots);
 		this.parser = parser;
 		this.ledger = ledger;
-		this.category = category.name();
 	}
 
 	@Override
@@ -46,7 +42,7 @@ class SpendingListener extends TopicListener<SpendingEvent> {
 
 	@Override
 	public List<Outcome> write(List<Parsed<SpendingEvent>> batch) {
-		return this.ledger.write(batch, this.category);
+		return this.ledger.write(batch);
 	}
 
 }

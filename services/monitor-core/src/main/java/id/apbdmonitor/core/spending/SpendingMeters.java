@@ -11,28 +11,35 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 
 /**
- * Exports the spending snapshot: one gauge per OPD of the region for pagu, cash plan to date
- * and realised, all present (0) from start-up. Rupiah become doubles only here.
+ * Exports the spending snapshot: one gauge per category of the service and OPD of the region
+ * for pagu, cash plan to date and realised, all present (0) from start-up. Rupiah become doubles only here.
  */
 @Component
 class SpendingMeters {
 
 	SpendingMeters(SpendingSnapshots snapshots, RegionProperties region, CategoryProperties category,
 			MeterRegistry registry) {
-		for (RegionProperties.Opd opd : region.opds()) {
-			register(registry, "apbd.pagu.rupiah", "Pagu (budget ceiling) in force, all budget lines of the category",
-					snapshots, region.pemda(), opd.code(), category.name(), SpendingSnapshot.Figures::pagu);
-			register(registry, "apbd.cash.plan.to.date.rupiah",
-					"Cumulative cash plan (anggaran kas) up to the business date, current month pro rata", snapshots,
-					region.pemda(), opd.code(), category.name(), SpendingSnapshot.Figures::cashPlanToDate);
-			register(registry, "apbd.realised.rupiah", "Realised spending year to date, net of reversals", snapshots,
-					region.pemda(), opd.code(), category.name(), SpendingSnapshot.Figures::realised);
+		for (String name : category.names()) {
+			for (RegionProperties.Opd opd : region.opds()) {
+				registerOpd(snapshots, region, name, opd, registry);
+			}
 		}
+	}
+
+	private static void registerOpd(SpendingSnapshots snapshots, RegionProperties region, String category,
+			RegionProperties.Opd opd, MeterRegistry registry) {
+		register(registry, "apbd.pagu.rupiah", "Pagu (budget ceiling) in force, all budget lines of the category",
+				snapshots, region.pemda(), opd.code(), category, SpendingSnapshot.Figures::pagu);
+		register(registry, "apbd.cash.plan.to.date.rupiah",
+				"Cumulative cash plan (anggaran kas) up to the business date, current month pro rata", snapshots,
+				region.pemda(), opd.code(), category, SpendingSnapshot.Figures::cashPlanToDate);
+		register(registry, "apbd.realised.rupiah", "Realised spending year to date, net of reversals", snapshots,
+				region.pemda(), opd.code(), category, SpendingSnapshot.Figures::realised);
 	}
 
 	private static void register(MeterRegistry registry, String name, String description, SpendingSnapshots snapshots,
 			String pemda, String opd, String category, Function<SpendingSnapshot.Figures, BigDecimal> figure) {
-		Gauge.builder(name, snapshots, s -> figure.apply(s.current().of(opd)).doubleValue())
+		Gauge.builder(name, snapshots, s -> figure.apply(s.current().of(category, opd)).doubleValue())
 			.description(description)
 			.tag("pemda", pemda)
 			.tag("opd", opd)

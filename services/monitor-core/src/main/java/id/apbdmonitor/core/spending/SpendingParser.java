@@ -37,17 +37,17 @@ class SpendingParser {
 		Envelope envelope = this.envelopes.read(json, TYPES);
 		if (SpendingEvent.REVERSED.equals(envelope.type())) {
 			String reverses = json.id("reverses");
-			return new SpendingEvent(envelope, null, null, positive(json.money("amount")), reverses,
+			return new SpendingEvent(envelope, null, null, null, positive(json.money("amount")), reverses,
 					json.optionalText("reason", 0, 500));
 		}
 		String mechanism = json.oneOf("mechanism", MECHANISMS);
 		String account = json.account("account");
-		if (!this.category.owns(account)) {
+		String owner = this.category.categoryOf(account);
+		if (owner == null) {
 			throw RejectedException.of(Reason.ACCOUNT_OUTSIDE_CATEGORY, "account", account,
-					"account " + account + " is not in category " + this.category.name() + " (prefixes "
-							+ this.category.accountPrefixes() + ")");
+					"account " + account + " is in no category of this service: " + this.category.describe());
 		}
-		return new SpendingEvent(envelope, mechanism, account, positive(json.money("amount")), null, null);
+		return new SpendingEvent(envelope, mechanism, account, owner, positive(json.money("amount")), null, null);
 	}
 
 	private BigDecimal positive(BigDecimal amount) {

@@ -2,10 +2,11 @@ package id.apbdmonitor.core.spending;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
-/** Immutable figures per OPD of this service's category, as of one business date. */
-record SpendingSnapshot(LocalDate businessDate, Map<String, Figures> byOpd) {
+/** Immutable figures per category and OPD of this service's categories, as of one business date. */
+record SpendingSnapshot(LocalDate businessDate, Map<List<String>, Figures> byCategoryAndOpd) {
 
 	static final Figures ZERO = new Figures(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
 
@@ -13,11 +14,15 @@ record SpendingSnapshot(LocalDate businessDate, Map<String, Figures> byOpd) {
 		return new SpendingSnapshot(date, Map.of());
 	}
 
-	Figures of(String opd) {
-		return this.byOpd.getOrDefault(opd, ZERO);
+	Figures of(String category, String opd) {
+		return this.byCategoryAndOpd.getOrDefault(key(category, opd), ZERO);
 	}
 
-	/** Year-to-date figures of one OPD: pagu in force, cash plan to date, realised. */
+	static List<String> key(String category, String opd) {
+		return List.of(category, opd);
+	}
+
+	/** Year-to-date figures of one OPD in one category: pagu in force, cash plan to date, realised. */
 	record Figures(BigDecimal pagu, BigDecimal cashPlanToDate, BigDecimal realised) {
 	}
 

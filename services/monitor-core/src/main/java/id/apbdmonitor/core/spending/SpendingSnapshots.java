@@ -3,7 +3,10 @@ package id.apbdmonitor.core.spending;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 import id.apbdmonitor.core.budget.BudgetStore;
@@ -30,7 +33,7 @@ class SpendingSnapshots implements SnapshotRefresher {
 
 	private final String pemda;
 
-	private final String category;
+	private final Set<String> categories;
 
 	private final AtomicReference<SpendingSnapshot> current;
 
@@ -41,7 +44,7 @@ class SpendingSnapshots implements SnapshotRefresher {
 		this.clock = clock;
 		this.fiscalYears = fiscalYears;
 		this.pemda = region.pemda();
-		this.category = category.name();
+		this.categories = Set.copyOf(category.names());
 		this.current = new AtomicReference<>(SpendingSnapshot.empty(null));
 	}
 
@@ -58,30 +61,31 @@ class SpendingSnapshots implements SnapshotRefresher {
 	public synchronized void refresh() {
 		LocalDate date = this.clock.today();
 		int year = this.fiscalYears.watched();
-		Map<String, BigDecimal> pagu = new HashMap<>();
-		Map<String, BigDecimal> plan = new HashMap<>();
+		Map<List<String>, BigDecimal> pagu = new HashMap<>();
+		Map<List<String>, BigDecimal> plan = new HashMap<>();
 		for (BudgetStore.BudgetTotal total : this.budget.totals(this.pemda, year)) {
-			if (this.category.equals(total.category())) {
-				pagu.put(total.opd(), total.pagu());
-				plan.put(total.opd(), CashPlan.toDate(total.cashPlan(), year, date));
+			if (this.categories.contains(total.category())) {
+				List<String> key = SpendingSnapshot.key(total.category(), total.opd());
+				pagu.put(key, total.pagu());
+				plan.put(key, CashPlan.toDate(total.cashPlan(), year, date));
 			}
 		}
-		Map<String, BigDecimal> realised = new HashMap<>();
+		Map<List<String>, BigDecimal> realised = new HashMap<>();
 		for (SpendingLedger.Total total : this.ledger.totals(this.pemda, year)) {
-			if (this.category.equals(total.category())) {
-				realised.put(total.opd(), total.realised());
+			if (this.categories.contains(total.category())) {
+				realised.put(SpendingSnapshot.key(total.category(), total.opd()), total.realised());
 			}
 		}
-		Map<String, SpendingSnapshot.Figures> byOpd = new HashMap<>();
-		for (String opd : union(pagu, realised)) {
-			byOpd.put(opd, new SpendingSnapshot.Figures(pagu.getOrDefault(opd, BigDecimal.ZERO),
-					plan.getOrDefault(opd, BigDecimal.ZERO), realised.getOrDefault(opd, BigDecimal.ZERO)));
+		Map<List<String>, SpendingSnapshot.Figures> figures = new HashMap<>();
+		for (List<String> key : union(pagu, realised)) {
+			figures.put(key, new SpendingSnapshot.Figures(pagu.getOrDefault(key, BigDecimal.ZERO),
+					plan.getOrDefault(key, BigDecimal.ZERO), realised.getOrDefault(key, BigDecimal.ZERO)));
 		}
-		this.current.set(new SpendingSnapshot(date, Map.copyOf(byOpd)));
+		this.current.set(new SpendingSnapshot(date, Map.copyOf(figures)));
 	}
 
-	private static java.util.Set<String> union(Map<String, ?> a, Map<String, ?> b) {
-		java.util.Set<String> keys = new java.util.HashSet<>(a.keySet());
+	private static Set<List<String>> union(Map<List<String>, ?> a, Map<List<String>, ?> b) {
+		Set<List<String>> keys = new HashSet<>(a.keySet());
 		keys.addAll(b.keySet());
 		return keys;
 	}

@@ -65,7 +65,9 @@ class ContractExamplesTests {
 	private static final Map<String, List<String>> ACCOUNT_PREFIXES_BY_TOPIC = Map.of(
 			"apbd.goods.v1", List.of("5.1.02.01."),
 			"apbd.services.v1", List.of("5.1.02.02.", "5.1.02.03.", "5.1.02.04."),
-			"apbd.tpp.v1", List.of("5.1.01.02."));
+			"apbd.tpp.v1", List.of("5.1.01.02."),
+			"apbd.other.v1", List.of("5.1.01.01.", "5.1.01.03.", "5.1.01.04.", "5.1.01.05.", "5.1.01.06.", "5.1.01.07.",
+					"5.1.01.08.", "5.1.01.99.", "5.1.03.", "5.1.04.", "5.1.05.", "5.1.06.", "5.3.", "5.4."));
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 

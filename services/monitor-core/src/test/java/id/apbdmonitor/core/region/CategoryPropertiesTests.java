@@ -9,8 +9,12 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 class CategoryPropertiesTests {
 
-	private final CategoryProperties services = new CategoryProperties("services",
+	private final CategoryProperties services = CategoryProperties.of("services",
 			List.of("5.1.02.02", "5.1.02.03", "5.1.02.04"));
+
+	private final CategoryProperties other = CategoryProperties.several(List.of(
+			CategoryProperties.of("personnel", List.of("5.1.01"), List.of("5.1.01.02")),
+			CategoryProperties.of("grants", List.of("5.1.05")), CategoryProperties.of("unexpected", List.of("5.3"))));
 
 	@Test
 	void shouldOwnAccountsBelowAPrefix() {
@@ -32,8 +36,32 @@ class CategoryPropertiesTests {
 
 	@Test
 	void shouldRefuseAConfigurationWithoutPrefixes() {
-		assertThatIllegalArgumentException().isThrownBy(() -> new CategoryProperties("goods", List.of()))
+		assertThatIllegalArgumentException().isThrownBy(() -> CategoryProperties.of("goods", List.of()))
 			.withMessageContaining("apbd.category.account-prefixes");
+	}
+
+	@Test
+	void shouldGiveEachAccountTheCategoryOfSeveralThatOwnsIt() {
+		assertThat(this.other.categoryOf("5.1.01.01.01.0001")).isEqualTo("personnel");
+		assertThat(this.other.categoryOf("5.1.05.05.01.0001")).isEqualTo("grants");
+		assertThat(this.other.categoryOf("5.3.01.01.01.0001")).isEqualTo("unexpected");
+		assertThat(this.other.names()).containsExactly("personnel", "grants", "unexpected");
+	}
+
+	@Test
+	void shouldLeaveAnExcludedSubPrefixToItsOwnCategory() {
+		// TPP (5.1.01.02) is personnel spending but belongs to tpp-payments
+		assertThat(this.other.categoryOf("5.1.01.02.01.0001")).isNull();
+		assertThat(this.other.owns("5.1.01.02")).isFalse();
+		assertThat(this.other.describe()).contains("personnel [5.1.01 except 5.1.01.02]");
+	}
+
+	@Test
+	void shouldRefuseTwoCategoriesThatShareAnAccount() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> CategoryProperties.several(List.of(CategoryProperties.of("personnel", List.of("5.1.01")),
+					CategoryProperties.of("tpp", List.of("5.1.01.02")))))
+			.withMessageContaining("5.1.01.02 of tpp also belongs to personnel");
 	}
 
 }

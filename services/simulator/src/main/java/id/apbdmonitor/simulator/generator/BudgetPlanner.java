@@ -121,6 +121,26 @@ final class BudgetPlanner {
 		return true;
 	}
 
+	/**
+	 * Sets a line's pagu exactly in the APBD-Perubahan (the balancing personnel lines); false if
+	 * the months after August cannot absorb the change.
+	 */
+	boolean amendTo(BudgetLine line, long pagu) {
+		if (line.hasRevision(AMENDED_NUMBER)) {
+			return false;
+		}
+		BudgetLine.Revision current = line.latest();
+		if (pagu == current.pagu()) {
+			return true;
+		}
+		long[] plan = replan(current.cashPlan(), pagu, 8);
+		if (plan == null) {
+			return false;
+		}
+		line.revisions.add(new BudgetLine.Revision(AMENDED_NUMBER, AMENDED, this.amendedOn, pagu, plan));
+		return true;
+	}
+
 	private long[] cashPlan(long pagu, Random random) {
 		double[] weights = new double[12];
 		for (int month = 0; month < 12; month++) {

@@ -8,7 +8,19 @@ package id.apbdmonitor.simulator.generator;
 public enum Category {
 
 	GOODS("goods", Topics.GOODS), SERVICES("services", Topics.SERVICES), CAPITAL("capital", Topics.CAPITAL),
-	PAD("pad", Topics.PAD), UP("up", Topics.UP), TPP("tpp", Topics.TPP);
+	PAD("pad", Topics.PAD), UP("up", Topics.UP), TPP("tpp", Topics.TPP),
+	/** Belanja pegawai other than TPP (5.1.01 except 5.1.01.02): salaries and allowances. */
+	PERSONNEL("personnel", Topics.OTHER),
+	/** Belanja bunga (5.1.03) and belanja subsidi (5.1.04). */
+	INTEREST_SUBSIDIES("interest-subsidies", Topics.OTHER),
+	/** Belanja hibah (5.1.05). */
+	GRANTS("grants", Topics.OTHER),
+	/** Belanja bantuan sosial (5.1.06). */
+	SOCIAL("social", Topics.OTHER),
+	/** Belanja tidak terduga, BTT (5.3). */
+	UNEXPECTED("unexpected", Topics.OTHER),
+	/** Belanja transfer (5.4): bagi hasil and bantuan keuangan. */
+	TRANSFERS("transfers", Topics.OTHER);
 
 	private final String code;
 

@@ -17,6 +17,9 @@ public final class Topics {
 
 	public static final String TPP = "apbd.tpp.v1";
 
+	/** Personnel other than TPP, grants, social assistance, interest and subsidies, BTT, transfers. */
+	public static final String OTHER = "apbd.other.v1";
+
 	private Topics() {
 	}
 

@@ -27,13 +27,26 @@ public final class YearGenerator {
 	private final List<TopicGenerator> topicGenerators = List.of(new CapitalGenerator(), new PadGenerator(),
 			new UpGenerator(), new TppGenerator());
 
+	private final Scenario scenario;
+
+	/** The settings' year, the whole APBD at Kota Bima's magnitudes ({@link Scenario#kotaBima}). */
 	public YearGenerator(GeneratorSettings settings) {
+		this(settings, Scenario.kotaBima(settings));
+	}
+
+	public YearGenerator(GeneratorSettings settings, Scenario scenario) {
 		this.settings = settings;
+		this.scenario = scenario;
 	}
 
 	/** Shorthand for {@code new YearGenerator(settings).generate()}. */
 	public static GeneratedYear generate(GeneratorSettings settings) {
 		return new YearGenerator(settings).generate();
+	}
+
+	/** Shorthand for {@code new YearGenerator(settings, scenario).generate()}. */
+	public static GeneratedYear generate(GeneratorSettings settings, Scenario scenario) {
+		return new YearGenerator(settings, scenario).generate();
 	}
 
 	public GeneratedYear generate() {
@@ -53,7 +66,7 @@ public final class YearGenerator {
 		}
 
 		List<BudgetLine> allLines = lines.values().stream().flatMap(List::stream).toList();
-		List<Draft> drafts = new ArrayList<>(budgetDrafts(allLines));
+		List<Draft> drafts = new ArrayList<>(budgetDrafts(allLines, 0));
 		if (this.settings.lateOlderRevision()) {
 			drafts.addAll(lateResync(allLines, random("late-revision")));
 		}
@@ -61,8 +74,6 @@ public final class YearGenerator {
 		DocumentNumbers numbers = new DocumentNumbers();
 		List<Draft> spending = numberAndRender(facts, numbers);
 		drafts.addAll(spending);
-		FaultInjector faults = new FaultInjector(this.settings, random("faults"), numbers, byCategory);
-		drafts.addAll(faults.inject(spending, facts.realisations));
 
 		List<Category> categories = new ArrayList<>(byCategory.keySet());
 		for (TopicGenerator generator : this.topicGenerators) {
@@ -70,6 +81,21 @@ public final class YearGenerator {
 			drafts.addAll(generator.generate(this.settings, planner, (part) -> random(code + "-" + part)));
 			categories.add(generator.category());
 		}
+
+		// the rest of the APBD last: personnel balances the total and follows the scenario's curve
+		WholeApbdGenerator whole = new WholeApbdGenerator(this.settings, this.scenario, planner);
+		List<BudgetLine> otherLines = whole.plan(drafts, random("apbd-plan"));
+		Facts otherFacts = whole.realise(otherLines, drafts, random("apbd-realise"));
+		drafts.addAll(budgetDrafts(otherLines, Integer.MAX_VALUE));
+		// numbered in the same registers as goods and services, before any fault takes a number,
+		// so that the valid records do not depend on the fault rate
+		List<Draft> otherSpending = numberAndRender(otherFacts, numbers);
+		drafts.addAll(otherSpending);
+		FaultInjector faults = new FaultInjector(this.settings, random("faults"), numbers, byCategory);
+		drafts.addAll(faults.inject(spending, facts.realisations));
+		drafts.addAll(new FaultInjector(this.settings, random("apbd-faults"), numbers, WholeApbdGenerator.foreignAccounts())
+			.inject(otherSpending, otherFacts.realisations));
+		categories.addAll(WholeApbdGenerator.CATEGORIES);
 
 		drafts.sort(Draft.ORDER);
 		GeneratedYear generated = new GeneratedYear(this.settings, categories,
@@ -110,9 +136,10 @@ public final class YearGenerator {
 		return drafts;
 	}
 
-	private List<Draft> budgetDrafts(List<BudgetLine> lines) {
+	/** Budget drafts in line order; {@code firstOrder} keeps a later group of lines behind the earlier ones. */
+	private List<Draft> budgetDrafts(List<BudgetLine> lines, long firstOrder) {
 		List<Draft> drafts = new ArrayList<>();
-		long order = 0;
+		long order = firstOrder;
 		for (BudgetLine line : lines) {
 			for (BudgetLine.Revision revision : line.revisions) {
 				String eventId = EventJson.budgetEventId(this.settings.fiscalYear(), line, revision);

@@ -11,6 +11,7 @@ import id.apbdmonitor.core.clock.SimulatedBusinessClock;
 import id.apbdmonitor.core.clock.WallBusinessClock;
 import id.apbdmonitor.simulator.generator.GeneratedYear;
 import id.apbdmonitor.simulator.generator.GeneratorSettings;
+import id.apbdmonitor.simulator.generator.Scenario;
 import id.apbdmonitor.simulator.generator.YearGenerator;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -35,12 +36,14 @@ class SimulatorConfiguration {
 	@Bean
 	GeneratedYear generatedYear(SimulatorProperties properties) {
 		GeneratorSettings settings = GeneratorSettings.kotaBima(properties.seed())
-			.withFiscalYear(properties.fiscalYear())
+			.withFiscalYear(properties.effectiveFiscalYear())
 			.withEventsPerOpdPerMonth(properties.eventsPerOpdPerMonth())
 			.withFaultRate(properties.faultRate());
-		GeneratedYear year = YearGenerator.generate(settings);
-		log.info("Generated fiscal year {} of pemda {} (seed {}, fault rate {}): {} records for {} OPDs; lagging {}, on plan {}",
-				settings.fiscalYear(), settings.pemda(), settings.seed(), properties.faultRate(), year.events().size(),
+		Scenario scenario = Scenario.named(properties.scenario(), settings);
+		GeneratedYear year = YearGenerator.generate(settings, scenario);
+		log.info("Generated fiscal year {} of pemda {} (scenario {}, seed {}, fault rate {}): {} records for {} OPDs; lagging {}, on plan {}",
+				settings.fiscalYear(), settings.pemda(), scenario.name(), settings.seed(), properties.faultRate(),
+				year.events().size(),
 				settings.opds().size(), year.laggingOpds(), year.onPlanOpds());
 		return year;
 	}
@@ -48,7 +51,7 @@ class SimulatorConfiguration {
 	@Bean
 	BusinessClock businessClock(ClockProperties clock, SimulatorProperties properties) {
 		LocalDate startDate = (clock.startDate() != null) ? clock.startDate()
-				: LocalDate.of(properties.fiscalYear(), 1, 1);
+				: LocalDate.of(properties.effectiveFiscalYear(), 1, 1);
 		return switch (clock.mode()) {
 			case WALL -> new WallBusinessClock(Clock.systemUTC(), properties.zone());
 			case FIXED -> new FixedBusinessClock(startDate, properties.zone());

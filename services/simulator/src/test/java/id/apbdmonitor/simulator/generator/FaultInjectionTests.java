@@ -27,11 +27,15 @@ class FaultInjectionTests {
 		return year.events().stream().filter((event) -> event.kind() == kind).toList();
 	}
 
-	/** The records of a kind on the budget and spending topics (capital, PAD, UP and TPP: {@link TopicFaultsTests}). */
+	/**
+	 * The records of a kind on the budget, goods and services topics (capital, PAD, UP and TPP:
+	 * {@link TopicFaultsTests}; other-spending's: {@link WholeApbdTests}).
+	 */
 	private static List<SimEvent> spendingOfKind(GeneratedYear year, SimEvent.Kind kind) {
 		return ofKind(year, kind).stream()
 			.filter((event) -> !event.topic().equals(Topics.CAPITAL) && !event.topic().equals(Topics.PAD)
-					&& !event.topic().equals(Topics.UP) && !event.topic().equals(Topics.TPP))
+					&& !event.topic().equals(Topics.UP) && !event.topic().equals(Topics.TPP)
+					&& !event.topic().equals(Topics.OTHER))
 			.toList();
 	}
 

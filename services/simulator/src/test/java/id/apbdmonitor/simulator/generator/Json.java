@@ -42,6 +42,24 @@ final class Json {
 		if (account.startsWith("5.1.02.02.") || account.startsWith("5.1.02.03.") || account.startsWith("5.1.02.04.")) {
 			return Category.SERVICES;
 		}
+		if (account.startsWith("5.1.01.")) {
+			return Category.PERSONNEL;
+		}
+		if (account.startsWith("5.1.03.") || account.startsWith("5.1.04.")) {
+			return Category.INTEREST_SUBSIDIES;
+		}
+		if (account.startsWith("5.1.05.")) {
+			return Category.GRANTS;
+		}
+		if (account.startsWith("5.1.06.")) {
+			return Category.SOCIAL;
+		}
+		if (account.startsWith("5.3.")) {
+			return Category.UNEXPECTED;
+		}
+		if (account.startsWith("5.4.")) {
+			return Category.TRANSFERS;
+		}
 		throw new IllegalArgumentException("not an account of a generated category: " + account);
 	}
 

@@ -27,6 +27,7 @@ final class Recomputed {
 
 	static Recomputed of(List<SimEvent> events) {
 		Recomputed result = new Recomputed();
+		Map<String, Category> originals = new HashMap<>();
 		for (SimEvent event : events) {
 			if (event.kind() != SimEvent.Kind.VALID) {
 				continue;
@@ -37,10 +38,16 @@ final class Recomputed {
 			switch (type) {
 				case "budget-line" -> result.newestLine.merge(node.get("lineId").stringValue(), node,
 						(old, now) -> (revision(now) > revision(old)) ? now : old);
-				case "spending-realised" -> result.realised.merge(key(opd, topicCategory(event)),
-						Json.money(node, "amount"), BigDecimal::add);
-				case "spending-reversed" -> result.realised.merge(key(opd, topicCategory(event)),
-						Json.money(node, "amount").negate(), BigDecimal::add);
+				case "spending-realised" -> {
+					Category category = spendingCategory(event, node);
+					originals.put(node.get("eventId").stringValue(), category);
+					result.realised.merge(key(opd, category), Json.money(node, "amount"), BigDecimal::add);
+				}
+				case "spending-reversed" -> {
+					Category original = originals.get(node.get("reverses").stringValue());
+					result.realised.merge(key(opd, (original != null) ? original : topicCategory(event)),
+							Json.money(node, "amount").negate(), BigDecimal::add);
+				}
 				case "capital-payment", "pad-received" -> result.realised.merge(key(opd, topicCategory(event)),
 						Json.money(node, "amount"), BigDecimal::add);
 				case "capital-payment-reversed", "pad-receipt-reversed" -> result.realised
@@ -75,6 +82,12 @@ final class Recomputed {
 
 	private static int revision(JsonNode line) {
 		return line.get("revision").get("number").intValue();
+	}
+
+	/** other-spending's topic carries several categories: the account tells them apart. */
+	private static Category spendingCategory(SimEvent event, JsonNode node) {
+		return Topics.OTHER.equals(event.topic()) ? Json.categoryOfAccount(node.get("account").stringValue())
+				: topicCategory(event);
 	}
 
 	private static Category topicCategory(SimEvent event) {

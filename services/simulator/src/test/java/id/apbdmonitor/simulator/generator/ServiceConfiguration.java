@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import id.apbdmonitor.core.region.CategoryProperties;
+
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
@@ -57,6 +59,19 @@ final class ServiceConfiguration {
 			}
 		}
 		return best;
+	}
+
+	/** The services whose gauges {@code apbd_pagu_rupiah} and {@code apbd_realised_rupiah} export spending. */
+	static final List<String> SPENDING_SERVICES = List.of("goods-spending", "services-spending", "capital-spending",
+			"tpp-payments", "other-spending");
+
+	/** {@code apbd.category} of each spending service, as it ships. */
+	static Map<String, CategoryProperties> spendingCategories() {
+		Map<String, CategoryProperties> categories = new java.util.LinkedHashMap<>();
+		for (String service : SPENDING_SERVICES) {
+			categories.put(service, binder(service).bind("apbd.category", CategoryProperties.class).get());
+		}
+		return categories;
 	}
 
 	private static Binder binder(String service) {

@@ -40,7 +40,7 @@ import static org.awaitility.Awaitility.await;
 		properties = { "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}", "apbd.simulator.pace=false",
 				"apbd.simulator.events-per-opd-per-month=1", "apbd.simulator.fault-rate=0.02" })
 @EmbeddedKafka(partitions = 3, topics = { Topics.BUDGET, Topics.GOODS, Topics.SERVICES, Topics.CAPITAL, Topics.PAD,
-		Topics.UP, Topics.TPP })
+		Topics.UP, Topics.TPP, Topics.OTHER })
 class SimulatorApplicationIntegrationTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -116,7 +116,7 @@ class SimulatorApplicationIntegrationTests {
 		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
 				new StringDeserializer())) {
 			consumer.subscribe(List.of(Topics.BUDGET, Topics.GOODS, Topics.SERVICES, Topics.CAPITAL, Topics.PAD,
-					Topics.UP, Topics.TPP));
+					Topics.UP, Topics.TPP, Topics.OTHER));
 			int[] received = { 0 };
 			await().atMost(Duration.ofSeconds(30)).until(() -> {
 				for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {

@@ -1,0 +1,91 @@
+package id.apbdmonitor.other;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import id.apbdmonitor.core.test.KafkaTestClient;
+import id.apbdmonitor.core.test.PrometheusScrape;
+import id.apbdmonitor.core.test.TestInfrastructure;
+import id.apbdmonitor.core.test.TestInfrastructure.TestTopics;
+import id.apbdmonitor.simulator.generator.Category;
+import id.apbdmonitor.simulator.generator.ExpectedTotals;
+import id.apbdmonitor.simulator.generator.GeneratedYear;
+import id.apbdmonitor.simulator.generator.GeneratorSettings;
+import id.apbdmonitor.simulator.generator.SimEvent;
+import id.apbdmonitor.simulator.generator.Topics;
+import id.apbdmonitor.simulator.generator.YearGenerator;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A whole simulated Kota Bima year, with duplicates, poison records and invalid events, through
+ * other-spending: every OPD's realised and pagu in each of its six categories on /actuator/prometheus equal the totals the
+ * simulator produced, compared exactly (to the rupiah cent), and every faulty record is
+ * dead-lettered.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext
+class OtherSimulatedYearIntegrationTests {
+
+	private static final List<Category> CATEGORIES = List.of(Category.PERSONNEL, Category.INTEREST_SUBSIDIES,
+			Category.GRANTS, Category.SOCIAL, Category.UNEXPECTED, Category.TRANSFERS);
+
+	private static TestTopics topics;
+
+	@LocalServerPort
+	int port;
+
+	@DynamicPropertySource
+	static void infrastructure(DynamicPropertyRegistry registry) {
+		topics = TestInfrastructure.register(registry, "other-spending", "2026-12-31");
+	}
+
+	@Test
+	void shouldReportExactlyTheTotalsTheSimulatorProduced() {
+		GeneratedYear year = YearGenerator.generate(GeneratorSettings.kotaBima(7).withEventsPerOpdPerMonth(4).withFaultRate(0.03));
+		long rejected = 0;
+		try (KafkaTestClient kafka = new KafkaTestClient(TestInfrastructure.kafka().getBrokersAsString())) {
+			for (SimEvent event : year.events()) {
+				if (event.topic().equals(Topics.BUDGET)) {
+					kafka.send(topics.budget(), event.key(), event.value());
+				}
+				else if (event.topic().equals(Topics.OTHER)) {
+					kafka.send(topics.events(), event.key(), event.value());
+					if (event.kind() == SimEvent.Kind.INVALID || event.kind() == SimEvent.Kind.MALFORMED) {
+						rejected++;
+					}
+				}
+			}
+		}
+		assertThat(rejected).as("the year must exercise the dead-letter path").isPositive();
+		long expectedDeadLetters = rejected;
+		ExpectedTotals expected = year.expectedTotals();
+		await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
+			PrometheusScrape scrape = PrometheusScrape.of("http://localhost:" + this.port);
+			assertThat(scrape.value("apbd_ingest_dead_lettered_total", Map.of("topic", topics.events())))
+				.isEqualTo(expectedDeadLetters);
+			for (Category category : CATEGORIES) {
+				for (String opd : GeneratorSettings.KOTA_BIMA_OPDS) {
+					Map<String, String> labels = Map.of("opd", opd, "category", category.code());
+					assertThat(scrape.value("apbd_realised_rupiah", labels)).as("realised of %s %s", opd, category)
+						.isEqualTo(expected.realised(opd, category).doubleValue());
+					assertThat(scrape.value("apbd_pagu_rupiah", labels)).as("pagu of %s %s", opd, category)
+						.isEqualTo(expected.pagu(opd, category).doubleValue());
+				}
+			}
+		});
+		for (Category category : CATEGORIES) {
+			assertThat(expected.realised(category).signum()).as("%s realised", category).isPositive();
+		}
+	}
+
+}
