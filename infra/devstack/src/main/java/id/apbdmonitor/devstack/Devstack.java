@@ -34,8 +34,11 @@ public final class Devstack {
 
 	static final int KAFKA_CONTROLLER_PORT = 9093;
 
-	/** Time for the services to come up before the simulated year starts, so they miss no day. */
-	static final Duration CLOCK_HEAD_START = Duration.ofSeconds(45);
+	/**
+	 * From the moment every service is UP to the start of the simulated year: time for the
+	 * simulator (one JVM) to come up, so that it publishes the first days as they happen.
+	 */
+	static final Duration SIMULATOR_HEAD_START = Duration.ofSeconds(20);
 
 	private static final Duration STOP_GRACE = Duration.ofSeconds(15);
 
@@ -144,17 +147,18 @@ public final class Devstack {
 		broker.start();
 		log.info("      broker ready ({} s), log {}", seconds(step), this.layout.log("kafka"));
 
-		// computed once: every service and the simulator must agree on the simulated date
-		Instant clockStartedAt = Instant.now().plus(CLOCK_HEAD_START).truncatedTo(ChronoUnit.SECONDS);
-		this.clockStartedAt = clockStartedAt;
-		ServiceLauncher launcher = new ServiceLauncher(this.layout, broker.bootstrapServers(), clockStartedAt, startDate,
+		// The services wait for the start instant in a file, written once every one of them is UP:
+		// on two busy cores a fixed head start was sometimes too short and always too long.
+		Path startFile = this.layout.clockStartFile();
+		deleteStartFile(startFile);
+		ServiceLauncher launcher = new ServiceLauncher(this.layout, broker.bootstrapServers(), Instant.now(), startDate,
 				this.options.yearDurationForSpring(), hidden, this.http);
-		log.info("[3/5] services: {} (the simulated year starts at {})",
-				String.join(", ", ServiceCatalog.SERVICES.stream().map(ServiceCatalog.App::name).toList()),
-				clockStartedAt);
+		log.info("[3/5] services: {} (the simulated year starts when all are UP)",
+				String.join(", ", ServiceCatalog.SERVICES.stream().map(ServiceCatalog.App::name).toList()));
 		Map<ServiceCatalog.App, ChildProcess> started = new LinkedHashMap<>();
 		for (ServiceCatalog.App app : ServiceCatalog.SERVICES) {
 			Map<String, String> environment = new LinkedHashMap<>();
+			environment.put("APBD_CLOCK_STARTED_AT_FILE", startFile.toAbsolutePath().toString());
 			if (app.needsDatabase()) {
 				environment.put("SPRING_DATASOURCE_URL", postgres.jdbcUrl(DATABASE));
 				environment.put("SPRING_DATASOURCE_USERNAME", app.roleName());
@@ -164,12 +168,16 @@ public final class Devstack {
 		}
 		launcher.awaitHealthy(started);
 
-		log.info("[4/5] simulator");
+		// every service and the simulator agree on this one instant
+		Instant clockStartedAt = Instant.now().plus(SIMULATOR_HEAD_START).truncatedTo(ChronoUnit.SECONDS);
+		this.clockStartedAt = clockStartedAt;
+		writeStartFile(startFile, clockStartedAt);
+		log.info("[4/5] simulator (every service is UP: the simulated year starts at {})", clockStartedAt);
 		ServiceCatalog.App simulatorApp = ServiceCatalog.SIMULATOR;
 		// 1 % faulty events exercise the dead-letter paths while the demo runs
 		ChildProcess simulatorProcess = register(this.simulator,
 				launcher.start(simulatorApp, Map.of("APBD_SIMULATOR_FAULT_RATE", "0.01", "APBD_SIMULATOR_FISCAL_YEAR",
-						Integer.toString(this.options.fiscalYear()))));
+						Integer.toString(this.options.fiscalYear()), "APBD_CLOCK_STARTED_AT", clockStartedAt.toString())));
 		launcher.awaitHealthy(Map.of(simulatorApp, simulatorProcess));
 
 		log.info("[5/5] Prometheus and Alertmanager (optional)");
@@ -185,6 +193,28 @@ public final class Devstack {
 		log.info("devstack up in {} s", seconds(begin));
 		new EndpointTable(this.layout, postgres.jdbcUrl(DATABASE), broker.bootstrapServers(), prometheus.isPresent(),
 				alertmanager.isPresent()).print(System.out);
+	}
+
+	private static void deleteStartFile(Path file) {
+		try {
+			Files.deleteIfExists(file);
+		}
+		catch (java.io.IOException ex) {
+			throw new StartupException("cannot delete " + file + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	/** Written whole to a temporary file and moved: a service never reads half an instant. */
+	private static void writeStartFile(Path file, Instant startedAt) {
+		try {
+			Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+			Files.writeString(temporary, startedAt + System.lineSeparator());
+			Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+					java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+		}
+		catch (java.io.IOException ex) {
+			throw new StartupException("cannot write " + file + ": " + ex.getMessage(), ex);
+		}
 	}
 
 	private Map<String, Integer> neededPorts(List<ServiceCatalog.App> apps) {
