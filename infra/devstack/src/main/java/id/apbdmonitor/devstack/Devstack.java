@@ -60,6 +60,8 @@ public final class Devstack {
 
 	private PostgresServer database;
 
+	private MailServer mailServer;
+
 	private KafkaBroker kafka;
 
 	private final List<ChildProcess> services = new CopyOnWriteArrayList<>();
@@ -130,6 +132,18 @@ public final class Devstack {
 		precheck.requireJars(apps);
 		Ports.requireFree(neededPorts(apps));
 
+		// where the alert e-mails arrive; in-process, so it starts and stops with this JVM
+		MailServer mail = MailServer.start(MailServer.SMTP_PORT, MailServer.HTTP_PORT, this.layout.repoRoot(),
+				Options.REGION_ZONE);
+		synchronized (this.lock) {
+			if (this.stopped) {
+				mail.close();
+				throw new StartupException("stopping");
+			}
+			this.mailServer = mail;
+		}
+		log.info("mailbox: SMTP localhost:{}, received mails on {}", MailServer.SMTP_PORT, MailServer.mailboxUrl());
+
 		log.info("[1/5] PostgreSQL");
 		PostgresServer postgres = startDatabase();
 		Map<String, String> passwords = provision(postgres, ServiceCatalog.SERVICES);
@@ -192,7 +206,8 @@ public final class Devstack {
 
 		log.info("devstack up in {} s", seconds(begin));
 		new EndpointTable(this.layout, postgres.jdbcUrl(DATABASE), broker.bootstrapServers(), prometheus.isPresent(),
-				alertmanager.isPresent()).print(System.out);
+				alertmanager.isPresent(), prometheus.isPresent() ? FiringAlerts.describe(this.http) : Optional.empty())
+			.print(System.out);
 	}
 
 	private static void deleteStartFile(Path file) {
@@ -223,6 +238,8 @@ public final class Devstack {
 			ports.put("embedded PostgreSQL", POSTGRES_PORT);
 		}
 		ports.put("Kafka", KAFKA_PORT);
+		ports.put("mail server (SMTP)", MailServer.SMTP_PORT);
+		ports.put("mailbox page", MailServer.HTTP_PORT);
 		ports.put("Kafka controller", KAFKA_CONTROLLER_PORT);
 		apps.forEach((app) -> ports.put(app.name(), app.port()));
 		if (this.monitoring.prometheusAvailable()) {
@@ -351,6 +368,9 @@ public final class Devstack {
 			log.info("      Kafka broker stopped");
 		}
 		stopGroup("Prometheus and Alertmanager", this.monitoringTools);
+		if (this.mailServer != null) {
+			this.mailServer.close();
+		}
 		if (this.database != null) {
 			this.database.close();
 			log.info("      PostgreSQL {}", (this.database instanceof EmbeddedDatabase) ? "stopped" : "left running");
