@@ -34,11 +34,8 @@ public final class Devstack {
 
 	static final int KAFKA_CONTROLLER_PORT = 9093;
 
-	/**
-	 * From the moment every service is UP to the start of the simulated year: time for the
-	 * simulator (one JVM) to come up, so that it publishes the first days as they happen.
-	 */
-	static final Duration SIMULATOR_HEAD_START = Duration.ofSeconds(20);
+	/** From the moment every process is UP to the start of the simulated year (whole seconds). */
+	static final Duration CLOCK_HEAD_START = Duration.ofSeconds(2);
 
 	private static final Duration STOP_GRACE = Duration.ofSeconds(15);
 
@@ -161,8 +158,9 @@ public final class Devstack {
 		broker.start();
 		log.info("      broker ready ({} s), log {}", seconds(step), this.layout.log("kafka"));
 
-		// The services wait for the start instant in a file, written once every one of them is UP:
-		// on two busy cores a fixed head start was sometimes too short and always too long.
+		// The services and the simulator wait for the start instant in a file, written once every
+		// one of them is UP: on two busy cores a fixed head start was sometimes too short (the
+		// simulator came up two minutes into the year) and always too long.
 		Path startFile = this.layout.clockStartFile();
 		deleteStartFile(startFile);
 		ServiceLauncher launcher = new ServiceLauncher(this.layout, broker.bootstrapServers(), Instant.now(), startDate,
@@ -180,19 +178,22 @@ public final class Devstack {
 			}
 			started.put(app, register(this.services, launcher.start(app, environment)));
 		}
-		launcher.awaitHealthy(started);
-
-		// every service and the simulator agree on this one instant
-		Instant clockStartedAt = Instant.now().plus(SIMULATOR_HEAD_START).truncatedTo(ChronoUnit.SECONDS);
-		this.clockStartedAt = clockStartedAt;
-		writeStartFile(startFile, clockStartedAt);
-		log.info("[4/5] simulator (every service is UP: the simulated year starts at {})", clockStartedAt);
+		log.info("[4/5] simulator, started beside them: it publishes nothing before the year starts");
 		ServiceCatalog.App simulatorApp = ServiceCatalog.SIMULATOR;
 		// 1 % faulty events exercise the dead-letter paths while the demo runs
 		ChildProcess simulatorProcess = register(this.simulator,
 				launcher.start(simulatorApp, Map.of("APBD_SIMULATOR_FAULT_RATE", "0.01", "APBD_SIMULATOR_FISCAL_YEAR",
-						Integer.toString(this.options.fiscalYear()), "APBD_CLOCK_STARTED_AT", clockStartedAt.toString())));
-		launcher.awaitHealthy(Map.of(simulatorApp, simulatorProcess));
+						Integer.toString(this.options.fiscalYear()), "APBD_CLOCK_STARTED_AT_FILE",
+						startFile.toAbsolutePath().toString())));
+		Map<ServiceCatalog.App, ChildProcess> all = new LinkedHashMap<>(started);
+		all.put(simulatorApp, simulatorProcess);
+		launcher.awaitHealthy(all);
+
+		// every service and the simulator read this one instant
+		Instant clockStartedAt = Instant.now().plus(CLOCK_HEAD_START).truncatedTo(ChronoUnit.SECONDS);
+		this.clockStartedAt = clockStartedAt;
+		writeStartFile(startFile, clockStartedAt);
+		log.info("      every service and the simulator are UP: the simulated year starts at {}", clockStartedAt);
 
 		log.info("[5/5] Prometheus and Alertmanager (optional)");
 		Optional<ChildProcess> prometheus = this.monitoring.prometheusCommand()

@@ -15,7 +15,7 @@ import java.time.format.DateTimeParseException;
  * (the devstack writes it once every service is UP, so that no service misses the first days on
  * a slow machine). Until the file holds an instant, the date is the start date.
  */
-final class StartSignalledClock implements BusinessClock {
+public final class StartSignalledClock implements BusinessClock {
 
 	private final Clock clock;
 
@@ -29,7 +29,7 @@ final class StartSignalledClock implements BusinessClock {
 
 	private volatile SimulatedBusinessClock started;
 
-	StartSignalledClock(Clock clock, ZoneId zone, Path startedAtFile, LocalDate startDate, Duration yearDuration) {
+	public StartSignalledClock(Clock clock, ZoneId zone, Path startedAtFile, LocalDate startDate, Duration yearDuration) {
 		this.clock = clock;
 		this.zone = zone;
 		this.startedAtFile = startedAtFile;
