@@ -15,12 +15,19 @@ import java.util.stream.Stream;
  * every alert pending until the demo is over. This writes a copy of the rules whose {@code for:}
  * durations are scaled by the simulation's speed, and a copy of the devstack's prometheus.yml
  * that loads them. The repository's files stay those of production.
+ * <p>
+ * Only business alerts are scaled. The pipeline alerts of {@link #REAL_TIME_FILES} watch
+ * processes and Kafka consumers, which run in real time in the devstack too: a "down for 2
+ * minutes" scaled to a third of a second fired a critical alert at every start-up.
  */
 final class AcceleratedRules {
 
 	private static final Pattern FOR = Pattern.compile("^([ \\t]*for:[ \\t]*)(\\d+)([smhdwy])[ \\t]*$", Pattern.MULTILINE);
 
 	private static final Duration YEAR = Duration.ofDays(365);
+
+	/** Rules files whose {@code for:} durations are real time, copied unchanged. */
+	static final java.util.Set<String> REAL_TIME_FILES = java.util.Set.of("pipeline.yml");
 
 	private AcceleratedRules() {
 	}
@@ -40,14 +47,16 @@ final class AcceleratedRules {
 			}
 			try (Stream<Path> files = Files.list(rulesDirectory)) {
 				for (Path file : files.filter(f -> f.toString().endsWith(".yml")).sorted().toList()) {
-					Files.writeString(rules.resolve(file.getFileName()), scale(Files.readString(file), yearDuration));
+					String text = Files.readString(file);
+					boolean realTime = REAL_TIME_FILES.contains(file.getFileName().toString());
+					Files.writeString(rules.resolve(file.getFileName()), realTime ? text : scale(text, yearDuration));
 				}
 			}
 			String prometheus = Files.readString(config)
 				.replace("  - ../rules/*.yml", "  - " + rules.toAbsolutePath() + "/*.yml");
 			Path written = target.resolve("prometheus.yml");
-			Files.writeString(written, "# written by the devstack from " + config + ": alert for: durations scaled to a "
-					+ "year of " + yearDuration + "\n" + prometheus);
+			Files.writeString(written, "# written by the devstack from " + config + ": business alert for: durations "
+					+ "scaled to a year of " + yearDuration + " (not those of " + REAL_TIME_FILES + ")\n" + prometheus);
 			return written;
 		}
 		catch (IOException ex) {

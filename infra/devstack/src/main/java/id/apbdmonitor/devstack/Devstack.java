@@ -34,8 +34,8 @@ public final class Devstack {
 
 	static final int KAFKA_CONTROLLER_PORT = 9093;
 
-	/** Time for the services to come up before the simulated year starts, so they miss no day. */
-	static final Duration CLOCK_HEAD_START = Duration.ofSeconds(45);
+	/** From the moment every process is UP to the start of the simulated year (whole seconds). */
+	static final Duration CLOCK_HEAD_START = Duration.ofSeconds(2);
 
 	private static final Duration STOP_GRACE = Duration.ofSeconds(15);
 
@@ -56,6 +56,8 @@ public final class Devstack {
 	private volatile Instant clockStartedAt;
 
 	private PostgresServer database;
+
+	private MailServer mailServer;
 
 	private KafkaBroker kafka;
 
@@ -127,6 +129,18 @@ public final class Devstack {
 		precheck.requireJars(apps);
 		Ports.requireFree(neededPorts(apps));
 
+		// where the alert e-mails arrive; in-process, so it starts and stops with this JVM
+		MailServer mail = MailServer.start(MailServer.SMTP_PORT, MailServer.HTTP_PORT, this.layout.repoRoot(),
+				Options.REGION_ZONE);
+		synchronized (this.lock) {
+			if (this.stopped) {
+				mail.close();
+				throw new StartupException("stopping");
+			}
+			this.mailServer = mail;
+		}
+		log.info("mailbox: SMTP localhost:{}, received mails on {}", MailServer.SMTP_PORT, MailServer.mailboxUrl());
+
 		log.info("[1/5] PostgreSQL");
 		PostgresServer postgres = startDatabase();
 		Map<String, String> passwords = provision(postgres, ServiceCatalog.SERVICES);
@@ -144,17 +158,19 @@ public final class Devstack {
 		broker.start();
 		log.info("      broker ready ({} s), log {}", seconds(step), this.layout.log("kafka"));
 
-		// computed once: every service and the simulator must agree on the simulated date
-		Instant clockStartedAt = Instant.now().plus(CLOCK_HEAD_START).truncatedTo(ChronoUnit.SECONDS);
-		this.clockStartedAt = clockStartedAt;
-		ServiceLauncher launcher = new ServiceLauncher(this.layout, broker.bootstrapServers(), clockStartedAt, startDate,
+		// The services and the simulator wait for the start instant in a file, written once every
+		// one of them is UP: on two busy cores a fixed head start was sometimes too short (the
+		// simulator came up two minutes into the year) and always too long.
+		Path startFile = this.layout.clockStartFile();
+		deleteStartFile(startFile);
+		ServiceLauncher launcher = new ServiceLauncher(this.layout, broker.bootstrapServers(), Instant.now(), startDate,
 				this.options.yearDurationForSpring(), hidden, this.http);
-		log.info("[3/5] services: {} (the simulated year starts at {})",
-				String.join(", ", ServiceCatalog.SERVICES.stream().map(ServiceCatalog.App::name).toList()),
-				clockStartedAt);
+		log.info("[3/5] services: {} (the simulated year starts when all are UP)",
+				String.join(", ", ServiceCatalog.SERVICES.stream().map(ServiceCatalog.App::name).toList()));
 		Map<ServiceCatalog.App, ChildProcess> started = new LinkedHashMap<>();
 		for (ServiceCatalog.App app : ServiceCatalog.SERVICES) {
 			Map<String, String> environment = new LinkedHashMap<>();
+			environment.put("APBD_CLOCK_STARTED_AT_FILE", startFile.toAbsolutePath().toString());
 			if (app.needsDatabase()) {
 				environment.put("SPRING_DATASOURCE_URL", postgres.jdbcUrl(DATABASE));
 				environment.put("SPRING_DATASOURCE_USERNAME", app.roleName());
@@ -165,15 +181,22 @@ public final class Devstack {
 			}
 			started.put(app, register(this.services, launcher.start(app, environment)));
 		}
-		launcher.awaitHealthy(started);
-
-		log.info("[4/5] simulator");
+		log.info("[4/5] simulator, started beside them: it publishes nothing before the year starts");
 		ServiceCatalog.App simulatorApp = ServiceCatalog.SIMULATOR;
 		// 1 % faulty events exercise the dead-letter paths while the demo runs
 		ChildProcess simulatorProcess = register(this.simulator,
 				launcher.start(simulatorApp, Map.of("APBD_SIMULATOR_FAULT_RATE", "0.01", "APBD_SIMULATOR_FISCAL_YEAR",
-						Integer.toString(this.options.fiscalYear()))));
-		launcher.awaitHealthy(Map.of(simulatorApp, simulatorProcess));
+						Integer.toString(this.options.fiscalYear()), "APBD_CLOCK_STARTED_AT_FILE",
+						startFile.toAbsolutePath().toString())));
+		Map<ServiceCatalog.App, ChildProcess> all = new LinkedHashMap<>(started);
+		all.put(simulatorApp, simulatorProcess);
+		launcher.awaitHealthy(all);
+
+		// every service and the simulator read this one instant
+		Instant clockStartedAt = Instant.now().plus(CLOCK_HEAD_START).truncatedTo(ChronoUnit.SECONDS);
+		this.clockStartedAt = clockStartedAt;
+		writeStartFile(startFile, clockStartedAt);
+		log.info("      every service and the simulator are UP: the simulated year starts at {}", clockStartedAt);
 
 		log.info("[5/5] Prometheus and Alertmanager (optional)");
 		Optional<ChildProcess> prometheus = this.monitoring.prometheusCommand()
@@ -187,7 +210,30 @@ public final class Devstack {
 
 		log.info("devstack up in {} s", seconds(begin));
 		new EndpointTable(this.layout, postgres.jdbcUrl(DATABASE), broker.bootstrapServers(), prometheus.isPresent(),
-				alertmanager.isPresent()).print(System.out);
+				alertmanager.isPresent(), prometheus.isPresent() ? FiringAlerts.describe(this.http) : Optional.empty())
+			.print(System.out);
+	}
+
+	private static void deleteStartFile(Path file) {
+		try {
+			Files.deleteIfExists(file);
+		}
+		catch (java.io.IOException ex) {
+			throw new StartupException("cannot delete " + file + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	/** Written whole to a temporary file and moved: a service never reads half an instant. */
+	private static void writeStartFile(Path file, Instant startedAt) {
+		try {
+			Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+			Files.writeString(temporary, startedAt + System.lineSeparator());
+			Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+					java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+		}
+		catch (java.io.IOException ex) {
+			throw new StartupException("cannot write " + file + ": " + ex.getMessage(), ex);
+		}
 	}
 
 	private Map<String, Integer> neededPorts(List<ServiceCatalog.App> apps) {
@@ -196,6 +242,8 @@ public final class Devstack {
 			ports.put("embedded PostgreSQL", POSTGRES_PORT);
 		}
 		ports.put("Kafka", KAFKA_PORT);
+		ports.put("mail server (SMTP)", MailServer.SMTP_PORT);
+		ports.put("mailbox page", MailServer.HTTP_PORT);
 		ports.put("Kafka controller", KAFKA_CONTROLLER_PORT);
 		apps.forEach((app) -> ports.put(app.name(), app.port()));
 		if (this.monitoring.prometheusAvailable()) {
@@ -324,6 +372,9 @@ public final class Devstack {
 			log.info("      Kafka broker stopped");
 		}
 		stopGroup("Prometheus and Alertmanager", this.monitoringTools);
+		if (this.mailServer != null) {
+			this.mailServer.close();
+		}
 		if (this.database != null) {
 			this.database.close();
 			log.info("      PostgreSQL {}", (this.database instanceof EmbeddedDatabase) ? "stopped" : "left running");

@@ -10,8 +10,23 @@ final class EndpointTable {
 
 	private final List<String[]> rows = new ArrayList<>();
 
+	/**
+	 * @param firing how many alerts fire now (e.g. {@code 0 firing (0 critical)}), when Prometheus runs
+	 */
 	EndpointTable(StackLayout layout, String jdbcUrl, String bootstrapServers, boolean prometheus,
-			boolean alertmanager) {
+			boolean alertmanager, java.util.Optional<String> firing) {
+		// first the pages a person opens: the alerts, where they arrive, who routes them
+		if (prometheus) {
+			this.rows.add(row("Prometheus alerts" + firing.map((text) -> ": " + text).orElse(""), FiringAlerts.PAGE));
+		}
+		this.rows.add(row("mailbox (alert e-mails, SMTP localhost:" + MailServer.SMTP_PORT + ")", MailServer.mailboxUrl()));
+		if (alertmanager) {
+			this.rows.add(row("Alertmanager API (alerts as routed)",
+					"http://localhost:" + MonitoringTools.ALERTMANAGER_PORT + "/api/v2/alerts"));
+		}
+		if (prometheus) {
+			this.rows.add(row("Prometheus queries", "http://localhost:" + MonitoringTools.PROMETHEUS_PORT + "/classic/graph"));
+		}
 		for (ServiceCatalog.App app : ServiceCatalog.SERVICES) {
 			this.rows.add(row(app.name() + " metrics", app.baseUrl() + "/actuator/prometheus"));
 			this.rows.add(row(app.name() + " health", app.baseUrl() + "/actuator/health"));
@@ -21,13 +36,6 @@ final class EndpointTable {
 		this.rows.add(row("simulator metrics", simulator.baseUrl() + "/actuator/prometheus"));
 		this.rows.add(row("Kafka bootstrap servers", bootstrapServers));
 		this.rows.add(row("PostgreSQL (one role per service)", jdbcUrl));
-		if (prometheus) {
-			this.rows.add(row("Prometheus", "http://localhost:" + MonitoringTools.PROMETHEUS_PORT + "/classic/graph"));
-		}
-		if (alertmanager) {
-			this.rows.add(row("Alertmanager API",
-					"http://localhost:" + MonitoringTools.ALERTMANAGER_PORT + "/api/v2/alerts"));
-		}
 		this.rows.add(row("logs", layout.logs().toString()));
 	}
 

@@ -77,6 +77,9 @@ final class MonitoringTools {
 		// an empty cluster address turns off gossip: one local instance, no port 9094
 		return Optional.of(List.of(binary.get().toString(), "--config.file=" + alertmanagerConfig(),
 				"--web.listen-address=localhost:" + ALERTMANAGER_PORT, "--cluster.listen-address=",
+				// the links of the alert mails start here (the mailbox page serves docs/); the API
+				// stays at the root
+				"--web.external-url=" + MailServer.externalUrl(), "--web.route-prefix=/",
 				"--storage.path=" + this.devstackHome.resolve("alertmanager").toAbsolutePath()));
 	}
 

@@ -37,6 +37,26 @@ record Options(Duration yearDuration, int fiscalYear, Optional<ExternalServer> e
 
 	private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
 
+	/**
+	 * Checks the options before anything is built: {@code infra/devstack/run} runs this file
+	 * through Java's source launcher (it needs only the JDK), so that a fresh clone answers
+	 * {@code --help} and a mistyped option is rejected in a second, not after a build. Exit 0 (the
+	 * usage printed for {@code --help}), or 2 with the reason and the usage.
+	 */
+	public static void main(String[] args) {
+		try {
+			if (parse(args).help()) {
+				System.out.print(USAGE);
+			}
+		}
+		catch (IllegalArgumentException ex) {
+			System.err.println("devstack: " + ex.getMessage());
+			System.err.println();
+			System.err.print(USAGE);
+			System.exit(2);
+		}
+	}
+
 	static Options parse(String... args) {
 		Duration yearDuration = Duration.ofMinutes(10);
 		int fiscalYear = LocalDate.now(REGION_ZONE).getYear();

@@ -77,6 +77,8 @@ final class ProgressReporter {
 		for (ServiceCatalog.App service : this.services) {
 			log.info("  {}", serviceLine(service));
 		}
+		FiringAlerts.describe(this.http)
+			.ifPresent((firing) -> log.info("  alerts: {}, {}; e-mails {}", firing, FiringAlerts.PAGE, MailServer.mailboxUrl()));
 		if (over && !this.yearEndAnnounced) {
 			this.yearEndAnnounced = true;
 			log.info("the simulated year {} is over; everything keeps running for you to explore. Press Ctrl-C to stop.",

@@ -35,6 +35,11 @@ record StackLayout(Path repoRoot, Path home) {
 		return this.home.resolve("pg-binaries");
 	}
 
+	/** The instant the simulated year starts, written once every service is UP. */
+	Path clockStartFile() {
+		return this.home.resolve("clock-started-at");
+	}
+
 	Path kafkaData() {
 		return this.home.resolve("kafka");
 	}

@@ -31,6 +31,7 @@ class AcceleratedRulesTests {
 	void shouldPointACopyOfTheConfigAtTheScaledRules(@TempDir Path temp) throws Exception {
 		Path repoRules = Files.createDirectories(temp.resolve("repo/rules"));
 		Files.writeString(repoRules.resolve("spending.yml"), "groups:\n  - rules:\n      - alert: A\n        for: 14d\n");
+		Files.writeString(repoRules.resolve("pipeline.yml"), "groups:\n  - rules:\n      - alert: Down\n        for: 2m\n");
 		Path config = Files.createDirectories(temp.resolve("repo/devstack")).resolve("prometheus.yml");
 		Files.writeString(config, "rule_files:\n  - ../rules/*.yml\n");
 
@@ -40,6 +41,9 @@ class AcceleratedRulesTests {
 		assertThat(Files.readString(written)).contains("  - " + temp.resolve("out/rules").toAbsolutePath() + "/*.yml");
 		assertThat(Files.readString(temp.resolve("out/rules/spending.yml"))).contains("for: 23013ms");
 		assertThat(Files.readString(repoRules.resolve("spending.yml"))).contains("for: 14d");
+		// pipeline alerts watch real processes: production durations, not scaled
+		assertThat(Files.readString(temp.resolve("out/rules/pipeline.yml"))).contains("for: 2m\n")
+			.doesNotContain("ms");
 	}
 
 }

@@ -55,7 +55,7 @@ class SmallPartsTests {
 	void shouldListEveryEndpointOnce() {
 		StackLayout layout = StackLayout.of(Path.of("/repo"));
 		EndpointTable table = new EndpointTable(layout, "jdbc:postgresql://localhost:55432/apbd", "localhost:9092",
-				false, false);
+				false, false, java.util.Optional.empty());
 
 		assertThat(table.rows()).extracting((row) -> row[1])
 			.contains("http://localhost:8083/actuator/prometheus", "http://localhost:8083/actuator/health",
@@ -63,6 +63,26 @@ class SmallPartsTests {
 					"localhost:9092", "jdbc:postgresql://localhost:55432/apbd", "/repo/.devstack/logs")
 			.doesNotHaveDuplicates()
 			.noneMatch((url) -> url.contains("9090"));
+	}
+
+	@Test
+	void shouldLeadWithThePagesAPersonOpensAndSayHowManyAlertsFire() {
+		EndpointTable table = new EndpointTable(StackLayout.of(Path.of("/repo")), "jdbc:postgresql://localhost:55432/apbd",
+				"localhost:9092", true, true, java.util.Optional.of("2 firing (0 critical)"));
+
+		assertThat(table.rows().subList(0, 3)).extracting((row) -> row[0] + " " + row[1])
+			.containsExactly("Prometheus alerts: 2 firing (0 critical) http://localhost:9090/classic/alerts",
+					"mailbox (alert e-mails, SMTP localhost:2525) http://localhost:8025/",
+					"Alertmanager API (alerts as routed) http://localhost:9095/api/v2/alerts");
+	}
+
+	@Test
+	void shouldCountFiringAlertsFromPrometheusAnswers() {
+		assertThat(FiringAlerts.parse("{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":"
+				+ "[{\"metric\":{},\"value\":[1764500000.123,\"7\"]}]}}")).isEqualTo(7);
+		// count() of nothing is an empty vector: no alert fires
+		assertThat(FiringAlerts.parse("{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[]}}"))
+			.isZero();
 	}
 
 }

@@ -28,6 +28,14 @@ class ClockConfiguration {
 					"apbd.clock.start-date is required with apbd.clock.mode=fixed");
 			return new FixedBusinessClock(date, region.zone());
 		}
+		if (properties.startedAtFile() != null) {
+			LocalDate startDate = java.util.Objects.requireNonNull(properties.startDate(),
+					"apbd.clock.start-date is required with apbd.clock.started-at-file");
+			log.info("Simulated business clock: {} from the instant written to {}, a year lasts {}", startDate,
+					properties.startedAtFile(), properties.yearDuration());
+			return new StartSignalledClock(Clock.systemUTC(), region.zone(), properties.startedAtFile(), startDate,
+					properties.yearDuration());
+		}
 		Instant startedAt = (properties.startedAt() != null) ? properties.startedAt() : Instant.now();
 		LocalDate startDate = (properties.startDate() != null) ? properties.startDate()
 				: LocalDate.of(LocalDate.now(region.zone()).getYear(), 1, 1);

@@ -8,6 +8,7 @@ import id.apbdmonitor.core.clock.BusinessClock;
 import id.apbdmonitor.core.clock.ClockProperties;
 import id.apbdmonitor.core.clock.FixedBusinessClock;
 import id.apbdmonitor.core.clock.SimulatedBusinessClock;
+import id.apbdmonitor.core.clock.StartSignalledClock;
 import id.apbdmonitor.core.clock.WallBusinessClock;
 import id.apbdmonitor.simulator.generator.GeneratedYear;
 import id.apbdmonitor.simulator.generator.GeneratorSettings;
@@ -55,14 +56,19 @@ class SimulatorConfiguration {
 		return switch (clock.mode()) {
 			case WALL -> new WallBusinessClock(Clock.systemUTC(), properties.zone());
 			case FIXED -> new FixedBusinessClock(startDate, properties.zone());
-			case SIMULATED -> {
-				Instant startedAt = (clock.startedAt() != null) ? clock.startedAt() : Instant.now();
-				log.info("Simulated business clock: {} at {}, a year lasts {}", startDate, startedAt,
-						clock.yearDuration());
-				yield new SimulatedBusinessClock(Clock.systemUTC(), properties.zone(), startedAt, startDate,
-						clock.yearDuration());
-			}
+			// the devstack writes the start instant once every process is UP
+			case SIMULATED -> (clock.startedAtFile() != null)
+					? new StartSignalledClock(Clock.systemUTC(), properties.zone(), clock.startedAtFile(), startDate,
+							clock.yearDuration())
+					: simulated(clock, properties, startDate);
 		};
+	}
+
+	private static BusinessClock simulated(ClockProperties clock, SimulatorProperties properties, LocalDate startDate) {
+		Instant startedAt = (clock.startedAt() != null) ? clock.startedAt() : Instant.now();
+		log.info("Simulated business clock: {} at {}, a year lasts {}", startDate, startedAt, clock.yearDuration());
+		return new SimulatedBusinessClock(Clock.systemUTC(), properties.zone(), startedAt, startDate,
+				clock.yearDuration());
 	}
 
 	@Bean
