@@ -41,9 +41,12 @@ public final class DevstackParts {
 				home.resolve("pids")));
 	}
 
-	/** One login role owning a schema of its name in {@code database} (created if missing); returns its password. */
-	public static String provision(Database server, String database, String role) throws SQLException {
-		return new SchemaProvisioner().provision(server.database, database, List.of(role)).get(role);
+	/**
+	 * The service's login role and its schema in {@code database} (created if missing), as the
+	 * devstack sets them up; returns the password of every role it made, by role name.
+	 */
+	public static Map<String, String> provision(Database server, String database, String role) throws SQLException {
+		return Map.copyOf(new SchemaProvisioner().provision(server.database, database, List.of(role)));
 	}
 
 	/** Whether something accepts connections on the local {@code port}. */

@@ -84,7 +84,11 @@ final class FaultStack implements AutoCloseable {
 	FaultStack(Path repoRoot, String classpath, LocalDate businessDate, Consumer<String> progress) {
 		this.repoRoot = repoRoot.toAbsolutePath().normalize();
 		this.home = this.repoRoot.resolve("infra/faults/target/stack");
-		this.classpath = classpath;
+		// absolute: the broker runs in the stack's folder, not where the suite was started
+		this.classpath = java.util.Arrays.stream(classpath.split(java.io.File.pathSeparator))
+			.filter((entry) -> !entry.isBlank())
+			.map((entry) -> Path.of(entry).toAbsolutePath().toString())
+			.collect(Collectors.joining(java.io.File.pathSeparator));
 		this.businessDate = businessDate;
 		this.progress = progress;
 	}
@@ -131,11 +135,11 @@ final class FaultStack implements AutoCloseable {
 	/** A database and a topic (and its dead-letter topic) of their own for one scenario. */
 	Target prepare(String slug) throws SQLException, InterruptedException, ExecutionException {
 		String database = "apbd_" + slug.replace('-', '_');
-		String password = DevstackParts.provision(this.database, database, ROLE);
+		Map<String, String> passwords = DevstackParts.provision(this.database, database, ROLE);
 		String topic = "apbd.goods.v1.fault-" + slug;
 		this.admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1),
 				new NewTopic(topic + "-dlt", PARTITIONS, (short) 1))).all().get();
-		return new Target(slug, database, this.database.jdbcUrl(database), password, topic);
+		return new Target(slug, database, this.database.jdbcUrl(database), passwords, topic);
 	}
 
 	/**
@@ -157,9 +161,17 @@ final class FaultStack implements AutoCloseable {
 		properties.forEach((name, value) -> arguments.add("--" + name + "=" + value));
 		String name = SERVICE + "-" + port;
 		Path log = this.home.resolve("logs/" + target.slug() + "/" + name + "-" + System.currentTimeMillis() + ".log");
-		// the password goes by environment, never on a command line that ps shows
+		// passwords go by environment, never on a command line that ps shows
+		Map<String, String> environment = new HashMap<>();
+		environment.put("SPRING_DATASOURCE_PASSWORD", target.passwords().get(ROLE));
+		String owner = ROLE + "_owner";
+		if (target.passwords().containsKey(owner)) {
+			// where the database guards the ledger, migrations run as the schema's owner role
+			environment.put("APBD_DB_OWNER_USER", owner);
+			environment.put("APBD_DB_OWNER_PASSWORD", target.passwords().get(owner));
+		}
 		DevstackParts.Child child = DevstackParts.startJava(name, this.home, List.of("-Xmx384m"), arguments,
-				Map.of("SPRING_DATASOURCE_PASSWORD", target.password()), this.repoRoot, log);
+				environment, this.repoRoot, log);
 		Service service = new Service(name, port, child, properties.getOrDefault("spring.application.name", SERVICE));
 		this.services.add(service);
 		awaitUp(service);
@@ -362,7 +374,7 @@ final class FaultStack implements AutoCloseable {
 	}
 
 	/** One scenario's database and topic. */
-	record Target(String slug, String database, String jdbcUrl, String password, String topic) {
+	record Target(String slug, String database, String jdbcUrl, Map<String, String> passwords, String topic) {
 
 		String deadLetterTopic() {
 			return this.topic + "-dlt";
