@@ -159,6 +159,9 @@ public final class Devstack {
 				environment.put("SPRING_DATASOURCE_URL", postgres.jdbcUrl(DATABASE));
 				environment.put("SPRING_DATASOURCE_USERNAME", app.roleName());
 				environment.put("SPRING_DATASOURCE_PASSWORD", passwords.get(app.roleName()));
+				// migrations run as the schema's owner; the service role may only append to ledgers
+				environment.put("APBD_DB_OWNER_USER", SchemaProvisioner.ownerOf(app.roleName()));
+				environment.put("APBD_DB_OWNER_PASSWORD", passwords.get(SchemaProvisioner.ownerOf(app.roleName())));
 			}
 			started.put(app, register(this.services, launcher.start(app, environment)));
 		}

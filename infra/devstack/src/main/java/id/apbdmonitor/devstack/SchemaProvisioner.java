@@ -11,9 +11,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Creates the shared database and, per service, a login role owning one schema of the same
- * name, as production would: a service can write only its own tables. Passwords are random
- * per run and live only in memory and in the environment of the service they belong to.
+ * Creates the shared database and, per service, two login roles, as production would: the
+ * owner role {@code <service>_owner} owns the schema of the service's name and runs its
+ * migrations; the service role of that name may only use what the migrations grant it (append
+ * to the ledgers, update totals; db/core/afterMigrate__ledger_guard.sql of monitor-core).
+ * Passwords are random per run and live only in memory and in the environment of the service
+ * they belong to.
  */
 final class SchemaProvisioner {
 
@@ -21,10 +24,19 @@ final class SchemaProvisioner {
 
 	private final SecureRandom random = new SecureRandom();
 
-	/** Returns the password of each role, in the order given. */
+	/** The role that owns a service's schema and runs its migrations. */
+	static String ownerOf(String role) {
+		return role + "_owner";
+	}
+
+	/**
+	 * Returns the password of each service role, in the order given, and of its owner role
+	 * (key {@link #ownerOf}).
+	 */
 	Map<String, String> provision(PostgresServer server, String database, Collection<String> roles) throws SQLException {
 		requireIdentifier(database);
 		roles.forEach(SchemaProvisioner::requireIdentifier);
+		roles.forEach((role) -> requireIdentifier(ownerOf(role)));
 		try (Connection admin = server.connectAsAdmin(null)) {
 			if (!exists(admin, "select 1 from pg_database where datname = ?", database)) {
 				execute(admin, "create database " + database);
@@ -35,16 +47,26 @@ final class SchemaProvisioner {
 			// PostgreSQL 15+ does this by default; an older existing server does not
 			execute(admin, "revoke create on schema public from public");
 			for (String role : roles) {
-				String password = password();
-				String verb = exists(admin, "select 1 from pg_roles where rolname = ?", role) ? "alter" : "create";
-				// a utility statement takes no bind parameters; the password alphabet needs no quoting
-				execute(admin, verb + " role " + role + " with login password '" + password + "'");
-				execute(admin, "create schema if not exists " + role + " authorization " + role);
-				execute(admin, "grant connect on database " + database + " to " + role);
-				passwords.put(role, password);
+				String owner = ownerOf(role);
+				passwords.put(role, loginRole(admin, database, role));
+				passwords.put(owner, loginRole(admin, database, owner));
+				execute(admin, "create schema if not exists " + role + " authorization " + owner);
+				// data kept from a run before the owner role existed: the service role owned it all
+				execute(admin, "alter schema " + role + " owner to " + owner);
+				execute(admin, "reassign owned by " + role + " to " + owner);
+				execute(admin, "grant usage on schema " + role + " to " + role);
 			}
 		}
 		return passwords;
+	}
+
+	private String loginRole(Connection admin, String database, String role) throws SQLException {
+		String password = password();
+		String verb = exists(admin, "select 1 from pg_roles where rolname = ?", role) ? "alter" : "create";
+		// a utility statement takes no bind parameters; the password alphabet needs no quoting
+		execute(admin, verb + " role " + role + " with login password '" + password + "'");
+		execute(admin, "grant connect on database " + database + " to " + role);
+		return password;
 	}
 
 	private String password() {

@@ -72,17 +72,31 @@ class EmbeddedStackIntegrationTests {
 	}
 
 	private void assertEachRoleWritesOnlyItsOwnSchema(String url, Map<String, String> passwords) throws SQLException {
-		assertThat(passwords).containsOnlyKeys("alpha_service", "beta_service");
-		assertThat(passwords.get("alpha_service")).hasSize(32).isNotEqualTo(passwords.get("beta_service"));
-		try (Connection beta = DriverManager.getConnection(url, "beta_service", passwords.get("beta_service"));
-				Statement statement = beta.createStatement()) {
+		assertThat(passwords).containsOnlyKeys("alpha_service", "alpha_service_owner", "beta_service",
+				"beta_service_owner");
+		assertThat(passwords.get("alpha_service")).hasSize(32)
+			.isNotEqualTo(passwords.get("beta_service"))
+			.isNotEqualTo(passwords.get("alpha_service_owner"));
+		// the owner role runs the migrations: it creates tables and grants the service role its share
+		try (Connection owner = DriverManager.getConnection(url, "beta_service_owner", passwords.get("beta_service_owner"));
+				Statement statement = owner.createStatement()) {
 			statement.execute("create table beta_service.ledger (id int primary key)");
+		}
+		try (Connection owner = DriverManager.getConnection(url, "alpha_service_owner",
+				passwords.get("alpha_service_owner")); Statement statement = owner.createStatement()) {
+			statement.execute("create table alpha_service.ledger (id int primary key)");
+			statement.execute("grant select, insert on alpha_service.ledger to alpha_service");
 		}
 		try (Connection alpha = DriverManager.getConnection(url, "alpha_service", passwords.get("alpha_service"));
 				Statement statement = alpha.createStatement()) {
 			// unqualified: the default search_path starts with the schema named after the role
-			statement.execute("create table ledger (id int primary key)");
-			statement.execute("insert into alpha_service.ledger values (1)");
+			statement.execute("insert into ledger values (1)");
+			assertThatExceptionOfType(SQLException.class)
+				.isThrownBy(() -> statement.execute("delete from alpha_service.ledger"))
+				.satisfies((ex) -> assertThat(ex.getSQLState()).isEqualTo("42501"));
+			assertThatExceptionOfType(SQLException.class)
+				.isThrownBy(() -> statement.execute("create table alpha_service.sneaky (id int)"))
+				.satisfies((ex) -> assertThat(ex.getSQLState()).isEqualTo("42501"));
 			assertThatExceptionOfType(SQLException.class)
 				.isThrownBy(() -> statement.execute("create table beta_service.sneaky (id int)"))
 				.satisfies((ex) -> assertThat(ex.getSQLState()).isEqualTo("42501"));
@@ -111,10 +125,11 @@ class EmbeddedStackIntegrationTests {
 		try {
 			firstPasswords = new SchemaProvisioner().provision(database, "apbd", List.of("alpha_service"));
 			url = database.jdbcUrl("apbd");
-			try (Connection alpha = DriverManager.getConnection(url, "alpha_service", firstPasswords.get("alpha_service"));
-					Statement statement = alpha.createStatement()) {
-				statement.execute("create table ledger (id int primary key)");
-				statement.execute("insert into ledger values (42)");
+			try (Connection owner = DriverManager.getConnection(url, "alpha_service_owner",
+					firstPasswords.get("alpha_service_owner")); Statement statement = owner.createStatement()) {
+				statement.execute("create table alpha_service.ledger (id int primary key)");
+				statement.execute("insert into alpha_service.ledger values (42)");
+				statement.execute("grant select on alpha_service.ledger to alpha_service");
 			}
 			broker.start();
 			produceOneRecord(broker.bootstrapServers());

@@ -71,6 +71,9 @@ class PackagedServicesIntegrationTests {
 				environment.put("SPRING_DATASOURCE_URL", database.jdbcUrl("apbd"));
 				environment.put("SPRING_DATASOURCE_USERNAME", service.replace('-', '_'));
 				environment.put("SPRING_DATASOURCE_PASSWORD", passwords.get(service.replace('-', '_')));
+				environment.put("APBD_DB_OWNER_USER", SchemaProvisioner.ownerOf(service.replace('-', '_')));
+				environment.put("APBD_DB_OWNER_PASSWORD",
+						passwords.get(SchemaProvisioner.ownerOf(service.replace('-', '_'))));
 				processes.put(service, start(service, environment));
 			}
 			for (String service : SERVICES) {

@@ -79,17 +79,37 @@ public final class TestInfrastructure {
 	}
 
 	/**
+	 * Creates an empty database with the two roles of production: {@code owner} owns the
+	 * database (so it creates the service's schema) and runs the migrations, {@code service}
+	 * only gets what the migrations grant it. Role names are unique per database.
+	 */
+	public static TestDatabase newDatabaseWithRoles(String name) {
+		String owner = name + "_owner";
+		String service = name + "_service";
+		try (Connection connection = postgres().getPostgresDatabase().getConnection();
+				Statement statement = connection.createStatement()) {
+			statement.execute("create role " + owner + " login password '" + owner + "'");
+			statement.execute("create role " + service + " login password '" + service + "'");
+			statement.execute("create database " + name + " owner " + owner);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("could not create database " + name + " and its roles", ex);
+		}
+		// not getJdbcUrl: its ?user=postgres would outrank the role given to the driver
+		String url = "jdbc:postgresql://localhost:" + postgres().getPort() + "/" + name;
+		return new TestDatabase(url, owner, owner, service, service);
+	}
+
+	/**
 	 * Points a service at a fresh database and fresh topics, with the business clock fixed on
 	 * {@code date}.
 	 */
 	public static TestTopics register(DynamicPropertyRegistry registry, String service, String date) {
 		String suffix = uniqueName("t");
-		String database = newDatabase("db" + suffix);
+		TestDatabase database = newDatabaseWithRoles("db" + suffix);
 		TestTopics topics = new TestTopics("apbd.spending" + suffix, "apbd.budget" + suffix);
 		registry.add("spring.kafka.bootstrap-servers", () -> kafka().getBrokersAsString());
-		registry.add("spring.datasource.url", () -> database);
-		registry.add("spring.datasource.username", () -> "postgres");
-		registry.add("spring.datasource.password", () -> "postgres");
+		database.properties().forEach((name, value) -> registry.add(name, () -> value));
 		registry.add("apbd.ingest.topic", topics::events);
 		registry.add("apbd.ingest.budget-topic", topics::budget);
 		registry.add("apbd.clock.mode", () -> "fixed");
@@ -97,6 +117,27 @@ public final class TestInfrastructure {
 		registry.add("apbd.ingest.retry-initial-interval", () -> "200ms");
 		registry.add("apbd.ingest.retry-max-interval", () -> "2s");
 		return topics;
+	}
+
+	/** A test database and its two roles (each role's password is its name). */
+	public record TestDatabase(String url, String ownerUser, String ownerPassword, String serviceUser,
+			String servicePassword) {
+
+		/** The Spring properties that connect a service: it runs as the service role, Flyway as the owner. */
+		public Map<String, String> properties() {
+			return Map.of("spring.datasource.url", this.url, "spring.datasource.username", this.serviceUser,
+					"spring.datasource.password", this.servicePassword, "spring.flyway.user", this.ownerUser,
+					"spring.flyway.password", this.ownerPassword);
+		}
+
+		public Connection connectAsOwner() throws SQLException {
+			return java.sql.DriverManager.getConnection(this.url, this.ownerUser, this.ownerPassword);
+		}
+
+		public Connection connectAsService() throws SQLException {
+			return java.sql.DriverManager.getConnection(this.url, this.serviceUser, this.servicePassword);
+		}
+
 	}
 
 	/** The event topic and budget topic of one test class. */
