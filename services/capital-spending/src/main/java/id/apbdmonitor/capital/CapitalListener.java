@@ -1,10 +1,13 @@
 package id.apbdmonitor.capital;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 import id.apbdmonitor.core.event.JsonFields;
 import id.apbdmonitor.core.ingest.BatchIngestors;
 import id.apbdmonitor.core.ingest.IncomingRecord;
+import id.apbdmonitor.core.ingest.IngestHandler;
 import id.apbdmonitor.core.ingest.IngestProperties;
 import id.apbdmonitor.core.ingest.Outcome;
 import id.apbdmonitor.core.ingest.Parsed;
@@ -30,6 +33,19 @@ class CapitalListener extends TopicListener<CapitalEvent> {
 	@Override
 	public CapitalEvent parse(JsonFields json, IncomingRecord record) {
 		return this.parser.parse(json);
+	}
+
+	/** Events are checked against their contract (signature, progress, payments) or the payment they reverse. */
+	@Override
+	public Collection<String> references(CapitalEvent event) {
+		List<String> keys = new ArrayList<>(2);
+		if (event.contractId() != null) {
+			keys.add("contract:" + event.contractId());
+		}
+		if (event.reverses() != null) {
+			keys.add(IngestHandler.eventKey(event.reverses()));
+		}
+		return keys;
 	}
 
 	@Override

@@ -1,10 +1,12 @@
 package id.apbdmonitor.pad;
 
+import java.util.Collection;
 import java.util.List;
 
 import id.apbdmonitor.core.event.JsonFields;
 import id.apbdmonitor.core.ingest.BatchIngestors;
 import id.apbdmonitor.core.ingest.IncomingRecord;
+import id.apbdmonitor.core.ingest.IngestHandler;
 import id.apbdmonitor.core.ingest.IngestProperties;
 import id.apbdmonitor.core.ingest.Outcome;
 import id.apbdmonitor.core.ingest.Parsed;
@@ -30,6 +32,12 @@ class PadListener extends TopicListener<PadEvent> {
 	@Override
 	public PadEvent parse(JsonFields json, IncomingRecord record) {
 		return this.parser.parse(json);
+	}
+
+	/** A reversal reads its receipt and what reversed it before. */
+	@Override
+	public Collection<String> references(PadEvent event) {
+		return event.isReversal() ? List.of(IngestHandler.eventKey(event.reverses())) : List.of();
 	}
 
 	@Override

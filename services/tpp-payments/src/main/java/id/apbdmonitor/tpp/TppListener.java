@@ -1,10 +1,12 @@
 package id.apbdmonitor.tpp;
 
+import java.util.Collection;
 import java.util.List;
 
 import id.apbdmonitor.core.event.JsonFields;
 import id.apbdmonitor.core.ingest.BatchIngestors;
 import id.apbdmonitor.core.ingest.IncomingRecord;
+import id.apbdmonitor.core.ingest.IngestHandler;
 import id.apbdmonitor.core.ingest.IngestProperties;
 import id.apbdmonitor.core.ingest.Outcome;
 import id.apbdmonitor.core.ingest.Parsed;
@@ -30,6 +32,13 @@ class TppListener extends TopicListener<TppEvent> {
 	@Override
 	public TppEvent parse(JsonFields json, IncomingRecord record) {
 		return this.parser.parse(json);
+	}
+
+	/** A stage is checked against the stage an OPD's month reached before. */
+	@Override
+	public Collection<String> references(TppEvent event) {
+		return List.of("tpp:" + event.envelope().pemda() + "/" + event.envelope().fiscalYear() + "/"
+				+ event.envelope().opd() + "/" + event.month());
 	}
 
 	@Override

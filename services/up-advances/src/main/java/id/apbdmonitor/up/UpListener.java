@@ -1,10 +1,12 @@
 package id.apbdmonitor.up;
 
+import java.util.Collection;
 import java.util.List;
 
 import id.apbdmonitor.core.event.JsonFields;
 import id.apbdmonitor.core.ingest.BatchIngestors;
 import id.apbdmonitor.core.ingest.IncomingRecord;
+import id.apbdmonitor.core.ingest.IngestHandler;
 import id.apbdmonitor.core.ingest.IngestProperties;
 import id.apbdmonitor.core.ingest.Outcome;
 import id.apbdmonitor.core.ingest.Parsed;
@@ -30,6 +32,12 @@ class UpListener extends TopicListener<UpEvent> {
 	@Override
 	public UpEvent parse(JsonFields json, IncomingRecord record) {
 		return this.parser.parse(json);
+	}
+
+	/** A TU accounting or return is checked against its TU and what settled it before. */
+	@Override
+	public Collection<String> references(UpEvent event) {
+		return (event.tu() != null) ? List.of(IngestHandler.eventKey(event.tu())) : List.of();
 	}
 
 	@Override

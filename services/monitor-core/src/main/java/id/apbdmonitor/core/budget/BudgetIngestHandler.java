@@ -1,6 +1,7 @@
 package id.apbdmonitor.core.budget;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 import id.apbdmonitor.core.event.JsonFields;
@@ -27,6 +28,12 @@ class BudgetIngestHandler implements IngestHandler<BudgetLine> {
 	@Override
 	public BudgetLine parse(JsonFields json, IncomingRecord record) {
 		return this.parser.parse(json);
+	}
+
+	/** Revisions of one line are compared with the one in force: one per write. */
+	@Override
+	public Collection<String> references(BudgetLine line) {
+		return List.of("line:" + line.lineId());
 	}
 
 	@Override

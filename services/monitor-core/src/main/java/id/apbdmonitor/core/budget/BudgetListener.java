@@ -28,7 +28,7 @@ class BudgetListener {
 
 	@KafkaListener(id = ID, topics = "${apbd.ingest.budget-topic:apbd.budget.v1}",
 			groupId = "${spring.application.name}", containerFactory = IngestConfiguration.CONTAINER_FACTORY)
-	void onBatch(List<ConsumerRecord<String, byte[]>> records) throws Exception {
+	void onBatch(List<ConsumerRecord<byte[], byte[]>> records) throws Exception {
 		this.ingestor.ingest(records);
 	}
 

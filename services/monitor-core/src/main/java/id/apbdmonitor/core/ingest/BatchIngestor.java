@@ -3,9 +3,14 @@ package id.apbdmonitor.core.ingest;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import id.apbdmonitor.core.event.JsonFields;
+import id.apbdmonitor.core.event.LogSafe;
 import id.apbdmonitor.core.event.Reason;
 import id.apbdmonitor.core.event.RejectedException;
 import id.apbdmonitor.core.event.Rejection;
@@ -16,18 +21,33 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The ingest pipeline of one topic (DESIGN §4): parse and check every record, store the valid
- * ones in one transaction, dead-letter the rest, then count and refresh. Any exception that
- * leaves {@link #ingest} is transient (database or broker down): the container's error handler
- * retries the whole batch with back-off while the consumer is paused, and offsets stay
- * uncommitted, so nothing is lost and the ledger's idempotency absorbs the replay.
+ * ones in one transaction, dead-letter the rest, then count and refresh.
+ * <p>
+ * The valid records are cut into consecutive runs in which no two records share a key (their
+ * eventId or what they {@link IngestHandler#references reference}); each run is one batch write
+ * in its own savepoint, so a batch has exactly the outcome of processing its records one at a
+ * time in offset order, whatever the poll size. A run the database refuses for a reason of the
+ * data (SQLState class 22 or 23, see {@link Failures}) is rolled back to its savepoint and
+ * bisected down to the records that cause it; those are dead-lettered {@code UNSTORABLE_VALUE}
+ * with the database's message and the rest commits. Dead letters are published inside the
+ * transaction and the meters counted after its commit, so a failure anywhere before the commit
+ * leaves neither stored nor counted records behind, and the retry counts each record once.
+ * Any other exception that leaves {@link #ingest} is transient (database or broker down): the
+ * container's error handler retries the whole batch with back-off while the consumer is paused.
  */
 public class BatchIngestor<E> {
 
 	private static final Logger log = LoggerFactory.getLogger(BatchIngestor.class);
+
+	private static final int MAX_DATABASE_MESSAGE = 300;
+
+	/** Enough bytes of a malformed value for the 200 characters of {@code apbd-value}. */
+	private static final int PREVIEW_BYTES = 800;
 
 	private final IngestHandler<E> handler;
 
@@ -35,69 +55,215 @@ public class BatchIngestor<E> {
 
 	private final TransactionTemplate transaction;
 
+	private final TransactionTemplate savepoint;
+
 	private final DeadLetterPublisher deadLetters;
 
 	private final IngestMetrics metrics;
 
+	private final RejectionMemory memory;
+
 	public BatchIngestor(IngestHandler<E> handler, JsonMapper json, TransactionTemplate transaction,
-			DeadLetterPublisher deadLetters, IngestMetrics metrics) {
+			DeadLetterPublisher deadLetters, IngestMetrics metrics, RejectionMemory memory) {
 		this.handler = handler;
+		this.memory = memory;
 		this.json = json;
 		this.transaction = transaction;
+		this.savepoint = new TransactionTemplate(transaction.getTransactionManager());
+		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
 		this.deadLetters = deadLetters;
 		this.metrics = metrics;
 	}
 
-	public void ingest(List<ConsumerRecord<String, byte[]>> records) throws Exception {
+	public void ingest(List<ConsumerRecord<byte[], byte[]>> records) throws Exception {
 		long started = System.nanoTime();
 		List<Parsed<E>> valid = new ArrayList<>(records.size());
+		List<String> eventIds = new ArrayList<>(records.size());
 		List<DeadLetterPublisher.Rejected> rejected = new ArrayList<>();
-		for (ConsumerRecord<String, byte[]> consumerRecord : records) {
+		for (ConsumerRecord<byte[], byte[]> consumerRecord : records) {
 			IncomingRecord record = incoming(consumerRecord);
 			try {
-				valid.add(new Parsed<>(record, this.handler.parse(fieldsOf(record), record)));
+				JsonNode node = nodeOf(record);
+				valid.add(new Parsed<>(record, this.handler.parse(new JsonFields(node), record)));
+				eventIds.add(node.path("eventId").asString(""));
 			}
 			catch (RejectedException ex) {
 				rejected.add(new DeadLetterPublisher.Rejected(record, ex.rejection()));
 			}
 		}
 		long parsed = System.nanoTime();
-		List<Outcome> outcomes = valid.isEmpty() ? List.of() : this.transaction.execute(status -> this.handler.write(valid));
-		long written = System.nanoTime();
-		for (int i = 0; i < valid.size(); i++) {
-			Outcome outcome = outcomes.get(i);
-			if (outcome.kind() == Outcome.Kind.REJECTED) {
-				rejected.add(new DeadLetterPublisher.Rejected(valid.get(i).record(), outcome.rejection()));
+		Outcome[] outcomes = new Outcome[valid.size()];
+		List<DeadLetterPublisher.Rejected> deadLetters = new ArrayList<>(rejected);
+		this.transaction.executeWithoutResult(status -> {
+			for (List<Integer> run : runs(valid, eventIds)) {
+				List<Integer> undecided = recall(valid, eventIds, run, outcomes);
+				if (!undecided.isEmpty()) {
+					write(valid, eventIds, undecided, outcomes);
+				}
 			}
-		}
-		if (!rejected.isEmpty()) {
-			this.deadLetters.publish(rejected);
-		}
+			for (int i = 0; i < valid.size(); i++) {
+				if (outcomes[i].kind() == Outcome.Kind.REJECTED) {
+					deadLetters.add(new DeadLetterPublisher.Rejected(valid.get(i).record(), outcomes[i].rejection()));
+				}
+			}
+			publish(deadLetters);
+		});
+		long written = System.nanoTime();
 		long now = System.currentTimeMillis();
 		for (int i = 0; i < valid.size(); i++) {
-			if (outcomes.get(i).kind() != Outcome.Kind.REJECTED) {
-				this.metrics.count(outcomes.get(i));
+			if (outcomes[i].kind() != Outcome.Kind.REJECTED) {
+				this.metrics.count(outcomes[i]);
 				this.metrics.committed(valid.get(i).record(), now);
 			}
 		}
-		for (DeadLetterPublisher.Rejected each : rejected) {
+		for (DeadLetterPublisher.Rejected each : deadLetters) {
 			this.metrics.count(Outcome.rejected(each.rejection()));
-			log.warn("Rejected {} ({}): {} {}", each.record().position(), describe(each.record()),
-					each.rejection().reason(), each.rejection().detail());
+			log.warn("Rejected {} (key {}, {}): {} {}", each.record().position(), LogSafe.of(each.record().key(), 64),
+					describe(each.record()), each.rejection().reason(), LogSafe.of(each.rejection().detail()));
 		}
-		this.metrics.deadLettered(rejected.size());
+		this.metrics.deadLettered(deadLetters.size());
 		long committed = System.nanoTime();
 		try {
 			this.handler.afterCommit();
 		}
 		catch (RuntimeException ex) {
 			// the batch is safely stored; the timer refresh will catch the snapshot up
-			log.warn("Snapshot refresh after commit failed: {}", ex.toString());
+			log.warn("Snapshot refresh after commit failed: {}", LogSafe.of(ex, 500));
 		}
 		if (log.isDebugEnabled()) {
 			log.debug("Batch of {} records: {} valid, {} rejected; parsed in {} ms, stored in {} ms, counted in {} ms, "
-					+ "snapshot in {} ms", records.size(), valid.size(), rejected.size(), millis(started, parsed),
+					+ "snapshot in {} ms", records.size(), valid.size(), deadLetters.size(), millis(started, parsed),
 					millis(parsed, written), millis(written, committed), millis(committed, System.nanoTime()));
+		}
+	}
+
+	/**
+	 * Cuts the valid records into consecutive runs in which no key (eventId or reference)
+	 * occurs twice, so each run can be written as a set with the one-at-a-time outcome.
+	 */
+	private List<List<Integer>> runs(List<Parsed<E>> valid, List<String> eventIds) {
+		List<List<Integer>> runs = new ArrayList<>();
+		List<Integer> run = new ArrayList<>();
+		Set<String> keys = new HashSet<>();
+		for (int i = 0; i < valid.size(); i++) {
+			List<String> own = new ArrayList<>();
+			own.add(IngestHandler.eventKey(eventIds.get(i)));
+			Collection<String> references = this.handler.references(valid.get(i).event());
+			own.addAll(references);
+			if (own.stream().anyMatch(keys::contains)) {
+				runs.add(run);
+				run = new ArrayList<>();
+				keys.clear();
+			}
+			keys.addAll(own);
+			run.add(i);
+		}
+		if (!run.isEmpty()) {
+			runs.add(run);
+		}
+		return runs;
+	}
+
+	/**
+	 * Answers the records of a run that the ledger stage rejected before (same eventId and
+	 * payload) as it did then; returns the others.
+	 */
+	private List<Integer> recall(List<Parsed<E>> valid, List<String> eventIds, List<Integer> run, Outcome[] outcomes) {
+		String topic = valid.get(run.get(0)).record().topic();
+		Map<String, Rejection> remembered = this.memory.recall(topic, run.stream().map(eventIds::get).toList());
+		if (remembered.isEmpty()) {
+			return run;
+		}
+		List<Integer> undecided = new ArrayList<>(run.size());
+		for (int i : run) {
+			Rejection rejection = remembered.get(RejectionMemory.key(eventIds.get(i), valid.get(i).record().sha256()));
+			if (rejection != null) {
+				outcomes[i] = Outcome.rejected(rejection);
+			}
+			else {
+				undecided.add(i);
+			}
+		}
+		return undecided;
+	}
+
+	/**
+	 * Writes a run in a savepoint, remembering what the ledger stage rejected; when the database
+	 * refuses a value of it, rolls the savepoint back and writes each half again, down to the
+	 * single records at fault.
+	 */
+	private void write(List<Parsed<E>> valid, List<String> eventIds, List<Integer> run, Outcome[] outcomes) {
+		List<Parsed<E>> batch = run.stream().map(valid::get).toList();
+		RuntimeException failure;
+		try {
+			List<Outcome> written = this.savepoint.execute(status -> writeAndRemember(batch, eventIds, run));
+			for (int i = 0; i < run.size(); i++) {
+				outcomes[run.get(i)] = written.get(i);
+			}
+			return;
+		}
+		catch (RuntimeException ex) {
+			if (!Failures.permanent(ex)) {
+				throw ex;
+			}
+			failure = ex;
+		}
+		if (run.size() > 1) {
+			int half = run.size() / 2;
+			write(valid, eventIds, run.subList(0, half), outcomes);
+			write(valid, eventIds, run.subList(half, run.size()), outcomes);
+			return;
+		}
+		if (Failures.uniqueViolation(failure)) {
+			// a concurrent writer (e.g. the instance that lost this partition) stored the same key
+			// meanwhile; now it is committed, the handler sees it and answers DUPLICATE or a reason
+			try {
+				outcomes[run.get(0)] = this.savepoint.execute(status -> writeAndRemember(batch, eventIds, run)).get(0);
+				return;
+			}
+			catch (RuntimeException ex) {
+				if (!Failures.permanent(ex)) {
+					throw ex;
+				}
+				failure = ex;
+			}
+		}
+		outcomes[run.get(0)] = reject(Reason.UNSTORABLE_VALUE, "", "", "the database refused the record: "
+				+ LogSafe.of(Failures.message(failure), MAX_DATABASE_MESSAGE));
+	}
+
+	private List<Outcome> writeAndRemember(List<Parsed<E>> batch, List<String> eventIds, List<Integer> run) {
+		List<Outcome> written = this.handler.write(batch);
+		List<String> ids = new ArrayList<>();
+		List<IncomingRecord> records = new ArrayList<>();
+		List<Rejection> rejections = new ArrayList<>();
+		for (int j = 0; j < batch.size(); j++) {
+			if (written.get(j).kind() == Outcome.Kind.REJECTED) {
+				ids.add(eventIds.get(run.get(j)));
+				records.add(batch.get(j).record());
+				rejections.add(written.get(j).rejection());
+			}
+		}
+		this.memory.remember(batch.get(0).record().topic(), ids, records, rejections);
+		return written;
+	}
+
+	private void publish(List<DeadLetterPublisher.Rejected> deadLetters) {
+		if (deadLetters.isEmpty()) {
+			return;
+		}
+		try {
+			this.deadLetters.publish(deadLetters);
+		}
+		catch (RuntimeException ex) {
+			throw ex;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while dead-lettering", ex);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("could not dead-letter " + deadLetters.size() + " records", ex);
 		}
 	}
 
@@ -105,7 +271,7 @@ public class BatchIngestor<E> {
 		return (to - from) / 1_000_000;
 	}
 
-	private JsonFields fieldsOf(IncomingRecord record) {
+	private JsonNode nodeOf(IncomingRecord record) {
 		if (record.value() == null) {
 			throw RejectedException.of(Reason.MALFORMED_JSON, "", "", "the record has no value (tombstone)");
 		}
@@ -115,32 +281,34 @@ public class BatchIngestor<E> {
 		}
 		catch (JacksonException ex) {
 			throw RejectedException.of(Reason.MALFORMED_JSON, "", preview(record),
-					"the value is not valid JSON: " + ex.getOriginalMessage());
+					"the value is not valid JSON: " + LogSafe.of(ex.getOriginalMessage()));
 		}
 		if (node == null || !node.isObject()) {
 			throw RejectedException.of(Reason.MALFORMED_JSON, "", preview(record), "the value is not a JSON object");
 		}
-		return new JsonFields(node);
+		return node;
 	}
 
 	/** Names the OPD and document of a rejected record for the log, as far as they can be read. */
 	private String describe(IncomingRecord record) {
 		try {
 			JsonNode node = this.json.readTree(record.value());
-			return "opd " + node.path("opd").asString("?") + ", " + node.path("document").path("kind").asString("?")
-					+ " " + node.path("document").path("number").asString("?") + ", event "
-					+ node.path("eventId").asString("?");
+			return "opd " + LogSafe.of(node.path("opd").asString("?"), 40) + ", "
+					+ LogSafe.of(node.path("document").path("kind").asString("?"), 20) + " "
+					+ LogSafe.of(node.path("document").path("number").asString("?"), 80) + ", event "
+					+ LogSafe.of(node.path("eventId").asString("?"), 64);
 		}
 		catch (RuntimeException ex) {
-			return "key " + record.key();
+			return "unreadable value";
 		}
 	}
 
 	private static String preview(IncomingRecord record) {
-		return new String(record.value(), java.nio.charset.StandardCharsets.UTF_8);
+		int length = Math.min(record.value().length, PREVIEW_BYTES);
+		return new String(record.value(), 0, length, java.nio.charset.StandardCharsets.UTF_8);
 	}
 
-	private static IncomingRecord incoming(ConsumerRecord<String, byte[]> record) {
+	private static IncomingRecord incoming(ConsumerRecord<byte[], byte[]> record) {
 		return new IncomingRecord(record.topic(), record.partition(), record.offset(), record.timestamp(),
 				record.key(), record.value(), sha256(record.value()));
 	}

@@ -18,8 +18,11 @@ public class BatchIngestors {
 
 	private final MeterRegistry registry;
 
-	BatchIngestors(TransactionTemplate transaction, DeadLetterPublisher deadLetters,
-			MeterRegistry registry) {
+	private final RejectionMemory memory;
+
+	BatchIngestors(TransactionTemplate transaction, DeadLetterPublisher deadLetters, MeterRegistry registry,
+			RejectionMemory memory) {
+		this.memory = memory;
 		this.json = JsonMapper.builder().build();
 		this.transaction = transaction;
 		this.deadLetters = deadLetters;
@@ -28,7 +31,7 @@ public class BatchIngestors {
 
 	public <E> BatchIngestor<E> create(String topic, IngestHandler<E> handler) {
 		return new BatchIngestor<>(handler, this.json, this.transaction, this.deadLetters,
-				new IngestMetrics(this.registry, topic));
+				new IngestMetrics(this.registry, topic), this.memory);
 	}
 
 }

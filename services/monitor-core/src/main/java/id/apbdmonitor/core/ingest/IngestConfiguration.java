@@ -1,5 +1,6 @@
 package id.apbdmonitor.core.ingest;
 
+import id.apbdmonitor.core.event.LogSafe;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -54,13 +55,13 @@ public class IngestConfiguration {
 			@Override
 			public void failedDelivery(ConsumerRecord<?, ?> record, Exception ex, int attempt) {
 				log.warn("Record {}-{}@{} failed (attempt {}), retrying with back-off: {}", record.topic(),
-						record.partition(), record.offset(), attempt, ex.toString());
+						record.partition(), record.offset(), attempt, LogSafe.of(ex, 500));
 			}
 
 			@Override
 			public void failedDelivery(ConsumerRecords<?, ?> records, Exception ex, int attempt) {
 				log.warn("Batch of {} records failed (attempt {}), consumer paused, retrying with back-off: {}",
-						records.count(), attempt, ex.toString());
+						records.count(), attempt, LogSafe.of(ex, 500));
 			}
 
 		});

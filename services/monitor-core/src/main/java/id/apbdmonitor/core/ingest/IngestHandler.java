@@ -1,5 +1,6 @@
 package id.apbdmonitor.core.ingest;
 
+import java.util.Collection;
 import java.util.List;
 
 import id.apbdmonitor.core.event.JsonFields;
@@ -16,12 +17,30 @@ public interface IngestHandler<E> {
 
 	/**
 	 * Stores the batch (inside the batch transaction) and returns one outcome per event, in
-	 * order. Checks that need the ledger (references, conflicting duplicates) happen here.
+	 * order. Checks that need the ledger (references, conflicting duplicates) happen here. The
+	 * pipeline never passes two events that share a {@link #references key}, so a handler may
+	 * write the batch as a set; it must keep all its effects in the database (no in-memory state
+	 * changed before commit), because a failing batch is rolled back to a savepoint and retried.
 	 */
 	List<Outcome> write(List<Parsed<E>> batch);
 
+	/**
+	 * The ledger state an event reads or changes besides its own eventId, as keys such as
+	 * {@link #eventKey(String) eventKey(reverses)} or {@code "line:" + lineId}. Two records
+	 * sharing a key (or an eventId) never go into one {@link #write}: the later one is written
+	 * after the earlier took effect, so a batch has the outcome of one-at-a-time processing.
+	 */
+	default Collection<String> references(E event) {
+		return List.of();
+	}
+
 	/** Called after the transaction committed, e.g. to refresh the indicator snapshot. */
 	default void afterCommit() {
+	}
+
+	/** The key of an event id, the same one the pipeline uses for each record's own eventId. */
+	static String eventKey(String eventId) {
+		return "event:" + eventId;
 	}
 
 }

@@ -28,7 +28,7 @@ public abstract class TopicListener<E> implements IngestHandler<E> {
 
 	@KafkaListener(id = ID, topics = "${apbd.ingest.topic}", groupId = "${spring.application.name}",
 			containerFactory = IngestConfiguration.CONTAINER_FACTORY)
-	public void onBatch(List<ConsumerRecord<String, byte[]>> records) throws Exception {
+	public void onBatch(List<ConsumerRecord<byte[], byte[]>> records) throws Exception {
 		this.ingestor.ingest(records);
 	}
 

@@ -48,17 +48,17 @@ class SpendingLedger {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * Writes a batch in which no two events share an eventId or a reversed event (the pipeline
+	 * cuts its runs so): the realisations as one set, then the reversals. An event id seen again
+	 * in the same call is still answered against the stored row, never against an earlier
+	 * record of the call, so that even then the outcome is that of one-at-a-time processing.
+	 */
 	List<Outcome> write(List<Parsed<SpendingEvent>> batch, String category) {
 		Outcome[] outcomes = new Outcome[batch.size()];
-		Map<String, Integer> firstById = new HashMap<>();
 		List<Integer> realisations = new ArrayList<>();
 		for (int i = 0; i < batch.size(); i++) {
-			Parsed<SpendingEvent> parsed = batch.get(i);
-			Integer first = firstById.putIfAbsent(parsed.event().envelope().eventId(), i);
-			if (first != null) {
-				outcomes[i] = sameOrConflict(batch.get(first).record().sha256(), parsed);
-			}
-			else if (!parsed.event().isReversal()) {
+			if (!batch.get(i).event().isReversal()) {
 				realisations.add(i);
 			}
 		}
@@ -66,7 +66,8 @@ class SpendingLedger {
 		Set<String> inserted = insertRealisations(batch, realisations, category);
 		for (int i : realisations) {
 			Parsed<SpendingEvent> parsed = batch.get(i);
-			if (inserted.contains(parsed.event().envelope().eventId())) {
+			// remove: a second record with the same id in this call is not the one inserted
+			if (inserted.remove(parsed.event().envelope().eventId())) {
 				outcomes[i] = Outcome.ACCEPTED;
 				totals.add(parsed.event().envelope(), category, parsed.event().amount());
 			}
@@ -85,7 +86,7 @@ class SpendingLedger {
 
 	private Set<String> insertRealisations(List<Parsed<SpendingEvent>> batch, List<Integer> indexes, String category) {
 		if (indexes.isEmpty()) {
-			return Set.of();
+			return new HashSet<>();
 		}
 		return this.jdbc.execute((ConnectionCallback<Set<String>>) connection -> {
 			int n = indexes.size();

@@ -17,13 +17,11 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Produces raw records to the test broker and reads dead-letter topics back, with headers. */
 public final class KafkaTestClient implements AutoCloseable {
 
-	private final KafkaProducer<String, byte[]> producer;
+	private final KafkaProducer<byte[], byte[]> producer;
 
 	private final String brokers;
 
@@ -31,7 +29,7 @@ public final class KafkaTestClient implements AutoCloseable {
 		this.brokers = brokers;
 		Map<String, Object> props = new HashMap<>();
 		props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
-		props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+		props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
 		props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
 		props.put(ProducerConfig.ACKS_CONFIG, "all");
 		this.producer = new KafkaProducer<>(props);
@@ -42,6 +40,11 @@ public final class KafkaTestClient implements AutoCloseable {
 	}
 
 	public void send(String topic, String key, byte[] value) {
+		send(topic, (key != null) ? key.getBytes(StandardCharsets.UTF_8) : null, value);
+	}
+
+	/** Sends a key as raw bytes, e.g. one that is not UTF-8. */
+	public void send(String topic, byte[] key, byte[] value) {
 		try {
 			this.producer.send(new ProducerRecord<>(topic, key, value)).get();
 		}
@@ -74,20 +77,22 @@ public final class KafkaTestClient implements AutoCloseable {
 		props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.brokers);
 		props.put(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID());
 		props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-		props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+		props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
 		props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
 		List<DeadLetter> records = new ArrayList<>();
-		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props)) {
+		try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
 			consumer.subscribe(List.of(topic));
 			long deadline = System.nanoTime() + timeout.toNanos();
 			while (System.nanoTime() < deadline) {
-				for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+				for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
 					Map<String, String> headers = new HashMap<>();
 					for (Header header : record.headers()) {
 						headers.put(header.key(), new String(header.value(), StandardCharsets.UTF_8));
 					}
-					DeadLetter letter = new DeadLetter(record.key(),
-							new String(record.value(), StandardCharsets.UTF_8), headers);
+					String key = (record.key() != null) ? new String(record.key(), StandardCharsets.UTF_8) : null;
+					byte[] value = (record.value() != null) ? record.value() : new byte[0];
+					DeadLetter letter = new DeadLetter(key, new String(value, StandardCharsets.UTF_8), headers,
+							record.key(), value.length);
 					records.add(letter);
 					if (stop.test(letter)) {
 						return records;
@@ -103,8 +108,8 @@ public final class KafkaTestClient implements AutoCloseable {
 		this.producer.close();
 	}
 
-	/** A record read back: key, value and headers as strings. */
-	public record DeadLetter(String key, String value, Map<String, String> headers) {
+	/** A record read back: key, value and headers as strings, the key's bytes and the value's size. */
+	public record DeadLetter(String key, String value, Map<String, String> headers, byte[] rawKey, int size) {
 
 		public String reason() {
 			return this.headers.get("apbd-reason");
