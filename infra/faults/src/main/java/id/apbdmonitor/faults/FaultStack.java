@@ -81,6 +81,8 @@ final class FaultStack implements AutoCloseable {
 
 	private boolean databaseDown;
 
+	private boolean closed;
+
 	FaultStack(Path repoRoot, String classpath, LocalDate businessDate, Consumer<String> progress) {
 		this.repoRoot = repoRoot.toAbsolutePath().normalize();
 		this.home = this.repoRoot.resolve("infra/faults/target/stack");
@@ -170,7 +172,9 @@ final class FaultStack implements AutoCloseable {
 			environment.put("APBD_DB_OWNER_USER", owner);
 			environment.put("APBD_DB_OWNER_PASSWORD", target.passwords().get(owner));
 		}
-		DevstackParts.Child child = DevstackParts.startJava(name, this.home, List.of("-Xmx384m"), arguments,
+		// C1 only: on two shared cores it halves the start-up, and this suite measures integrity, not speed
+		DevstackParts.Child child = DevstackParts.startJava(name, this.home,
+				List.of("-Xmx384m", "-XX:TieredStopAtLevel=1"), arguments,
 				environment, this.repoRoot, log);
 		Service service = new Service(name, port, child, properties.getOrDefault("spring.application.name", SERVICE));
 		this.services.add(service);
@@ -185,7 +189,8 @@ final class FaultStack implements AutoCloseable {
 				throw new IllegalStateException(service.name() + " exited during start-up; last lines of "
 						+ service.child().logFile() + ":\n" + service.child().tail(40));
 			}
-			Optional<String> health = get(service.baseUrl() + "/actuator/health");
+			// liveness, not readiness: a service restarted on a backlog may be rightly not ready yet
+			Optional<String> health = get(service.baseUrl() + "/actuator/health/liveness");
 			if (health.filter((body) -> body.contains("\"status\":\"UP\"")).isPresent()) {
 				return;
 			}
@@ -212,7 +217,7 @@ final class FaultStack implements AutoCloseable {
 	}
 
 	/** Stops every instance this stack started (SIGTERM, and SIGCONT first in case one is frozen). */
-	void stopServices() {
+	synchronized void stopServices() {
 		for (Service service : this.services) {
 			if (service.child().isAlive()) {
 				Signals.send("CONT", service.child().pid());
@@ -360,7 +365,11 @@ final class FaultStack implements AutoCloseable {
 	}
 
 	@Override
-	public void close() {
+	public synchronized void close() {
+		if (this.closed) {
+			return;
+		}
+		this.closed = true;
 		stopServices();
 		if (this.admin != null) {
 			this.admin.close(Duration.ofSeconds(5));

@@ -123,16 +123,20 @@ public final class FaultSuite {
 		LocalDate businessDate = LocalDate.now(ZoneId.of("Asia/Makassar"));
 		FaultTable table = new FaultTable();
 		try (FaultStack stack = new FaultStack(this.repoRoot, this.classpath, businessDate, this.progress)) {
-			stack.start();
-			int number = 0;
-			for (Scenarios.Scenario scenario : scenarios) {
-				number++;
-				this.progress.accept("[" + number + "/" + scenarios.size() + "] " + scenario.title());
-				FaultTable.Row row = runOne(stack, scenario, number);
-				table.add(row);
-				this.progress.accept("    " + (row.held() ? "held" : "FAILED " + row.failed()) + "; lost " + row.lost()
-						+ ", counted twice " + row.countedTwice() + ", caught up "
-						+ row.caughtUpSeconds().map((s) -> String.format("in %.1f s", s)).orElse("never"));
+			// Ctrl-C or SIGTERM: stop the broker, the database and the services too
+			Thread hook = new Thread(stack::close, "faults-shutdown");
+			Runtime.getRuntime().addShutdownHook(hook);
+			try {
+				stack.start();
+				runAll(stack, scenarios, table);
+			}
+			finally {
+				try {
+					Runtime.getRuntime().removeShutdownHook(hook);
+				}
+				catch (IllegalStateException ex) {
+					// already shutting down: the hook does the stopping
+				}
 			}
 		}
 		String markdown = table.markdown(began, commit(), selection);
@@ -143,6 +147,21 @@ public final class FaultSuite {
 		Files.writeString(file, markdown, StandardCharsets.UTF_8);
 		this.progress.accept("table written to " + this.repoRoot.relativize(file));
 		return table;
+	}
+
+	private void runAll(FaultStack stack, List<Scenarios.Scenario> scenarios, FaultTable table) throws Exception {
+		int number = 0;
+		for (Scenarios.Scenario scenario : scenarios) {
+			number++;
+			long begin = System.nanoTime();
+			this.progress.accept("[" + number + "/" + scenarios.size() + "] " + scenario.title());
+			FaultTable.Row row = runOne(stack, scenario, number);
+			table.add(row);
+			this.progress.accept("    " + (row.held() ? "held" : "FAILED " + row.failed()) + "; lost " + row.lost()
+					+ ", counted twice " + row.countedTwice() + ", caught up "
+					+ row.caughtUpSeconds().map((s) -> String.format("in %.1f s", s)).orElse("never")
+					+ String.format(" (scenario took %.0f s)", (System.nanoTime() - begin) / 1e9));
+		}
 	}
 
 	private FaultTable.Row runOne(FaultStack stack, Scenarios.Scenario scenario, int number) throws Exception {
