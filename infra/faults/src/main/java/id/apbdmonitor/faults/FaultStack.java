@@ -138,6 +138,12 @@ final class FaultStack implements AutoCloseable {
 	Target prepare(String slug) throws SQLException, InterruptedException, ExecutionException {
 		String database = "apbd_" + slug.replace('-', '_');
 		Map<String, String> passwords = DevstackParts.provision(this.database, database, ROLE);
+		// zonky starts PostgreSQL with synchronous_commit=off: a crash then loses commits the
+		// service was told were durable. A production server has it on, and so must this one.
+		try (Connection connection = this.database.connectAsAdmin("postgres");
+				java.sql.Statement statement = connection.createStatement()) {
+			statement.execute("alter database " + database + " set synchronous_commit = on");
+		}
 		String topic = "apbd.goods.v1.fault-" + slug;
 		this.admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1),
 				new NewTopic(topic + "-dlt", PARTITIONS, (short) 1))).all().get();
@@ -258,7 +264,11 @@ final class FaultStack implements AutoCloseable {
 	}
 
 	/** Brings back what a failed script left stopped, so that the next scenario starts whole. */
-	void ensureRunning() throws InterruptedException {
+	synchronized void ensureRunning() throws InterruptedException {
+		if (this.closed) {
+			// stopping (Ctrl-C): a scenario that failed because of it must not start anything again
+			return;
+		}
 		if (this.databaseDown) {
 			restartDatabase();
 		}
@@ -370,15 +380,27 @@ final class FaultStack implements AutoCloseable {
 			return;
 		}
 		this.closed = true;
-		stopServices();
-		if (this.admin != null) {
-			this.admin.close(Duration.ofSeconds(5));
-		}
-		if (this.broker != null && this.broker.isAlive()) {
-			this.broker.stop(Duration.ofSeconds(20));
-		}
-		if (this.database != null) {
-			this.database.abandon();
+		// each step on its own: one failing must not leave the broker or the database running
+		List<Runnable> steps = List.of(this::stopServices, () -> {
+			if (this.admin != null) {
+				this.admin.close(Duration.ofSeconds(5));
+			}
+		}, () -> {
+			if (this.broker != null && this.broker.isAlive()) {
+				this.broker.stop(Duration.ofSeconds(20));
+			}
+		}, () -> {
+			if (this.database != null) {
+				this.database.abandon();
+			}
+		});
+		for (Runnable step : steps) {
+			try {
+				step.run();
+			}
+			catch (RuntimeException ex) {
+				this.progress.accept("while stopping: " + ex);
+			}
 		}
 	}
 
