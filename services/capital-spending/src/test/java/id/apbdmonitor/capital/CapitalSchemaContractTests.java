@@ -16,7 +16,7 @@ class CapitalSchemaContractTests {
 
 	private static final String TOPIC = "apbd.capital.v1";
 
-	private final CapitalParser parser = new CapitalParser(SchemaContract.envelopeReader(), new CategoryProperties("capital", List.of("5.2")), SchemaContract.ingestProperties(TOPIC));
+	private final CapitalParser parser = new CapitalParser(SchemaContract.envelopeReader(), CategoryProperties.of("capital", List.of("5.2")), SchemaContract.ingestProperties(TOPIC));
 
 	@Test
 	void shouldRejectEveryViolationOfItsSchemasWithTheDocumentedReasonAndField() {

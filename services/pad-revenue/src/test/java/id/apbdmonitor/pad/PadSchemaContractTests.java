@@ -16,7 +16,7 @@ class PadSchemaContractTests {
 
 	private static final String TOPIC = "apbd.pad.v1";
 
-	private final PadParser parser = new PadParser(SchemaContract.envelopeReader(), new CategoryProperties("pad", List.of("4.1")), SchemaContract.ingestProperties(TOPIC));
+	private final PadParser parser = new PadParser(SchemaContract.envelopeReader(), CategoryProperties.of("pad", List.of("4.1")), SchemaContract.ingestProperties(TOPIC));
 
 	@Test
 	void shouldRejectEveryViolationOfItsSchemasWithTheDocumentedReasonAndField() {

@@ -13,7 +13,8 @@ class TppSchemaContractTests {
 
 	private static final String TOPIC = "apbd.tpp.v1";
 
-	private final TppParser parser = new TppParser(SchemaContract.envelopeReader(), SchemaContract.ingestProperties(TOPIC));
+	private final TppParser parser = new TppParser(SchemaContract.envelopeReader(), SchemaContract.ingestProperties(TOPIC),
+			new TppProperties(10, Stage.SPM, 31, new java.math.BigDecimal("0.00")));
 
 	@Test
 	void shouldRejectEveryViolationOfItsSchemasWithTheDocumentedReasonAndField() {

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class BudgetLineSchemaContractTests {
 
 	private final BudgetLineParser parser = new BudgetLineParser(SchemaContract.envelopeReader(),
-			new CategoryProperties("goods", List.of("5.1.02.01")), SchemaContract.ingestProperties("apbd.goods.v1"));
+			CategoryProperties.of("goods", List.of("5.1.02.01")), SchemaContract.ingestProperties("apbd.goods.v1"));
 
 	@Test
 	void shouldRejectEveryViolationOfTheBudgetLineSchemaWithItsDocumentedReasonAndField() {

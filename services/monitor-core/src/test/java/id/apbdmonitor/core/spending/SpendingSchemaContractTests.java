@@ -26,7 +26,7 @@ class SpendingSchemaContractTests {
 
 	private static void verify(String topic, String category, List<String> prefixes) {
 		SpendingParser parser = new SpendingParser(SchemaContract.envelopeReader(),
-				new CategoryProperties(category, prefixes), SchemaContract.ingestProperties(topic));
+				CategoryProperties.of(category, prefixes), SchemaContract.ingestProperties(topic));
 		SchemaContract.verifyTopic(topic, value -> SchemaContract.rejectionOf(() -> parser.parse(EventJson.fields(value))));
 	}
 
