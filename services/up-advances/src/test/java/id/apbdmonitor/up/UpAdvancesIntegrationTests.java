@@ -282,39 +282,41 @@ class UpAdvancesIntegrationTests {
 				"DISTAN", "tu_while_open");
 
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			// one scrape per attempt: dozens of scrapes would outlast the timeout on a busy machine
+			PrometheusScrape scrape = scrape();
 			for (Map.Entry<String, String> opd : breaching.entrySet()) {
 				for (String rule : List.of("up_above_ceiling", "gu_above_awaiting", "return_above_held",
 						"accounted_above_held", "activity_after_closure", "tu_while_open")) {
 					double expected = rule.equals(opd.getValue()) ? 1.0 : 0.0;
-					assertThat(rules(opd.getKey())).as(opd.getKey() + " " + rule).containsEntry(rule, expected);
-					assertThat(scrape().value("apbd_up_rule_breaches",
+					assertThat(rules(scrape, opd.getKey())).as(opd.getKey() + " " + rule).containsEntry(rule, expected);
+					assertThat(scrape.value("apbd_up_rule_breaches",
 							Map.of("opd", opd.getKey(), "category", "up", "rule", rule)))
 						.as("breaches of " + opd.getKey() + " " + rule)
 						.isEqualTo(expected);
 				}
 			}
 			// 100,000,000 + 40,000,000, none accounted
-			assertThat(figures("SETWAN")).containsEntry("apbd_up_disbursed_rupiah", 140_000_000.00)
+			assertThat(figures(scrape, "SETWAN")).containsEntry("apbd_up_disbursed_rupiah", 140_000_000.00)
 				.containsEntry("apbd_up_outstanding_rupiah", 140_000_000.00)
 				.containsEntry("apbd_up_ceiling_rupiah", 100_000_000.00);
 			// 80,000,000 + 35,000,000 − 30,000,000; awaiting 30,000,000 − 35,000,000
-			assertThat(figures("INSPEKTORAT")).containsEntry("apbd_up_disbursed_rupiah", 115_000_000.00)
+			assertThat(figures(scrape, "INSPEKTORAT")).containsEntry("apbd_up_disbursed_rupiah", 115_000_000.00)
 				.containsEntry("apbd_up_outstanding_rupiah", 85_000_000.00)
 				.containsEntry("apbd_up_awaiting_refill_rupiah", -5_000_000.00);
 			// 20,000,000 − 15,000,000 − 6,000,000
-			assertThat(figures("BKPSDM")).containsEntry("apbd_up_returned_rupiah", 6_000_000.00)
+			assertThat(figures(scrape, "BKPSDM")).containsEntry("apbd_up_returned_rupiah", 6_000_000.00)
 				.containsEntry("apbd_up_outstanding_rupiah", -1_000_000.00)
 				.containsEntry("apbd_tu_oldest_open_rupiah", 0.0);
 			// 10,000,000 − 12,000,000
-			assertThat(figures("PUPR")).containsEntry("apbd_up_accounted_rupiah", 12_000_000.00)
+			assertThat(figures(scrape, "PUPR")).containsEntry("apbd_up_accounted_rupiah", 12_000_000.00)
 				.containsEntry("apbd_up_outstanding_rupiah", -2_000_000.00);
 			// 50,000,000 − 25,000,000 − 25,000,000
-			assertThat(figures("DPMPTSP")).containsEntry("apbd_up_accounted_rupiah", 25_000_000.00)
+			assertThat(figures(scrape, "DPMPTSP")).containsEntry("apbd_up_accounted_rupiah", 25_000_000.00)
 				.containsEntry("apbd_up_outstanding_rupiah", 0.0)
 				.containsEntry("apbd_up_awaiting_refill_rupiah", 25_000_000.00)
 				.containsEntry("apbd_up_closed_timestamp_seconds", wita("2026-03-05"))
 				.containsEntry("apbd_up_gu_eligible", 0.0);
-			assertThat(figures("DISTAN")).containsEntry("apbd_up_outstanding_rupiah", 15_000_000.00)
+			assertThat(figures(scrape, "DISTAN")).containsEntry("apbd_up_outstanding_rupiah", 15_000_000.00)
 				.containsEntry("apbd_tu_oldest_open_timestamp_seconds", wita("2026-03-02"))
 				.containsEntry("apbd_tu_oldest_open_rupiah", 10_000_000.00);
 		});
@@ -451,8 +453,12 @@ class UpAdvancesIntegrationTests {
 
 	/** Every apbd_up_ and apbd_tu_ gauge of one OPD except the rule flags, by name. */
 	private Map<String, Double> figures(String opd) {
+		return figures(scrape(), opd);
+	}
+
+	private static Map<String, Double> figures(PrometheusScrape scrape, String opd) {
 		Map<String, Double> figures = new java.util.TreeMap<>();
-		for (PrometheusScrape.Sample sample : scrape().samples()) {
+		for (PrometheusScrape.Sample sample : scrape.samples()) {
 			if ((sample.name().startsWith("apbd_up_") || sample.name().startsWith("apbd_tu_"))
 					&& opd.equals(sample.labels().get("opd")) && !sample.labels().containsKey("rule")) {
 				figures.put(sample.name(), sample.value());
@@ -463,8 +469,12 @@ class UpAdvancesIntegrationTests {
 
 	/** The rule flags of one OPD, by rule. */
 	private Map<String, Double> rules(String opd) {
+		return rules(scrape(), opd);
+	}
+
+	private static Map<String, Double> rules(PrometheusScrape scrape, String opd) {
 		Map<String, Double> rules = new java.util.TreeMap<>();
-		for (PrometheusScrape.Sample sample : scrape().named("apbd_up_rule_breached")) {
+		for (PrometheusScrape.Sample sample : scrape.named("apbd_up_rule_breached")) {
 			if (opd.equals(sample.labels().get("opd"))) {
 				rules.put(sample.labels().get("rule"), sample.value());
 			}

@@ -85,6 +85,37 @@ class UpAdvancesYearEndIntegrationTests {
 		});
 	}
 
+	@Test
+	void shouldStoreAndFlagAnSpjOfTheOldYearArrivingInJanuaryAfterTheClosureAndEndGuEligibility() {
+		// KETAPANG: ceiling and UP 40,000,000; SPJ-GU 30,000,000 on 15 December; 8,000,000 returned and the
+		// UP closed on 30 December, while 40,000,000 − 30,000,000 − 8,000,000 = 2,000,000 is still in an SPJ
+		send("KETAPANG", UpEvents.ceiling("SK-KETAPANG", "KETAPANG", "40000000.00", "2026-01-05"));
+		send("KETAPANG", up("UP-KETAPANG", "KETAPANG", "40000000.00", "2026-01-10"));
+		send("KETAPANG", guAccounted("SPJ-KETAPANG-1", "KETAPANG", "30000000.00", "2026-12-15"));
+		send("KETAPANG", upReturned("STS-KETAPANG", "KETAPANG", "8000000.00", "2026-12-30"));
+		send("KETAPANG", closed("CLOSE-KETAPANG", "KETAPANG", "2026-12-30"));
+		// that SPJ-GU, approved on 31 December, reaches the monitor on 4 January 2027
+		send("KETAPANG", guAccounted("SPJ-KETAPANG-2", "KETAPANG", "2000000.00", "2026-12-31"));
+
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			PrometheusScrape scrape = PrometheusScrape.of("http://localhost:" + this.port);
+			Map<String, String> ketapang = Map.of("opd", "KETAPANG");
+			// 40,000,000 − 32,000,000 accounted − 8,000,000 returned
+			assertThat(scrape.value("apbd_up_accounted_rupiah", ketapang)).isEqualTo(32_000_000.00);
+			assertThat(scrape.value("apbd_up_outstanding_rupiah", ketapang)).isEqualTo(0.0);
+			assertThat(scrape.value("apbd_up_rule_breached", Map.of("opd", "KETAPANG", "rule", "activity_after_closure")))
+				.isEqualTo(1.0);
+			assertThat(scrape.value("apbd_up_rule_breaches", Map.of("opd", "KETAPANG", "rule", "activity_after_closure")))
+				.isEqualTo(1.0);
+			// the SPJ-GU accounts exactly the 2,000,000 still held: nothing else is broken
+			assertThat(scrape.value("apbd_up_rule_breached", Map.of("opd", "KETAPANG", "rule", "accounted_above_held")))
+				.isEqualTo(0.0);
+			// 32,000,000 awaiting refill ≥ 50% of 40,000,000, but after the closure no GU follows
+			assertThat(scrape.value("apbd_up_awaiting_refill_rupiah", ketapang)).isEqualTo(32_000_000.00);
+			assertThat(scrape.value("apbd_up_gu_eligible", ketapang)).isEqualTo(0.0);
+		});
+	}
+
 	private static void send(String opd, String json) {
 		kafka.send(topics.events(), key(opd), json);
 	}
