@@ -428,7 +428,9 @@ final class WholeApbdGenerator {
 	static long paguInForce(List<Draft> drafts, LocalDate date) {
 		Map<String, Effect.BudgetRevision> newest = new HashMap<>();
 		for (Draft draft : drafts) {
-			if (draft.effect() instanceof Effect.BudgetRevision revision && !draft.date().isAfter(date)) {
+			// revenue targets and the UP float are not spending, whatever effect carries them
+			if (draft.effect() instanceof Effect.BudgetRevision revision && !draft.date().isAfter(date)
+					&& revision.category() != Category.PAD && revision.category() != Category.UP) {
 				newest.merge(revision.lineId(), revision, (old, now) -> (now.revision() > old.revision()) ? now : old);
 			}
 		}
@@ -456,7 +458,8 @@ final class WholeApbdGenerator {
 			if (draft.date().isAfter(date)) {
 				continue;
 			}
-			if (draft.effect() instanceof Effect.Realisation realisation && realisation.category() != Category.PAD) {
+			if (draft.effect() instanceof Effect.Realisation realisation && realisation.category() != Category.PAD
+					&& realisation.category() != Category.UP) {
 				realised += thousands(realisation.delta());
 			}
 			else if (draft.effect() instanceof Effect.ContractPayment payment) {
