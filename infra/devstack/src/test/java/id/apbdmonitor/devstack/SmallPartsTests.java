@@ -24,7 +24,8 @@ class SmallPartsTests {
 	void shouldKeepTheFixedPortsOfTheDesign() {
 		assertThat(ServiceCatalog.SERVICES).extracting(ServiceCatalog.App::name, ServiceCatalog.App::port)
 			.contains(org.assertj.core.groups.Tuple.tuple("goods-spending", 8083),
-					org.assertj.core.groups.Tuple.tuple("services-spending", 8084));
+					org.assertj.core.groups.Tuple.tuple("services-spending", 8084),
+					org.assertj.core.groups.Tuple.tuple("other-spending", 8087));
 		assertThat(ServiceCatalog.SIMULATOR.port()).isEqualTo(8090);
 		assertThat(ServiceCatalog.SIMULATOR.needsDatabase()).isFalse();
 	}

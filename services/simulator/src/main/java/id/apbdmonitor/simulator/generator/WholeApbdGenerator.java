@@ -4,13 +4,16 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * The rest of the APBD, for other-spending ({@code apbd.other.v1}): personnel other than TPP,
@@ -173,10 +176,12 @@ final class WholeApbdGenerator {
 	}
 
 	/**
-	 * The realisations of the lines; those of personnel last, sized on the absorption points of the
-	 * scenario when it has any.
+	 * The realisations of the lines; those of personnel last. When the scenario has absorption
+	 * points, {@code spending} (the goods and services realisations, not yet numbered) and these
+	 * realisations are re-timed first so that the salaries can keep their calendar, and the
+	 * salaries then close the last gap to each point exactly.
 	 */
-	Facts realise(List<BudgetLine> lines, List<Draft> others, Random random) {
+	Facts realise(List<BudgetLine> lines, List<Draft> others, Facts spending, Random random) {
 		Facts facts = new Facts();
 		List<SpendingFact> realised = new ArrayList<>();
 		for (BudgetLine line : lines) {
@@ -188,8 +193,11 @@ final class WholeApbdGenerator {
 		reverseSome(realised, random, facts);
 		List<BudgetLine> salaries = lines.stream().filter((line) -> line.category == Category.PERSONNEL).toList();
 		List<Slot> slots = slots(random);
-		long[][] amounts = this.scenario.absorption().isEmpty() ? planned(salaries, slots, random)
-				: calibrated(salaries, slots, lines, others, facts);
+		long[][] amounts = planned(salaries, slots, random);
+		if (!this.scenario.absorption().isEmpty()) {
+			retime(amounts, slots, lines, others, spending, facts, random);
+			amounts = calibrated(salaries, slots, lines, others, spending, facts);
+		}
 		for (int s = 0; s < slots.size(); s++) {
 			for (int l = 0; l < salaries.size(); l++) {
 				BudgetLine line = salaries.get(l);
@@ -221,14 +229,15 @@ final class WholeApbdGenerator {
 	 * 98.5 % of the personnel pagu. Within a stretch, payments follow the salary calendar.
 	 */
 	private long[][] calibrated(List<BudgetLine> salaries, List<Slot> slots, List<BudgetLine> lines,
-			List<Draft> others, Facts facts) {
+			List<Draft> others, Facts spending, Facts facts) {
 		long personnelPagu = salaries.stream().mapToLong((line) -> line.latest().pagu()).sum();
 		long[] cumulative = new long[this.scenario.absorption().size() + 1];
 		for (int p = 0; p < this.scenario.absorption().size(); p++) {
 			Scenario.AbsorptionPoint point = this.scenario.absorption().get(p);
 			long pagu = paguInForce(others, point.date()) + paguInForce(lines, point.date());
 			long target = new BigDecimal(pagu).multiply(point.share()).setScale(0, RoundingMode.HALF_EVEN).longValueExact();
-			cumulative[p] = target - realisedUpTo(others, point.date()) - realisedUpTo(facts, point.date());
+			cumulative[p] = target - realisedUpTo(others, point.date()) - realisedUpTo(spending, point.date())
+					- realisedUpTo(facts, point.date());
 		}
 		cumulative[cumulative.length - 1] = (long) Math.floor(personnelPagu * 0.985);
 		long[][] amounts = new long[slots.size()][salaries.size()];
@@ -261,6 +270,79 @@ final class WholeApbdGenerator {
 			before = cumulative[stretch];
 		}
 		return amounts;
+	}
+
+	/**
+	 * Moves discretionary payments (goods, services, grants, social assistance, transfers, BTT;
+	 * never one that is later reversed) across each absorption point, later when the year is
+	 * ahead of the point, earlier when behind, until what they realise by the point leaves the
+	 * salaries their calendar amount: a slow year is slow on what the OPDs can defer, not on
+	 * salaries. Capital and TPP keep their own timing.
+	 */
+	private void retime(long[][] salaryAmounts, List<Slot> slots, List<BudgetLine> lines, List<Draft> others,
+			Facts spending, Facts facts, Random random) {
+		Set<SpendingFact> reversed = Collections.newSetFromMap(new IdentityHashMap<>());
+		spending.reversals.forEach((reversal) -> reversed.add(reversal.original));
+		facts.reversals.forEach((reversal) -> reversed.add(reversal.original));
+		List<List<SpendingFact>> pools = List.of(spending.realisations, facts.realisations);
+		List<Scenario.AbsorptionPoint> points = this.scenario.absorption();
+		int year = this.settings.fiscalYear();
+		for (int p = 0; p < points.size(); p++) {
+			LocalDate point = points.get(p).date();
+			LocalDate previous = (p == 0) ? LocalDate.of(year, 1, 4) : points.get(p - 1).date();
+			LocalDate next = (p + 1 < points.size()) ? points.get(p + 1).date() : LocalDate.of(year, 12, 31);
+			long salaries = 0;
+			for (int s = 0; s < slots.size(); s++) {
+				if (!slots.get(s).date().isAfter(point)) {
+					salaries += Arrays.stream(salaryAmounts[s]).sum();
+				}
+			}
+			long pagu = paguInForce(others, point) + paguInForce(lines, point);
+			long target = new BigDecimal(pagu).multiply(points.get(p).share())
+				.setScale(0, RoundingMode.HALF_EVEN)
+				.longValueExact();
+			long wanted = target - salaries - realisedUpTo(others, point);
+			long now = realisedUpTo(spending, point) + realisedUpTo(facts, point);
+			List<int[]> candidates = new ArrayList<>();
+			for (int pool = 0; pool < pools.size(); pool++) {
+				for (int i = 0; i < pools.get(pool).size(); i++) {
+					SpendingFact fact = pools.get(pool).get(i);
+					if (fact.category != Category.PERSONNEL && !reversed.contains(fact)) {
+						candidates.add(new int[] { pool, i });
+					}
+				}
+			}
+			Collections.shuffle(candidates, random);
+			boolean later = now > wanted;
+			for (int[] candidate : candidates) {
+				SpendingFact fact = pools.get(candidate[0]).get(candidate[1]);
+				boolean before = fact.date.isAfter(previous) && !fact.date.isAfter(point);
+				boolean after = fact.date.isAfter(point) && !fact.date.isAfter(next);
+				if (later && before && now - fact.amount >= wanted) {
+					pools.get(candidate[0]).set(candidate[1], redated(fact, between(random, point, next)));
+					now -= fact.amount;
+				}
+				else if (!later && after && now + fact.amount <= wanted) {
+					pools.get(candidate[0]).set(candidate[1], redated(fact, between(random, previous, point)));
+					now += fact.amount;
+				}
+			}
+		}
+	}
+
+	/** A random working day after {@code from}, up to {@code to}. */
+	private static LocalDate between(Random random, LocalDate from, LocalDate to) {
+		List<LocalDate> days = new ArrayList<>();
+		for (LocalDate day = from.plusDays(1); !day.isAfter(to); day = day.plusDays(1)) {
+			if (WorkingDays.isWorkingDay(day)) {
+				days.add(day);
+			}
+		}
+		return days.isEmpty() ? to : days.get(random.nextInt(days.size()));
+	}
+
+	private static SpendingFact redated(SpendingFact fact, LocalDate date) {
+		return new SpendingFact(fact.opd, fact.category, date, fact.mechanism, fact.account, fact.amount, fact.tiebreak);
 	}
 
 	/** Which stretch between absorption points a date is in: 0 up to the first point's date, and so on. */
@@ -346,7 +428,9 @@ final class WholeApbdGenerator {
 	static long paguInForce(List<Draft> drafts, LocalDate date) {
 		Map<String, Effect.BudgetRevision> newest = new HashMap<>();
 		for (Draft draft : drafts) {
-			if (draft.effect() instanceof Effect.BudgetRevision revision && !draft.date().isAfter(date)) {
+			// revenue targets and the UP float are not spending, whatever effect carries them
+			if (draft.effect() instanceof Effect.BudgetRevision revision && !draft.date().isAfter(date)
+					&& revision.category() != Category.PAD && revision.category() != Category.UP) {
 				newest.merge(revision.lineId(), revision, (old, now) -> (now.revision() > old.revision()) ? now : old);
 			}
 		}
@@ -374,7 +458,8 @@ final class WholeApbdGenerator {
 			if (draft.date().isAfter(date)) {
 				continue;
 			}
-			if (draft.effect() instanceof Effect.Realisation realisation && realisation.category() != Category.PAD) {
+			if (draft.effect() instanceof Effect.Realisation realisation && realisation.category() != Category.PAD
+					&& realisation.category() != Category.UP) {
 				realised += thousands(realisation.delta());
 			}
 			else if (draft.effect() instanceof Effect.ContractPayment payment) {

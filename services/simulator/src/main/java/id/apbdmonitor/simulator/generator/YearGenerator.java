@@ -71,9 +71,6 @@ public final class YearGenerator {
 			drafts.addAll(lateResync(allLines, random("late-revision")));
 		}
 
-		DocumentNumbers numbers = new DocumentNumbers();
-		List<Draft> spending = numberAndRender(facts, numbers);
-		drafts.addAll(spending);
 
 		List<Category> categories = new ArrayList<>(byCategory.keySet());
 		for (TopicGenerator generator : this.topicGenerators) {
@@ -85,8 +82,12 @@ public final class YearGenerator {
 		// the rest of the APBD last: personnel balances the total and follows the scenario's curve
 		WholeApbdGenerator whole = new WholeApbdGenerator(this.settings, this.scenario, planner);
 		List<BudgetLine> otherLines = whole.plan(drafts, random("apbd-plan"));
-		Facts otherFacts = whole.realise(otherLines, drafts, random("apbd-realise"));
+		// a scenario with absorption points may re-time goods and services: number them only now
+		Facts otherFacts = whole.realise(otherLines, drafts, facts, random("apbd-realise"));
 		drafts.addAll(budgetDrafts(otherLines, Integer.MAX_VALUE));
+		DocumentNumbers numbers = new DocumentNumbers();
+		List<Draft> spending = numberAndRender(facts, numbers);
+		drafts.addAll(spending);
 		// numbered in the same registers as goods and services, before any fault takes a number,
 		// so that the valid records do not depend on the fault rate
 		List<Draft> otherSpending = numberAndRender(otherFacts, numbers);
