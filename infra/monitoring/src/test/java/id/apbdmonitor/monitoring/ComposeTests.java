@@ -1,10 +1,13 @@
 package id.apbdmonitor.monitoring;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * docker-compose.yml, checked without Docker (no engine on the development machines): what it
  * runs, that every image is pinned, that every file it mounts exists, and the wiring between the
- * services (healthchecks, dependencies, memory limits, configuration by environment).
+ * services (healthchecks, dependencies, memory limits, configuration by environment), and that it
+ * is safe by default: ports on localhost, no Prometheus lifecycle API, read-only containers
+ * without capabilities, time to shut down gracefully, two database roles per service.
  */
 class ComposeTests {
 
@@ -98,14 +103,23 @@ class ComposeTests {
 			assertThat(environment.get("SPRING_DATASOURCE_USERNAME")).isEqualTo(name.replace('-', '_'));
 			assertThat(String.valueOf(environment.get("SPRING_DATASOURCE_PASSWORD"))).as("a secret from the environment")
 				.startsWith("${").contains(":?");
-			assertThat(list(service.get("ports"))).containsExactly(ports.get(name) + ":" + ports.get(name));
+			assertThat(list(service.get("ports"))).containsExactly(LOCAL + ports.get(name) + ":" + ports.get(name));
+			assertThat(environment.get("APBD_DB_OWNER_USER")).isEqualTo(name.replace('-', '_') + "_owner");
+			assertThat(String.valueOf(environment.get("APBD_DB_OWNER_PASSWORD"))).as("a secret from the environment")
+				.startsWith("${").contains(":?");
+			assertThat(String.valueOf(environment.get("SPRING_KAFKA_SECURITY_PROTOCOL")))
+				.isEqualTo("${SPRING_KAFKA_SECURITY_PROTOCOL:-PLAINTEXT}");
 			assertThat(RepoFiles.map(RepoFiles.map(service.get("build")).get("args")).get("SERVICE")).isEqualTo(name);
 		}
 		String roles = String.valueOf(RepoFiles.map(RepoFiles.map(compose().get("configs")).get("postgres-roles")).get("content"));
 		for (String name : SERVICES) {
 			String role = name.replace('-', '_');
+			// the owner role owns the schema and migrates; the service role only uses what it is granted
 			assertThat(roles).contains("CREATE ROLE " + role + " LOGIN PASSWORD")
-				.contains("CREATE SCHEMA " + role + " AUTHORIZATION " + role);
+				.contains("CREATE ROLE " + role + "_owner LOGIN PASSWORD")
+				.contains("CREATE SCHEMA " + role + " AUTHORIZATION " + role + "_owner;")
+				.contains("GRANT USAGE ON SCHEMA " + role + " TO " + role + ";")
+				.doesNotContain("AUTHORIZATION " + role + ";");
 		}
 	}
 
@@ -129,6 +143,86 @@ class ComposeTests {
 			assertThat(prometheus).contains("job_name: " + job).contains("'" + job + ":" + port + "'");
 		}
 		assertThat(RepoFiles.ROOT.resolve("services")).isDirectoryContaining((path) -> SERVICES.contains(path.getFileName().toString()));
+	}
+
+	/** The default host address of every published port; APBD_BIND changes it. */
+	static final String LOCAL = "${APBD_BIND:-127.0.0.1}:";
+
+	@Test
+	void everyPortIsPublishedOnLocalhostUnlessApbdBindSaysOtherwise() {
+		services().forEach((name, service) -> {
+			for (Object port : list(service.get("ports"))) {
+				assertThat(String.valueOf(port)).as("port of %s", name).startsWith(LOCAL).matches(".*:\\d+:\\d+");
+			}
+		});
+		assertThat(RepoFiles.read(COMPOSE)).contains("APBD_BIND=0.0.0.0");
+	}
+
+	@Test
+	void prometheusHasNoLifecycleApi() {
+		assertThat(list(services().get("prometheus").get("command"))).isNotEmpty()
+			.noneMatch((argument) -> String.valueOf(argument).contains("enable-lifecycle"))
+			.noneMatch((argument) -> String.valueOf(argument).contains("enable-admin-api"));
+	}
+
+	@Test
+	void springServicesGetLongerToStopThanTheirGracefulShutdown() {
+		Duration monitorCore = shutdownPhase(RepoFiles.ROOT.resolve("services/monitor-core/src/main/resources/monitor-core.yml"));
+		Duration simulator = shutdownPhase(RepoFiles.ROOT.resolve("services/simulator/src/main/resources/application.yml"));
+		for (String name : SERVICES) {
+			assertThat(stopGracePeriod(name)).as("stop_grace_period of %s", name).isGreaterThan(monitorCore);
+		}
+		assertThat(stopGracePeriod("simulator")).as("stop_grace_period of simulator").isGreaterThan(simulator);
+	}
+
+	@Test
+	void containersDropCapabilitiesAndPrivilegesAndRunReadOnlyWherePossible() {
+		// Kafka's image writes its configuration at start-up; PostgreSQL's entrypoint switches user
+		Set<String> writable = Set.of("kafka", "postgres");
+		services().forEach((name, service) -> {
+			assertThat(list(service.get("security_opt"))).as("security_opt of %s", name).contains("no-new-privileges:true");
+			assertThat(list(service.get("cap_drop"))).as("cap_drop of %s", name).containsExactly("ALL");
+			if (!writable.contains(name)) {
+				assertThat(service.get("read_only")).as("read_only of %s", name).isEqualTo(true);
+				assertThat(service).as("capabilities added back to %s", name).doesNotContainKey("cap_add");
+			}
+			if (SERVICES.contains(name) || "simulator".equals(name)) {
+				assertThat(list(service.get("tmpfs"))).as("tmpfs of %s", name).contains("/tmp");
+			}
+		});
+		assertThat(list(services().get("postgres").get("cap_add"))).doesNotContain("ALL", "SYS_ADMIN", "NET_ADMIN");
+	}
+
+	@Test
+	void kafkaSecurityIsDocumentedAndConfigurable() {
+		String guide = RepoFiles.read(RepoFiles.ROOT.resolve("docs/kafka-security.md"));
+		assertThat(guide).contains("SPRING_KAFKA_SECURITY_PROTOCOL", "SASL_SSL", "spring.kafka.properties.sasl.jaas.config");
+		assertThat(RepoFiles.read(RepoFiles.ROOT.resolve("services/monitor-core/src/main/resources/monitor-core.yml")))
+			.contains("optional:configtree:${APBD_SECRETS_DIR:/run/secrets/}");
+		assertThat(String.valueOf(RepoFiles.map(services().get("simulator").get("environment"))
+			.get("SPRING_KAFKA_SECURITY_PROTOCOL"))).isEqualTo("${SPRING_KAFKA_SECURITY_PROTOCOL:-PLAINTEXT}");
+	}
+
+	private static Duration stopGracePeriod(String service) {
+		Object period = services().get(service).get("stop_grace_period");
+		assertThat(period).as("stop_grace_period of %s", service).isNotNull();
+		return seconds(String.valueOf(period));
+	}
+
+	private static Duration shutdownPhase(Path springYaml) {
+		Map<String, Object> spring = RepoFiles.map(RepoFiles.yaml(springYaml).get("spring"));
+		Object phase = RepoFiles.map(spring.get("lifecycle")).get("timeout-per-shutdown-phase");
+		assertThat(phase).as("spring.lifecycle.timeout-per-shutdown-phase in %s", springYaml).isNotNull();
+		return seconds(String.valueOf(phase));
+	}
+
+	/** "45s", "1m", "1m30s": compose and Spring both accept these. */
+	private static Duration seconds(String text) {
+		Matcher matcher = Pattern.compile("(?:(\\d+)m)?(?:(\\d+)s)?").matcher(text);
+		assertThat(matcher.matches()).as("a duration in m/s: %s", text).isTrue();
+		long minutes = (matcher.group(1) != null) ? Long.parseLong(matcher.group(1)) : 0;
+		long seconds = (matcher.group(2) != null) ? Long.parseLong(matcher.group(2)) : 0;
+		return Duration.ofMinutes(minutes).plusSeconds(seconds);
 	}
 
 	static Map<String, Object> compose() {

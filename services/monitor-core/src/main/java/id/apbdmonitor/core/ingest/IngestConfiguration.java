@@ -1,6 +1,7 @@
 package id.apbdmonitor.core.ingest;
 
 import id.apbdmonitor.core.event.LogSafe;
+import id.apbdmonitor.core.ingest.stall.RebalanceSafeErrorHandler;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -47,7 +48,8 @@ public class IngestConfiguration {
 		factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
 		ExponentialBackOff backOff = new ExponentialBackOff(properties.retryInitialInterval().toMillis(), 2.0);
 		backOff.setMaxInterval(properties.retryMaxInterval().toMillis());
-		DefaultErrorHandler errorHandler = new DefaultErrorHandler((record, ex) -> {
+		// never acknowledges a batch for partitions lost in a rebalance (CommitFailedException)
+		DefaultErrorHandler errorHandler = new RebalanceSafeErrorHandler((record, ex) -> {
 			throw new IllegalStateException("the ingest back-off is unlimited; a batch is never given up", ex);
 		}, backOff);
 		errorHandler.setRetryListeners(new RetryListener() {
