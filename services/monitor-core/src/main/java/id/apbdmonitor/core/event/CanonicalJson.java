@@ -4,10 +4,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import java.util.Map;
+import java.util.Arrays;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -60,16 +57,16 @@ public final class CanonicalJson {
 
 	private static void write(JsonNode node, StringBuilder out) {
 		if (node.isObject()) {
-			List<Map.Entry<String, JsonNode>> entries = new ArrayList<>(node.properties());
-			Collections.sort(entries, Map.Entry.comparingByKey());
+			String[] keys = node.propertyNames().toArray(String[]::new);
+			Arrays.sort(keys);
 			out.append('{');
-			for (int i = 0; i < entries.size(); i++) {
+			for (int i = 0; i < keys.length; i++) {
 				if (i > 0) {
 					out.append(',');
 				}
-				string(entries.get(i).getKey(), out);
+				string(keys[i], out);
 				out.append(':');
-				write(entries.get(i).getValue(), out);
+				write(node.get(keys[i]), out);
 			}
 			out.append('}');
 		}
@@ -111,29 +108,31 @@ public final class CanonicalJson {
 
 	private static void string(String text, StringBuilder out) {
 		out.append('"');
+		int plain = 0; // start of the run of characters copied as they are
 		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);
-			switch (c) {
-				case '"' -> out.append("\\\"");
-				case '\\' -> out.append("\\\\");
-				case '\b' -> out.append("\\b");
-				case '\f' -> out.append("\\f");
-				case '\n' -> out.append("\\n");
-				case '\r' -> out.append("\\r");
-				case '\t' -> out.append("\\t");
-				default -> {
-					if (c < 0x20 || isLoneSurrogate(text, i)) {
-						// a lone surrogate has no UTF-8 form: escaped, two different ones stay different
-						out.append("\\u").append(HEX[c >> 12 & 0xF]).append(HEX[c >> 8 & 0xF]).append(HEX[c >> 4 & 0xF])
-							.append(HEX[c & 0xF]);
-					}
-					else {
-						out.append(c);
-					}
-				}
+			if (c == '"' || c == '\\' || c < 0x20 || (Character.isSurrogate(c) && isLoneSurrogate(text, i))) {
+				out.append(text, plain, i);
+				escape(c, out);
+				plain = i + 1;
 			}
 		}
-		out.append('"');
+		out.append(text, plain, text.length()).append('"');
+	}
+
+	private static void escape(char c, StringBuilder out) {
+		switch (c) {
+			case '"' -> out.append("\\\"");
+			case '\\' -> out.append("\\\\");
+			case '\b' -> out.append("\\b");
+			case '\f' -> out.append("\\f");
+			case '\n' -> out.append("\\n");
+			case '\r' -> out.append("\\r");
+			case '\t' -> out.append("\\t");
+			// other control characters, and a lone surrogate, which has no UTF-8 form
+			default -> out.append("\\u").append(HEX[c >> 12 & 0xF]).append(HEX[c >> 8 & 0xF]).append(HEX[c >> 4 & 0xF])
+				.append(HEX[c & 0xF]);
+		}
 	}
 
 	private static boolean isLoneSurrogate(String text, int i) {

@@ -56,7 +56,8 @@ public class EnvelopeReader {
 		String type = json.string("type");
 		if (!types.contains(type)) {
 			throw RejectedException.of(Reason.UNSUPPORTED_TYPE, "type", type,
-					"type '" + type + "' is not carried by this topic; expected one of " + types.stream().sorted().toList());
+					"type '" + shortened(type) + "' is not carried by this topic; expected one of "
+							+ types.stream().sorted().toList());
 		}
 		int schemaVersion = json.integer("schemaVersion");
 		if (schemaVersion != SCHEMA_VERSION) {
@@ -90,6 +91,11 @@ public class EnvelopeReader {
 		DocumentRef documentRef = new DocumentRef(document.oneOf("kind", DocumentRef.KINDS),
 				document.text("number", 1, 120));
 		return new Envelope(eventId, type, schemaVersion, pemda, fiscalYear, opd, occurredOn, documentRef);
+	}
+
+	/** A type of any length is read (the schema fixes it by const, not by length); the detail shows its start. */
+	private static String shortened(String type) {
+		return (type.length() > 60) ? type.substring(0, 60) + "…" : type;
 	}
 
 	public List<Integer> openFiscalYears() {

@@ -160,6 +160,62 @@ public final class SchemaContract {
 		return reports;
 	}
 
+	/** A record that breaks one constraint of a schema, with the reasons and the field documented for it. */
+	public record Violation(String schema, String constraint, String keyword, boolean alone, JsonNode candidate,
+			byte[] value, Set<String> reasons, String field) {
+
+		@Override
+		public String toString() {
+			return this.constraint + " violated by " + shown(this.candidate);
+		}
+
+	}
+
+	/** The derived violations of every schema of a topic, for an end-to-end sample. */
+	public static List<Violation> violations(String topic) {
+		List<Violation> violations = new ArrayList<>();
+		for (String type : typesOfTopic(topic)) {
+			String schemaFile = schemaFileOfType(type);
+			List<JsonNode> examples = examplesOfType(topic, type);
+			for (Constraint constraint : new SchemaWalker(SCHEMAS_BY_FILE).constraints(schemaFile)) {
+				violations.addAll(derive(schemaFile, examples, constraint));
+			}
+		}
+		return violations;
+	}
+
+	private static List<Violation> derive(String schemaFile, List<JsonNode> examples, Constraint constraint) {
+		JsonNode base = examples.stream().filter(example -> reaches(example, constraint)).findFirst().orElse(null);
+		if (base == null) {
+			return List.of();
+		}
+		List<Violation> derived = new ArrayList<>();
+		for (JsonNode candidate : candidates(constraint, base)) {
+			JsonNode record = withValue(base, constraint, candidate);
+			List<Error> errors = errors(schemaFile, record);
+			Set<String> reasons = new LinkedHashSet<>();
+			boolean hit = false;
+			boolean onlyThis = !errors.isEmpty();
+			boolean samePlace = !errors.isEmpty();
+			for (Error error : errors) {
+				String location = location(error);
+				String place = pointer(error.getInstanceLocation())
+						+ ("required".equals(error.getKeyword()) ? "/" + error.getProperty() : "");
+				boolean target = location.equals(constraint.schemaLocation()) && place.equals(constraint.pointer());
+				hit |= target;
+				onlyThis &= target;
+				samePlace &= place.equals(constraint.pointer());
+				reasons.add(reason(error.getKeyword(), location, place, valueAt(record, place), schemaFile, record));
+			}
+			// a record that misses the constraint, or breaks something elsewhere too, proves nothing about it
+			if (hit && samePlace) {
+				derived.add(new Violation(schemaFile, constraint.toString(), constraint.keyword(), onlyThis, candidate,
+						bytes(record), reasons, field(constraint.pointer())));
+			}
+		}
+		return derived;
+	}
+
 	static Report verify(String schemaFile, List<JsonNode> examples, Parser parser) {
 		assertThat(examples).as("valid examples for %s", schemaFile).isNotEmpty();
 		List<String> failures = new ArrayList<>();
@@ -187,47 +243,23 @@ public final class SchemaContract {
 				failures.add(constraint + ": no valid example carries this place; add one that does");
 				continue;
 			}
-			boolean alone = false;
-			int derived = 0;
-			for (JsonNode candidate : candidates(constraint, base)) {
-				JsonNode record = withValue(base, constraint, candidate);
-				List<Error> errors = errors(schemaFile, record);
-				Set<String> expectedReasons = new LinkedHashSet<>();
-				boolean onlyThis = !errors.isEmpty();
-				boolean samePlace = !errors.isEmpty();
-				boolean hit = false;
-				for (Error error : errors) {
-					String location = location(error);
-					String place = pointer(error.getInstanceLocation())
-							+ ("required".equals(error.getKeyword()) ? "/" + error.getProperty() : "");
-					boolean target = location.equals(constraint.schemaLocation()) && place.equals(constraint.pointer());
-					hit |= target;
-					onlyThis &= target;
-					samePlace &= place.equals(constraint.pointer());
-					expectedReasons.add(reason(error.getKeyword(), location, place, valueAt(record, place), schemaFile, record));
-				}
-				if (!hit || !samePlace) {
-					continue; // missed the constraint, or broke something elsewhere too
-				}
-				derived++;
-				alone |= onlyThis;
+			List<Violation> derived = derive(schemaFile, examples, constraint);
+			for (Violation violation : derived) {
 				violations++;
-				String field = field(constraint.pointer());
-				Rejection rejection = parser.parse(bytes(record));
+				Rejection rejection = parser.parse(violation.value());
 				if (rejection == null) {
-					failures.add(constraint + " violated by " + shown(candidate) + ": accepted, expected " + expectedReasons
-							+ " " + field);
+					failures.add(violation + ": accepted, expected " + violation.reasons() + " " + violation.field());
 				}
-				else if (!expectedReasons.contains(rejection.reason().name()) || !field.equals(rejection.field())) {
-					failures.add(constraint + " violated by " + shown(candidate) + ": rejected " + rejection.reason() + " '"
-							+ rejection.field() + "', expected " + expectedReasons + " '" + field + "' (" + rejection.detail()
-							+ ")");
+				else if (!violation.reasons().contains(rejection.reason().name())
+						|| !violation.field().equals(rejection.field())) {
+					failures.add(violation + ": rejected " + rejection.reason() + " '" + rejection.field() + "', expected "
+							+ violation.reasons() + " '" + violation.field() + "' (" + rejection.detail() + ")");
 				}
 			}
-			if (derived == 0) {
+			if (derived.isEmpty()) {
 				failures.add(constraint + ": no record violating it could be derived; teach SchemaContract a candidate");
 			}
-			else if (alone) {
+			else if (derived.stream().anyMatch(Violation::alone)) {
 				isolated++;
 			}
 			else {
