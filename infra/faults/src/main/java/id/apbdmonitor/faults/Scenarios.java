@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -278,10 +277,12 @@ final class Scenarios {
 		for (int i = 0; i < 10_000; i++) {
 			String opd = String.format("OPD-X%05d", i);
 			String id = events.nextId("U");
-			records.add(events.raw(id, opd, EventGenerator.key(opd), EventGenerator.bytes(events.realisedJson(id, opd,
-					1, events.fiscalYear(), events.date(), "SP2D/X", events.amount())), Planned.Expect.REJECT));
+			// spread through the traffic, which keeps its own order (a reversal stays behind its original)
+			records.add(events.random().nextInt(records.size() + 1), events.raw(id, opd, EventGenerator.key(opd),
+					EventGenerator.bytes(events.realisedJson(id, opd, 1, events.fiscalYear(), events.date(), "SP2D/X",
+							events.amount())),
+					Planned.Expect.REJECT));
 		}
-		Collections.shuffle(records, events.random());
 		run.produce(records);
 		run.produce(events.baseLoad(LOAD / 2));
 	}
