@@ -151,11 +151,12 @@ final class Scenarios {
 			}
 		}
 		run.produce(withDuplicates);
-		run.stack().awaitCaughtUp(FaultStack.SERVICE, run.target().topic(), Duration.ofSeconds(240));
+		run.awaitMainCaughtUp();
 		run.say("caught up; full replay under group goods-spending-replay");
 		FaultStack.Service replay = run.startSecond(Map.of("spring.application.name", "goods-spending-replay"));
 		var seconds = run.stack().awaitCaughtUp("goods-spending-replay", run.target().topic(), Duration.ofSeconds(240));
-		run.say("replay " + seconds.map((s) -> String.format("caught up in %.0f s", s)).orElse("did not catch up"));
+		run.note("the replay group " + seconds.map((s) -> String.format("caught up in %.1f s", s)).orElse("did not catch up")
+				+ " after its instance was UP");
 		if (seconds.isEmpty()) {
 			run.failedDuringRun().put("replay caught up", "the replay group did not reach the end in 240 s");
 		}
@@ -176,10 +177,12 @@ final class Scenarios {
 		}
 		run.produce(records);
 		run.produce(run.events().baseLoad(LOAD / 2));
-		run.stack().awaitCaughtUp(FaultStack.SERVICE, run.target().topic(), Duration.ofSeconds(240));
+		run.awaitMainCaughtUp();
 		run.say("caught up; full replay under group goods-spending-replay");
 		FaultStack.Service replay = run.startSecond(Map.of("spring.application.name", "goods-spending-replay"));
 		var seconds = run.stack().awaitCaughtUp("goods-spending-replay", run.target().topic(), Duration.ofSeconds(240));
+		run.note("the replay group " + seconds.map((s) -> String.format("caught up in %.1f s", s)).orElse("did not catch up")
+				+ " after its instance was UP");
 		if (seconds.isEmpty()) {
 			run.failedDuringRun().put("replay caught up", "the replay group did not reach the end in 240 s");
 		}
@@ -318,7 +321,7 @@ final class Scenarios {
 		run.await(rest);
 		run.produce(run.events().baseLoad(LOAD / 3));
 		// both instances stay: the checks need the group to move on with both alive
-		run.stack().awaitCaughtUp(FaultStack.SERVICE, run.target().topic(), Duration.ofSeconds(240));
+		run.awaitMainCaughtUp();
 		second.child().stop(Duration.ofSeconds(20));
 	}
 
