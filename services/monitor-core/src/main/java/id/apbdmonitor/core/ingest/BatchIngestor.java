@@ -46,6 +46,8 @@ public class BatchIngestor<E> {
 
 	private static final int MAX_DATABASE_MESSAGE = 300;
 
+	private static final char NUL = 0;
+
 	/** Enough bytes of a malformed value for the 200 characters of {@code apbd-value}. */
 	private static final int PREVIEW_BYTES = 800;
 
@@ -84,7 +86,9 @@ public class BatchIngestor<E> {
 			IncomingRecord record = incoming(consumerRecord);
 			try {
 				JsonNode node = nodeOf(record);
-				valid.add(new Parsed<>(record, this.handler.parse(new JsonFields(node), record)));
+				E event = this.handler.parse(new JsonFields(node), record);
+				refuseNul(record, node);
+				valid.add(new Parsed<>(record, event));
 				eventIds.add(node.path("eventId").asString(""));
 			}
 			catch (RejectedException ex) {
@@ -229,7 +233,7 @@ public class BatchIngestor<E> {
 			}
 		}
 		outcomes[run.get(0)] = reject(Reason.UNSTORABLE_VALUE, "", "", "the database refused the record: "
-				+ LogSafe.of(Failures.message(failure), MAX_DATABASE_MESSAGE));
+				+ cut(Failures.message(failure), MAX_DATABASE_MESSAGE));
 	}
 
 	private List<Outcome> writeAndRemember(List<Parsed<E>> batch, List<String> eventIds, List<Integer> run) {
@@ -265,6 +269,73 @@ public class BatchIngestor<E> {
 		catch (Exception ex) {
 			throw new IllegalStateException("could not dead-letter " + deadLetters.size() + " records", ex);
 		}
+	}
+
+	/**
+	 * PostgreSQL text cannot hold U+0000. The database would refuse it in a stored field (and the
+	 * record be narrowed down below), but not in one the ledger does not keep (a free-text
+	 * reason): refused here for every field alike. Only records whose bytes hold the JSON escape
+	 * backslash-u-0000 (the only way a NUL can be in JSON text) are walked.
+	 */
+	private static void refuseNul(IncomingRecord record, JsonNode node) {
+		if (!containsNulEscape(record.value())) {
+			return;
+		}
+		String field = nulField(node, "");
+		if (field != null) {
+			throw RejectedException.of(Reason.UNSTORABLE_VALUE, field, "", field
+					+ " holds a NUL character (U+0000), which the ledger's database cannot store");
+		}
+	}
+
+	private static boolean containsNulEscape(byte[] value) {
+		outer: for (int i = 0; i + 6 <= value.length; i++) {
+			if (value[i] != '\\' || value[i + 1] != 'u') {
+				continue;
+			}
+			for (int j = 2; j < 6; j++) {
+				if (value[i + j] != '0') {
+					continue outer;
+				}
+			}
+			return true;
+		}
+		return false;
+	}
+
+	private static String nulField(JsonNode node, String path) {
+		if (node.isString()) {
+			return (node.asString().indexOf(NUL) >= 0) ? (path.isEmpty() ? "(value)" : path) : null;
+		}
+		if (node.isObject()) {
+			for (String name : node.propertyNames()) {
+				if (name.indexOf(NUL) >= 0) {
+					return path + LogSafe.of(name, 40);
+				}
+				String found = nulField(node.get(name), path.isEmpty() ? name : path + "." + name);
+				if (found != null) {
+					return found;
+				}
+			}
+		}
+		if (node.isArray()) {
+			for (int i = 0; i < node.size(); i++) {
+				String found = nulField(node.get(i), path + "[" + i + "]");
+				if (found != null) {
+					return found;
+				}
+			}
+		}
+		return null;
+	}
+
+	/** Bounded, not escaped: headers and log lines escape it once, where it is written. */
+	private static String cut(String text, int max) {
+		if (text.length() <= max) {
+			return text;
+		}
+		int end = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
+		return text.substring(0, end) + "…";
 	}
 
 	private static long millis(long from, long to) {

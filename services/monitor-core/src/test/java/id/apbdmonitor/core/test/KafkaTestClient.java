@@ -53,6 +53,16 @@ public final class KafkaTestClient implements AutoCloseable {
 		}
 	}
 
+	/** Sends without waiting; {@link #flush} waits for all. Order per partition is kept (idempotent producer). */
+	public void sendAsync(String topic, String key, String value) {
+		this.producer.send(new ProducerRecord<>(topic, (key != null) ? key.getBytes(StandardCharsets.UTF_8) : null,
+				value.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	public void flush() {
+		this.producer.flush();
+	}
+
 	/** The first record on a topic, from the beginning, whose value contains the text. */
 	public DeadLetter find(String topic, String containing, Duration timeout) {
 		List<DeadLetter> records = read(topic, record -> record.value().contains(containing), timeout);

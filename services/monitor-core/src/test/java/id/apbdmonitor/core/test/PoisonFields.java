@@ -83,8 +83,9 @@ public final class PoisonFields {
 
 	public void sendAll(KafkaTestClient kafka) {
 		for (Sent each : this.sent) {
-			kafka.send(each.topic(), each.key(), each.json());
+			kafka.sendAsync(each.topic(), each.key(), each.json());
 		}
+		kafka.flush();
 	}
 
 	/** How many poisoned copies of a topic were sent. */
