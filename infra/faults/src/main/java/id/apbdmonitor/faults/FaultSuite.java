@@ -120,6 +120,8 @@ public final class FaultSuite {
 	/** Runs {@code scenarios}, prints and writes the table, and returns it. */
 	public FaultTable run(List<Scenarios.Scenario> scenarios, String selection) throws Exception {
 		ZonedDateTime began = ZonedDateTime.now(ZoneId.of("UTC"));
+		// taken now: the checkout may move on while the suite runs, the jars it started do not
+		String commit = commit();
 		LocalDate businessDate = LocalDate.now(ZoneId.of("Asia/Makassar"));
 		FaultTable table = new FaultTable();
 		try (FaultStack stack = new FaultStack(this.repoRoot, this.classpath, businessDate, this.progress)) {
@@ -139,7 +141,7 @@ public final class FaultSuite {
 				}
 			}
 		}
-		String markdown = table.markdown(began, commit(), selection);
+		String markdown = table.markdown(began, commit, selection);
 		System.out.println();
 		System.out.println(markdown);
 		Path file = this.repoRoot.resolve("infra/faults/target/fault-table.md");
@@ -185,6 +187,12 @@ public final class FaultSuite {
 			}
 			this.progress.accept("    produced " + feed.sent().size() + " records; waiting for the group to catch up");
 			Optional<Double> seconds = stack.awaitCaughtUp(FaultStack.SERVICE, target.topic(), CATCH_UP_TIMEOUT);
+			if (seconds.isPresent() && run.caughtUpSeconds().isPresent()) {
+				seconds = run.caughtUpSeconds();
+			}
+			if (!run.notes().isEmpty()) {
+				note = (note.isEmpty() ? "" : note + "; ") + String.join("; ", run.notes());
+			}
 			if (seconds.isEmpty()) {
 				failed.put("caught up", "the group did not reach the end of the topic in " + CATCH_UP_TIMEOUT.toSeconds()
 						+ " s");

@@ -30,6 +30,10 @@ final class ScenarioRun {
 
 	private FaultStack.Service main;
 
+	private final List<String> notes = new java.util.ArrayList<>();
+
+	private java.util.Optional<Double> caughtUpSeconds = java.util.Optional.empty();
+
 	ScenarioRun(FaultStack stack, FaultStack.Target target, EventGenerator generator, Feed feed,
 			Map<String, String> serviceProperties, Consumer<String> progress) {
 		this.stack = stack;
@@ -62,6 +66,29 @@ final class ScenarioRun {
 
 	Map<String, String> failedDuringRun() {
 		return this.failedDuringRun;
+	}
+
+	/** A line for the table's notes (say, how long a replay took). */
+	void note(String line) {
+		this.notes.add(line);
+		say(line);
+	}
+
+	List<String> notes() {
+		return List.copyOf(this.notes);
+	}
+
+	/**
+	 * Waits for the main group after the last record, inside a script that goes on afterwards
+	 * (a replay); the table then shows this wait instead of the near-zero one after the script.
+	 */
+	java.util.Optional<Double> awaitMainCaughtUp() throws InterruptedException {
+		this.caughtUpSeconds = this.stack.awaitCaughtUp(FaultStack.SERVICE, this.target.topic(), Duration.ofSeconds(240));
+		return this.caughtUpSeconds;
+	}
+
+	java.util.Optional<Double> caughtUpSeconds() {
+		return this.caughtUpSeconds;
 	}
 
 	void say(String line) {
