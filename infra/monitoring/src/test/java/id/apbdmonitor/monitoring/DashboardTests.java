@@ -163,6 +163,27 @@ class DashboardTests {
 		assertThat(overview.path("time").path("from").asString()).as("year to date").isEqualTo("now/y");
 	}
 
+	/** The 2025 carry-over projects on the overview; the TPP stages as a month-by-OPD grid. */
+	@Test
+	void theOverviewFollowsTheCarryOverProjectsAndTheTppGridShowsStagesByMonthAndOpd() {
+		JsonNode overview = JSON.readTree(RepoFiles.read(RepoFiles.DASHBOARDS.resolve("apbd-city-overview.json")));
+		assertThat(queryPanels(overview)).anySatisfy((panel) -> {
+			assertThat(panel.path("title").asString()).contains("2025 carry-over projects").contains("31 March 2026");
+			assertThat(expressions(panel)).anySatisfy((expr) -> assertThat(expr).contains("physical_progress"))
+				.anySatisfy((expr) -> assertThat(expr).contains("financial_progress"));
+			assertThat(panel.path("fieldConfig").path("defaults").path("mappings").toString())
+				.contains("NUFReP flood programme: drainage");
+		});
+		JsonNode upTpp = JSON.readTree(RepoFiles.read(RepoFiles.DASHBOARDS.resolve("apbd-up-tpp.json")));
+		assertThat(queryPanels(upTpp)).anySatisfy((panel) -> {
+			assertThat(panel.path("transformations").toString()).contains("groupingToMatrix")
+				.contains("\"columnField\":\"month\"")
+				.contains("\"rowField\":\"opd_name\"");
+			assertThat(panel.path("fieldConfig").path("defaults").path("mappings").toString()).contains("SPM")
+				.contains("SP2D");
+		});
+	}
+
 	/** Wherever a table lists OPDs, their names from the region file stand beside the codes. */
 	@Test
 	void opdTablesShowTheOpdNames() {
