@@ -39,7 +39,7 @@ public final class AlertmanagerConfigGenerator {
 
 	/** The alerts a service's failure makes untrustworthy: inhibited while it fires. */
 	private static final String PIPELINE_ALERTS = "ApbdServiceDown|ApbdIndicatorsMissing|ApbdNoEventsIngested|"
-			+ "ApbdConsumerLagHigh|ApbdConsumerNotPolling|ApbdBusinessClockStalled";
+			+ "ApbdConsumerLagHigh|ApbdConsumerNotPolling|ApbdIngestStalled|ApbdBusinessClockStalled";
 
 	private static final String BUSINESS_ALERTS = "ApbdOpdBehindCashPlan|ApbdOpdBehindQuarterlyTarget|"
 			+ "ApbdOpdSpendingWithoutPagu|ApbdPadBehindSeasonalExpectation|ApbdUpNotRequested|ApbdGuOverdue|"

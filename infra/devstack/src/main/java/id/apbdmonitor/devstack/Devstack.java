@@ -210,7 +210,7 @@ public final class Devstack {
 
 		log.info("devstack up in {} s", seconds(begin));
 		new EndpointTable(this.layout, postgres.jdbcUrl(DATABASE), broker.bootstrapServers(), prometheus.isPresent(),
-				alertmanager.isPresent(), prometheus.isPresent() ? FiringAlerts.describe(this.http) : Optional.empty())
+				alertmanager.isPresent(), prometheus.isPresent() ? firingAlerts() : Optional.empty())
 			.print(System.out);
 	}
 
@@ -314,6 +314,18 @@ public final class Devstack {
 		}
 		log.warn("      {} is not listening on port {} after 60 s; see {}", process.get().name(), port,
 				process.get().logFile());
+	}
+
+	/** How many alerts fire, once Prometheus answers (it takes a moment after it listens). */
+	private Optional<String> firingAlerts() throws InterruptedException {
+		for (int attempt = 0; attempt < 20; attempt++) {
+			Optional<String> firing = FiringAlerts.describe(this.http);
+			if (firing.isPresent()) {
+				return firing;
+			}
+			Thread.sleep(500);
+		}
+		return Optional.empty();
 	}
 
 	/** Adds a started child to its group, unless a stop began meanwhile: then it stops at once. */

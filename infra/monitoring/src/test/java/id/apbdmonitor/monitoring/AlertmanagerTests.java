@@ -1,5 +1,7 @@
 package id.apbdmonitor.monitoring;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,15 +28,23 @@ class AlertmanagerTests {
 		assertThat(result.output()).as(result.toString()).contains("SUCCESS");
 	}
 
+	/**
+	 * amtool prints the receivers a label set reaches, comma-separated: an OPD's alert goes to the
+	 * daily digest and to the OPD's contact; a pipeline alert (no opd) to the operators.
+	 */
 	@ParameterizedTest
-	@CsvSource({ "critical, ApbdServiceDown, critical", "warning, ApbdOpdBehindCashPlan, warning",
-			"info, ApbdOpdSpendingWithoutPagu, info", "none, Watchdog, operators" })
-	void alertsAreRoutedBySeverity(String severity, String alertname, String receiver) {
-		Tool.Result result = Tool.AMTOOL.run(RepoFiles.ROOT, "config", "routes", "test", "--config.file=" + CONFIG,
-				"severity=" + severity, "alertname=" + alertname, "opd=PUPR");
+	@CsvSource(delimiter = ';', value = { "severity=critical alertname=ApbdServiceDown job=goods-spending; operator",
+			"severity=warning alertname=ApbdOpdBehindCashPlan opd=PUPR; ringkasan-harian,opd-pupr",
+			"severity=critical alertname=ApbdOpdBehindCashPlan opd=DISHUB; ringkasan-harian,opd-dishub",
+			"severity=info alertname=ApbdOpdSpendingWithoutPagu opd=KEC-RABA; ringkasan-harian,opd-kec-raba",
+			"severity=warning alertname=ApbdDeadLettersAppearing job=pad-revenue; operator" })
+	void alertsReachTheOpdTheDigestOrTheOperators(String labels, String receivers) {
+		List<String> args = new ArrayList<>(List.of("config", "routes", "test", "--config.file=" + CONFIG));
+		args.addAll(List.of(labels.split(" ")));
+		Tool.Result result = Tool.AMTOOL.run(RepoFiles.ROOT, args.toArray(String[]::new));
 		assertThat(result.exitCode()).as(result.toString()).isZero();
 		assertThat(result.output().lines().filter((line) -> !line.startsWith("Warning:")).toList()).as(result.toString())
-			.containsExactly(receiver);
+			.containsExactly(receivers);
 	}
 
 	@Test
@@ -43,13 +53,82 @@ class AlertmanagerTests {
 	}
 
 	@Test
-	void everyReceiverIsAWebhook() {
+	void everyReceiverSendsEMail() {
 		List<Map<String, Object>> receivers = RepoFiles.maps(config().get("receivers"));
-		assertThat(receivers).isNotEmpty().allSatisfy((receiver) -> assertThat(RepoFiles.maps(receiver.get("webhook_configs")))
-			.as("webhook of %s", receiver.get("name"))
-			.isNotEmpty()
-			.allSatisfy((webhook) -> assertThat(String.valueOf(webhook.get("url"))).startsWith("http")));
+		assertThat(receivers).hasSizeGreaterThan(30)
+			.allSatisfy((receiver) -> assertThat(RepoFiles.maps(receiver.get("email_configs")))
+				.as("e-mail of %s", receiver.get("name"))
+				.isNotEmpty()
+				.allSatisfy((email) -> assertThat(String.valueOf(email.get("to"))).matches("[a-z0-9.-]+@[a-z0-9.-]+")));
 	}
+
+	/** An OPD alert rendered by the real amtool with the repository's templates. */
+	@Test
+	void theIndonesianMessageNamesTheOpdWritesRupiahAndWitaTime(@org.junit.jupiter.api.io.TempDir Path temp)
+			throws Exception {
+		Path data = temp.resolve("alert.json");
+		Files.writeString(data, ALERT_DATA);
+
+		String subject = render(data, "apbd.id.subject");
+		String text = render(data, "apbd.id.text");
+
+		assertThat(subject).isEqualTo(
+				"[Kota Bima] KRITIS: Realisasi di bawah anggaran kas — Dinas Pekerjaan Umum dan Penataan Ruang (PUPR)");
+		// 01:30 UTC is 09:30 WITA (UTC+8), 2 March
+		assertThat(text).contains("Mulai: 2 Maret 2026 09.30 WITA")
+			.contains("baru merealisasikan 40% dari anggaran kas belanja modal sampai hari ini: Rp 47,8 juta dari Rp 1,19 miliar")
+			.contains("Panduan: https://apbd.kota-bima.example/docs/runbook.md#apbdopdbehindcashplan")
+			.doesNotContain("UTC");
+		assertThat(render(data, "apbd.en.text")).contains("Since: 2 March 2026 09:30 WITA");
+	}
+
+	@Test
+	void theDigestListsEveryLaggingOpdInOneMessage(@org.junit.jupiter.api.io.TempDir Path temp) throws Exception {
+		Path data = temp.resolve("digest.json");
+		Files.writeString(data, DIGEST_DATA);
+
+		assertThat(render(data, "apbd.digest.subject")).isEqualTo("[Kota Bima] Ringkasan harian: 2 peringatan OPD");
+		assertThat(render(data, "apbd.digest.text"))
+			.contains("- Dinas Pekerjaan Umum dan Penataan Ruang (PUPR): Realisasi di bawah anggaran kas [KRITIS], "
+					+ "sejak 2 Maret 2026 09.30 WITA")
+			.contains("- Dinas Perhubungan (DISHUB): Serapan di bawah target triwulan [PERINGATAN], sejak 1 April 2026 "
+					+ "08.00 WITA");
+	}
+
+	private static String render(Path data, String template) {
+		Tool.Result result = Tool.AMTOOL.run(RepoFiles.ROOT, "template", "render",
+				"--template.glob=infra/alertmanager/templates/*.tmpl", "--template.data=" + data,
+				"--template.text={{ template \"" + template + "\" . }}");
+		assertThat(result.exitCode()).as(result.toString()).isZero();
+		return result.output().strip();
+	}
+
+	private static final String PUPR_ALERT = """
+			{"status":"firing","labels":{"alertname":"ApbdOpdBehindCashPlan","opd":"PUPR","pemda":"52.72",
+			 "severity":"critical","category":"capital","job":"capital-spending"},
+			 "annotations":{"opd_name":"Dinas Pekerjaan Umum dan Penataan Ruang","summary":"PUPR is far behind",
+			 "description":"PUPR (52.72) has realised 40% of its capital cash plan to date",
+			 "deskripsi":"Dinas Pekerjaan Umum dan Penataan Ruang (PUPR) baru merealisasikan 40% dari anggaran kas belanja modal sampai hari ini: Rp 47,8 juta dari Rp 1,19 miliar (di bawah 50 % selama 14 hari).",
+			 "runbook_url":"docs/runbook.md#apbdopdbehindcashplan"},
+			 "startsAt":"2026-03-02T01:30:00Z","endsAt":"0001-01-01T00:00:00Z"}""";
+
+	private static final String ALERT_DATA = """
+			{"receiver":"opd-pupr","status":"firing","externalURL":"https://apbd.kota-bima.example",
+			 "groupLabels":{"alertname":"ApbdOpdBehindCashPlan","opd":"PUPR"},
+			 "commonLabels":{"alertname":"ApbdOpdBehindCashPlan","opd":"PUPR","pemda":"52.72","severity":"critical",
+			 "category":"capital","job":"capital-spending"},
+			 "commonAnnotations":{"opd_name":"Dinas Pekerjaan Umum dan Penataan Ruang"},
+			 "alerts":[%s]}""".formatted(PUPR_ALERT);
+
+	private static final String DIGEST_DATA = """
+			{"receiver":"ringkasan-harian","status":"firing","externalURL":"https://apbd.kota-bima.example",
+			 "groupLabels":{"pemda":"52.72"},"commonLabels":{"pemda":"52.72"},"commonAnnotations":{},
+			 "alerts":[%s,
+			 {"status":"firing","labels":{"alertname":"ApbdOpdBehindQuarterlyTarget","opd":"DISHUB","pemda":"52.72",
+			  "severity":"warning","category":"goods","job":"goods-spending"},
+			  "annotations":{"opd_name":"Dinas Perhubungan","description":"DISHUB (52.72) has absorbed 10%% of its goods pagu",
+			  "runbook_url":"docs/runbook.md#apbdopdbehindquarterlytarget"},
+			  "startsAt":"2026-04-01T00:00:00Z","endsAt":"0001-01-01T00:00:00Z"}]}""".formatted(PUPR_ALERT);
 
 	/** An inhibition naming an alert that does not exist would silently inhibit nothing. */
 	@Test

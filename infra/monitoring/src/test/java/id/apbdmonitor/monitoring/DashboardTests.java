@@ -69,7 +69,7 @@ class DashboardTests {
 					}
 				}
 			}));
-			tests.add(DynamicTest.dynamicTest(name + ": money in rupiah, ratios in percent", () -> {
+			tests.add(DynamicTest.dynamicTest(name + ": money in juta or miliar rupiah, ratios in percent", () -> {
 				for (JsonNode panel : queryPanels(dashboard)) {
 					String unit = panel.path("fieldConfig").path("defaults").path("unit").asString();
 					for (String expr : expressions(panel)) {
@@ -79,7 +79,7 @@ class DashboardTests {
 						}
 						if (!metrics.isEmpty() && metrics.stream().allMatch((metric) -> metric.contains("_rupiah"))
 								&& !"table".equals(panel.path("type").asString())) {
-							assertThat(unit).as("unit of %s (%s)", title(panel), expr).isEqualTo("currencyIDR");
+							assertThat(unit).as("unit of %s (%s)", title(panel), expr).isIn("suffix: juta", "suffix: miliar");
 						}
 					}
 				}
@@ -145,6 +145,87 @@ class DashboardTests {
 					assertThat(panel.path("title").asString()).contains(priority[0]);
 					assertThat(expressions(panel)).anySatisfy((expr) -> assertThat(expr).contains(priority[1]));
 				});
+		}
+	}
+
+	/** The seven priorities of the coordination meeting, by name, on the city overview. */
+	@Test
+	void theCityOverviewShowsTheSevenPrioritiesByName() {
+		JsonNode overview = JSON.readTree(RepoFiles.read(RepoFiles.DASHBOARDS.resolve("apbd-city-overview.json")));
+		List<String> titles = panels(overview).stream().map((panel) -> panel.path("title").asString()).toList();
+		for (String priority : List.of("1 · Absorption of the whole APBD", "2 · UP", "3 · TPP",
+				"4 · Goods and services", "5 · Capital", "6 · PAD", "7 · Livable-city programmes")) {
+			assertThat(titles).as("the overview names the priority %s", priority)
+				.anySatisfy((title) -> assertThat(title).startsWith(priority));
+		}
+		assertThat(variables("apbd-city-overview.json")).contains("pemda");
+		assertThat(overview.path("timezone").asString()).isEqualTo("Asia/Makassar");
+		assertThat(overview.path("time").path("from").asString()).as("year to date").isEqualTo("now/y");
+	}
+
+	/** The 2025 carry-over projects on the overview; the TPP stages as a month-by-OPD grid. */
+	@Test
+	void theOverviewFollowsTheCarryOverProjectsAndTheTppGridShowsStagesByMonthAndOpd() {
+		JsonNode overview = JSON.readTree(RepoFiles.read(RepoFiles.DASHBOARDS.resolve("apbd-city-overview.json")));
+		assertThat(queryPanels(overview)).anySatisfy((panel) -> {
+			assertThat(panel.path("title").asString()).contains("2025 carry-over projects").contains("31 March 2026");
+			assertThat(expressions(panel)).anySatisfy((expr) -> assertThat(expr).contains("physical_progress"))
+				.anySatisfy((expr) -> assertThat(expr).contains("financial_progress"));
+			assertThat(panel.path("fieldConfig").path("defaults").path("mappings").toString())
+				.contains("NUFReP flood programme: drainage");
+		});
+		JsonNode upTpp = JSON.readTree(RepoFiles.read(RepoFiles.DASHBOARDS.resolve("apbd-up-tpp.json")));
+		assertThat(queryPanels(upTpp)).anySatisfy((panel) -> {
+			assertThat(panel.path("transformations").toString()).contains("groupingToMatrix")
+				.contains("\"columnField\":\"month\"")
+				.contains("\"rowField\":\"opd_name\"");
+			assertThat(panel.path("fieldConfig").path("defaults").path("mappings").toString()).contains("SPM")
+				.contains("SP2D");
+		});
+	}
+
+	/** Wherever a table lists OPDs, their names from the region file stand beside the codes. */
+	@Test
+	void opdTablesShowTheOpdNames() {
+		List<JsonNode> opdTables = new ArrayList<>();
+		for (JsonNode dashboard : dashboards()) {
+			panels(dashboard).stream()
+				.filter((panel) -> "table".equals(panel.path("type").asString()))
+				.filter((panel) -> expressions(panel).stream().anyMatch((expr) -> expr.matches("(?s).*\\bopd(_category|_revenue_type)?:.*")))
+				.forEach(opdTables::add);
+		}
+		assertThat(opdTables).isNotEmpty().allSatisfy((panel) -> assertThat(expressions(panel))
+			.as("queries of '%s'", panel.path("title").asString())
+			.allSatisfy((expr) -> assertThat(expr).contains("group_left (opd_name)").contains("apbd_opd_info")));
+	}
+
+	/**
+	 * Grafana's currency units print SI suffixes (Rp888M, which an Indonesian reader takes for
+	 * 888 miliar): rupiah panels divide by 1e6 or 1e9 and say juta or miliar.
+	 */
+	@Test
+	void noRupiahPanelUsesAnSiSuffixUnit() {
+		for (JsonNode dashboard : dashboards()) {
+			for (JsonNode panel : panels(dashboard)) {
+				List<String> units = new ArrayList<>();
+				units.add(panel.path("fieldConfig").path("defaults").path("unit").asString(""));
+				panel.path("fieldConfig").path("overrides").forEach((override) -> override.path("properties").forEach(
+						(property) -> {
+							if ("unit".equals(property.path("id").asString())) {
+								units.add(property.path("value").asString());
+							}
+						}));
+				assertThat(units).as("units of '%s'", panel.path("title").asString())
+					.noneSatisfy((unit) -> assertThat(unit).startsWith("currency"));
+				for (String expr : expressions(panel)) {
+					if (expr.contains("_rupiah") && !expr.contains("> 0") && !expr.contains("/ (")) {
+						assertThat(expr).as("rupiah query of '%s'", panel.path("title").asString())
+							.containsAnyOf("/ 1e6", "/ 1e9");
+						assertThat(units).as("unit of '%s'", panel.path("title").asString())
+							.anySatisfy((unit) -> assertThat(unit).isIn("suffix: juta", "suffix: miliar"));
+					}
+				}
+			}
 		}
 	}
 

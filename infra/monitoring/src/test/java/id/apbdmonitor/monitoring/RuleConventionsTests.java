@@ -47,7 +47,27 @@ class RuleConventionsTests {
 		RuleCatalog.all().stream().filter((rule) -> rule.isAlert() && rule.alert().startsWith("ApbdOpd")).forEach(
 				(alert) -> assertThat(String.valueOf(alert.annotations().get("description"))).as(alert.alert())
 					.contains("{{ $labels.opd }}")
-					.containsPattern("humanize"));
+					.containsPattern("humanize|template \"rp\""));
+	}
+
+	/**
+	 * Money is written the Indonesian way (Rp 47,8 juta, Rp 1,19 miliar), never with an SI
+	 * suffix an Indonesian reader takes for something else (M read as miliar); every alert about
+	 * an OPD carries the OPD's name from apbd_opd_info.
+	 */
+	@Test
+	void alertTextsWriteRupiahTheIndonesianWayAndNameTheOpd() {
+		RuleCatalog.all().stream().filter(RuleCatalog.Rule::isAlert).forEach((alert) -> {
+			for (Object text : alert.annotations().values()) {
+				assertThat(String.valueOf(text)).as("annotations of %s", alert.alert())
+					.doesNotContainPattern("Rp \\{\\{[^}]*humanize")
+					.doesNotContain("humanizeTimestamp");
+			}
+			if (String.valueOf(alert.annotations().get("summary")).contains("$labels.opd")) {
+				assertThat(String.valueOf(alert.annotations().get("opd_name"))).as("opd_name of %s", alert.alert())
+					.contains("apbd_opd_info");
+			}
+		});
 	}
 
 	@Test
