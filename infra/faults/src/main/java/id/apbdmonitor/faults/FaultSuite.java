@@ -31,7 +31,7 @@ public final class FaultSuite {
 			per-OPD sums exact, totals = the ledger, gauges = the database, committed offsets never
 			ahead of stored records, every dead letter with its reason.
 
-			  --all     every scenario (default; about 25 minutes on 2 cores)
+			  --all     every scenario (default; about 30 minutes on 2 cores)
 			  --fast    the subset CI runs in mvn verify: %s
 			  --help    this text
 
