@@ -56,6 +56,36 @@ class AlertmanagerConfigGeneratorTests {
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
+	void shouldHoldNonUrgentOpdAlertsToOfficeHoursAndPublicHolidaysOfTheRegion() throws Exception {
+		Map<String, Object> config = new Yaml().load(Files.readString(REPO.resolve(AlertmanagerConfigGenerator.CONFIG)));
+		Map<String, Map<String, Object>> intervals = new java.util.LinkedHashMap<>();
+		for (Map<String, Object> interval : (List<Map<String, Object>>) config.get("time_intervals")) {
+			intervals.put((String) interval.get("name"), interval);
+		}
+		List<Map<String, Object>> hours = (List<Map<String, Object>>) intervals.get("jam-kerja").get("time_intervals");
+		// Perpres 21/2023 office hours of the region file, in WITA
+		assertThat(hours).extracting((h) -> h.get("weekdays") + " " + h.get("times") + " " + h.get("location"))
+			.containsExactly("[monday:thursday] [{start_time=07:30, end_time=16:00}] Asia/Makassar",
+					"[friday] [{start_time=07:30, end_time=16:30}] Asia/Makassar");
+		List<Map<String, Object>> holidays = (List<Map<String, Object>>) intervals.get("hari-libur").get("time_intervals");
+		assertThat(holidays).anySatisfy((day) -> assertThat(day).containsEntry("months", List.of("august"))
+			.containsEntry("days_of_month", List.of("17")));
+
+		List<Map<String, Object>> routes = (List<Map<String, Object>>) ((Map<String, Object>) config.get("route")).get("routes");
+		Map<String, Object> pupr = routes.stream()
+			.filter((r) -> ((List<String>) r.get("matchers")).contains("opd=\"PUPR\""))
+			.findFirst()
+			.orElseThrow();
+		Map<String, Object> nonUrgent = ((List<Map<String, Object>>) pupr.get("routes")).get(0);
+		assertThat(nonUrgent).containsEntry("matchers", List.of("severity=~\"warning|info\""))
+			.containsEntry("active_time_intervals", List.of("jam-kerja"))
+			.containsEntry("mute_time_intervals", List.of("hari-libur"));
+		// critical OPD alerts are not held back: the parent route has no time interval
+		assertThat(pupr).doesNotContainKeys("active_time_intervals", "mute_time_intervals");
+	}
+
+	@Test
 	void shouldWriteTheRegionOffsetIntoTheTemplates() {
 		AlertmanagerConfigGenerator.Region region = AlertmanagerConfigGenerator.Region
 			.read(REPO.resolve(AlertmanagerConfigGenerator.REGION_FILE));
