@@ -1,8 +1,6 @@
 package id.apbdmonitor.core.test;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -13,6 +11,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import id.apbdmonitor.core.event.CanonicalJson;
 import id.apbdmonitor.core.test.ContractExamples.Example;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -188,13 +187,12 @@ public final class PoisonFields {
 		return text.substring(0, middle) + '\u0000' + text.substring(middle);
 	}
 
+	/**
+	 * The payload identity the ledgers store: SHA-256 of the canonical JSON (docs/events, "Payload
+	 * identity"), whose canonical form {@code CanonicalJsonTests} holds against hand-written cases.
+	 */
 	public static String sha256(String json) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return HexFormat.of().formatHex(CanonicalJson.sha256(json.getBytes(StandardCharsets.UTF_8)));
 	}
 
 	/** One record sent: a valid example or a poisoned copy of one. */
