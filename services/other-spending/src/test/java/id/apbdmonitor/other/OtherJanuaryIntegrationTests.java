@@ -22,8 +22,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * other-spending on 14 January 2026 with only fiscal year 2025 open: a grant (hibah) SP2D of
- * 30 December
- * 2025 booked in January is visible on the 2025 gauges.
+ * 30 December 2025 booked in January is visible on the 2025 gauges.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
