@@ -98,7 +98,8 @@ public final class PrometheusScrape {
 			.filter(sample -> sample.labels().entrySet().containsAll(labels.entrySet()))
 			.toList();
 		if (matching.size() != 1) {
-			throw new IllegalStateException(matching.size() + " samples of " + name + " match " + labels);
+			// an assertion, not a state error: Awaitility retries it until the series appears
+			throw new AssertionError(matching.size() + " samples of " + name + " match " + labels);
 		}
 		return matching.get(0).value();
 	}
