@@ -27,14 +27,15 @@ final class FaultInjector {
 
 	private final DocumentNumbers numbers;
 
-	private final Map<Category, CategoryGenerator> generators;
+	/** Per category, an account code outside it (for ACCOUNT_OUTSIDE_CATEGORY). */
+	private final Map<Category, String> foreignAccounts;
 
 	FaultInjector(GeneratorSettings settings, Random random, DocumentNumbers numbers,
-			Map<Category, CategoryGenerator> generators) {
+			Map<Category, String> foreignAccounts) {
 		this.settings = settings;
 		this.random = random;
 		this.numbers = numbers;
-		this.generators = generators;
+		this.foreignAccounts = foreignAccounts;
 	}
 
 	/**
@@ -98,7 +99,7 @@ final class FaultInjector {
 			case 1 -> {
 				reason = "ACCOUNT_OUTSIDE_CATEGORY";
 				node = realised(template, opd, year, occurredOn);
-				node.put("account", this.generators.get(template.category).foreignAccount());
+				node.put("account", this.foreignAccounts.get(template.category));
 			}
 			case 2 -> {
 				// an SP2D of last December arriving in January: its year is closed

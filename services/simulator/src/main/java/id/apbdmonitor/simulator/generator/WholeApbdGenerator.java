@@ -415,11 +415,14 @@ final class WholeApbdGenerator {
 		}
 	}
 
-	/** Stand-ins for {@link FaultInjector}: a TPP account is outside every category of other-spending. */
-	static Map<Category, CategoryGenerator> foreignAccounts() {
-		Map<Category, CategoryGenerator> map = new EnumMap<>(Category.class);
+	/**
+	 * Per category of other-spending, an account outside all of them (for
+	 * ACCOUNT_OUTSIDE_CATEGORY): TPP is personnel spending, but tpp-payments counts it.
+	 */
+	static Map<Category, String> foreignAccounts() {
+		Map<Category, String> map = new EnumMap<>(Category.class);
 		for (Category category : CATEGORIES) {
-			map.put(category, new ForeignAccount(category));
+			map.put(category, "5.1.01.02.01.0001");
 		}
 		return map;
 	}
@@ -514,27 +517,6 @@ final class WholeApbdGenerator {
 
 	/** A salary payment day and its weight among the year's 14 payments. */
 	private record Slot(LocalDate date, double weight) {
-	}
-
-	private record ForeignAccount(Category category) implements CategoryGenerator {
-
-		@Override
-		public List<BudgetLine> planBudget(GeneratorSettings settings, BudgetPlanner planner, Random random) {
-			throw new UnsupportedOperationException();
-		}
-
-		@Override
-		public void realise(GeneratorSettings settings, List<BudgetLine> lines, Map<String, Double> realisationShare,
-				Random random, Facts facts) {
-			throw new UnsupportedOperationException();
-		}
-
-		@Override
-		public String foreignAccount() {
-			// TPP is personnel spending, but tpp-payments counts it
-			return "5.1.01.02.01.0001";
-		}
-
 	}
 
 }

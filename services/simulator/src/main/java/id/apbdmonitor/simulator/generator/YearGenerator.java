@@ -92,7 +92,7 @@ public final class YearGenerator {
 		// so that the valid records do not depend on the fault rate
 		List<Draft> otherSpending = numberAndRender(otherFacts, numbers);
 		drafts.addAll(otherSpending);
-		FaultInjector faults = new FaultInjector(this.settings, random("faults"), numbers, byCategory);
+		FaultInjector faults = new FaultInjector(this.settings, random("faults"), numbers, foreignAccounts(byCategory));
 		drafts.addAll(faults.inject(spending, facts.realisations));
 		drafts.addAll(new FaultInjector(this.settings, random("apbd-faults"), numbers, WholeApbdGenerator.foreignAccounts())
 			.inject(otherSpending, otherFacts.realisations));
@@ -225,6 +225,12 @@ public final class YearGenerator {
 		z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
 		z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
 		return new Random(z ^ (z >>> 31));
+	}
+
+	private static Map<Category, String> foreignAccounts(Map<Category, CategoryGenerator> generators) {
+		Map<Category, String> accounts = new EnumMap<>(Category.class);
+		generators.forEach((category, generator) -> accounts.put(category, generator.foreignAccount()));
+		return accounts;
 	}
 
 }
