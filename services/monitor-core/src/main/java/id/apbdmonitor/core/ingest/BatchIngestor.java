@@ -1,7 +1,5 @@
 package id.apbdmonitor.core.ingest;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -9,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import id.apbdmonitor.core.event.CanonicalJson;
 import id.apbdmonitor.core.event.JsonFields;
 import id.apbdmonitor.core.event.LogSafe;
 import id.apbdmonitor.core.event.Reason;
@@ -381,16 +380,7 @@ public class BatchIngestor<E> {
 
 	private static IncomingRecord incoming(ConsumerRecord<byte[], byte[]> record) {
 		return new IncomingRecord(record.topic(), record.partition(), record.offset(), record.timestamp(),
-				record.key(), record.value(), id.apbdmonitor.core.event.CanonicalJson.sha256(record.value()));
-	}
-
-	private static byte[] sha256(byte[] value) {
-		try {
-			return MessageDigest.getInstance("SHA-256").digest((value != null) ? value : new byte[0]);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+				record.key(), record.value(), CanonicalJson.sha256(record.value()));
 	}
 
 	/** Rejection of a whole record, for handlers that detect it in the database stage. */
