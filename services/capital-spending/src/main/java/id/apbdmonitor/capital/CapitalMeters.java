@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Exports the capital snapshot: per OPD of the region pagu, cash plan to date, realised,
- * contracted and handed over but unpaid; per configured priority project its contract value,
+ * contracted, handed over but unpaid and the projected year end; per configured priority project its contract value,
  * paid, physical and financial progress, planned end and handed over but unpaid. Every series
  * is registered at start-up (0 until there is data); rupiah become doubles only here.
  */
@@ -40,6 +40,9 @@ class CapitalMeters {
 			opd(registry, snapshots, tags, opd.code(), "apbd.handed.over.unpaid.rupiah",
 					"Contract value not yet paid on contracts whose works were handed over (BAST)",
 					CapitalSnapshot.OpdFigures::handedOverUnpaid);
+			opd(registry, snapshots, tags, opd.code(), "apbd.projected.year.end.rupiah",
+					"Projected realised at 31 December: realised plus the remaining cash plan at the OPD's pace so far, at most the pagu",
+					CapitalSnapshot.OpdFigures::projectedYearEnd);
 		}
 		ZoneId zone = clock.zone();
 		for (CapitalProperties.Project project : properties.projects()) {

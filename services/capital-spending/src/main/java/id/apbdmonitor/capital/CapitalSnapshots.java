@@ -13,6 +13,7 @@ import id.apbdmonitor.core.budget.BudgetStore;
 import id.apbdmonitor.core.clock.BusinessClock;
 import id.apbdmonitor.core.indicator.CashPlan;
 import id.apbdmonitor.core.indicator.SnapshotRefresher;
+import id.apbdmonitor.core.projection.YearEndProjection;
 import id.apbdmonitor.core.region.CategoryProperties;
 import id.apbdmonitor.core.region.FiscalYears;
 import id.apbdmonitor.core.region.RegionProperties;
@@ -71,6 +72,7 @@ class CapitalSnapshots implements SnapshotRefresher {
 				OpdSums sums = opds.computeIfAbsent(total.opd(), opd -> new OpdSums());
 				sums.pagu = sums.pagu.add(total.pagu());
 				sums.plan = sums.plan.add(CashPlan.toDate(total.cashPlan(), year, date));
+				sums.yearPlan = sums.yearPlan.add(YearEndProjection.yearPlan(total.cashPlan()));
 			}
 		}
 		Map<String, ProjectSums> projects = new HashMap<>();
@@ -86,7 +88,7 @@ class CapitalSnapshots implements SnapshotRefresher {
 		}
 		Map<String, CapitalSnapshot.OpdFigures> byOpd = new HashMap<>();
 		opds.forEach((opd, sums) -> byOpd.put(opd, new CapitalSnapshot.OpdFigures(sums.pagu, sums.plan, sums.realised,
-				sums.contracted, sums.unpaid)));
+				sums.contracted, sums.unpaid, sums.yearPlan)));
 		Map<String, CapitalSnapshot.ProjectFigures> byProject = new HashMap<>();
 		projects.forEach((code, sums) -> byProject.put(code, sums.figures()));
 		this.current.set(new CapitalSnapshot(date, Map.copyOf(byOpd), Map.copyOf(byProject)));
@@ -103,6 +105,8 @@ class CapitalSnapshots implements SnapshotRefresher {
 		BigDecimal contracted = BigDecimal.ZERO;
 
 		BigDecimal unpaid = BigDecimal.ZERO;
+
+		BigDecimal yearPlan = BigDecimal.ZERO;
 
 	}
 

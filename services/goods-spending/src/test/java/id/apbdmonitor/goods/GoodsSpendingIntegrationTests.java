@@ -188,6 +188,25 @@ class GoodsSpendingIntegrationTests {
 	}
 
 	@Test
+	void shouldProjectTheYearEndWithTheCashPlanInForceAfterARevision() {
+		String line = "2026/DISTAN/3.27.02.2.01.0001/" + GOODS_ACCOUNT;
+		kafka.send(topics.budget(), line, budgetLine("DPA-DISTAN-r0", line, "DISTAN", GOODS_ACCOUNT, 0, "ORIGINAL",
+				months("100000000.00")));
+		// APBD-P: 150 juta in January, February and April to December, nothing in March: 1.650 juta
+		List<String> revised = new java.util.ArrayList<>(months("150000000.00"));
+		revised.set(2, "0.00");
+		kafka.send(topics.budget(), line, budgetLine("DPA-DISTAN-r1", line, "DISTAN", GOODS_ACCOUNT, 1, "AMENDED",
+				revised));
+		kafka.send(topics.events(), key("DISTAN"),
+				realisedEvent("SP2D-DISTAN-1", "DISTAN", GOODS_ACCOUNT, "240000000.00", "2026-03-02"));
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(pagu("DISTAN")).isEqualTo(1_650_000_000.00));
+		// 15 March: plan to date 150 + 150 + 0 = 300 juta; pace 240 ÷ 300 = 0,8;
+		// 240 juta + (1.650 − 300) juta × 0,8 = 240 + 1.080 = 1.320 juta
+		await().untilAsserted(() -> assertThat(scrape().value("apbd_projected_year_end_rupiah", labels("DISTAN")))
+			.isEqualTo(1_320_000_000.00));
+	}
+
+	@Test
 	void shouldIgnoreBudgetLinesOfOtherCategoriesAndRejectACashPlanThatMissesThePagu() {
 		String capital = "2026/DLH/x/5.2.02.01.01.0001";
 		kafka.send(topics.budget(), capital, budgetLine("DPA-DLH-capital", capital, "DLH", "5.2.02.01.01.0001", 0,
@@ -210,6 +229,7 @@ class GoodsSpendingIntegrationTests {
 				.containsEntry("pemda", "52.72"));
 		assertThat(scrape().named("apbd_pagu_rupiah")).hasSize(33);
 		assertThat(scrape().named("apbd_cash_plan_to_date_rupiah")).hasSize(33);
+		assertThat(scrape().named("apbd_projected_year_end_rupiah")).hasSize(33);
 		// 15 March 2026 00:00 WITA (UTC+8) = 2026-03-14T16:00:00Z
 		assertThat(scrape().value("apbd_business_date_timestamp_seconds", Map.of("pemda", "52.72")))
 			.isEqualTo(1_773_504_000.0);

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;
 
+import id.apbdmonitor.core.projection.YearEndProjection;
+
 /**
  * Immutable PAD figures per collecting OPD and revenue type, as of one business date, and the
  * receipts of the year breaching {@code pad_receipt_on_zero_target} (absent: none).
@@ -33,6 +35,11 @@ record PadSnapshot(LocalDate businessDate, Map<Key, Figures> figures, Map<Key, I
 	 * reversals, and the date of the last receipt (null before the first).
 	 */
 	record Figures(BigDecimal target, BigDecimal expectedToDate, BigDecimal realised, LocalDate lastReceiptOn) {
+
+		/** Received at 31 December if the rest of the seasonal expectation comes at the pace so far. */
+		BigDecimal projectedYearEnd() {
+			return YearEndProjection.revenue(this.target, this.expectedToDate, this.realised);
+		}
 
 		Figures plus(Figures other) {
 			LocalDate last = (this.lastReceiptOn == null || (other.lastReceiptOn != null

@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
 /**
  * Builds the PAD snapshot (targets from the budget lines in force, receipts from the ledger
  * totals, the seasonal expectation from the configured profiles) and exports it: target,
- * expected to date, realised and last receipt date per collecting OPD and revenue type. The
+ * expected to date, realised, projected year end and last receipt date per collecting OPD and
+ * revenue type. The
  * configured collectors' series exist from start-up; a pair first seen in the data gets its
  * series at that refresh. Meters read only the snapshot.
  */
@@ -124,6 +125,9 @@ class PadSnapshots implements SnapshotRefresher {
 				tags, key, f -> f.expectedToDate().doubleValue());
 		gauge("apbd.revenue.realised.rupiah", "PAD received year to date, net of reversals", tags, key,
 				f -> f.realised().doubleValue());
+		gauge("apbd.revenue.projected.year.end.rupiah",
+				"PAD projected at 31 December: received plus the rest of the seasonal expectation at the pace so far",
+				tags, key, f -> f.projectedYearEnd().doubleValue());
 		Tags rule = tags.and("rule", ZeroTargetRule.RULE);
 		Gauge.builder("apbd.pad.rule.breached", this, snapshots -> (snapshots.current().zeroTargetBreaches(key) > 0) ? 1 : 0)
 			.description("1 while the collecting OPD breaches the PAD rule for the revenue type in the fiscal year, else 0")

@@ -13,9 +13,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 
 /**
- * Exports the TPP snapshot, every series present from start-up: pagu, cash plan to date and
- * realised with {@code category="tpp"} (the same gauges as the spending services, so the
- * absorption rules cover TPP), the months due, paid and late, and per month the delay from the
+ * Exports the TPP snapshot, every series present from start-up: pagu, cash plan to date,
+ * realised and the projected year end with {@code category="tpp"} (the same gauges as the
+ * spending services, so the absorption and projection rules cover TPP), the months due, paid and late, and per month the delay from the
  * month's last day to its SPM and SP2D and the submission deadline.
  */
 @Component
@@ -30,6 +30,13 @@ class TppMeters {
 			meters.rupiah("apbd.cash.plan.to.date.rupiah", "Cumulative cash plan up to the business date",
 					TppFigures::cashPlanToDate);
 			meters.rupiah("apbd.realised.rupiah", "Realised spending of the fiscal year to date", TppFigures::realised);
+			String code = opd.code();
+			Gauge.builder("apbd.projected.year.end.rupiah", snapshots, s -> s.projectedYearEnd(code).doubleValue())
+				.description("Projected realised at 31 December: realised plus the remaining cash plan at the OPD's pace so far, at most the pagu")
+				.tag("pemda", pemda)
+				.tag("opd", code)
+				.tag("category", category.name())
+				.register(registry);
 			meters.value("apbd.tpp.months.due", "Months of the year whose last day has passed", null,
 					TppFigures::monthsDue);
 			meters.value("apbd.tpp.months.paid", "Months whose TPP reached SP2D", null, TppFigures::monthsPaid);

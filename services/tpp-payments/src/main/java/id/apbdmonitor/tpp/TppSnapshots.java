@@ -12,6 +12,7 @@ import id.apbdmonitor.core.budget.BudgetStore;
 import id.apbdmonitor.core.clock.BusinessClock;
 import id.apbdmonitor.core.indicator.CashPlan;
 import id.apbdmonitor.core.indicator.SnapshotRefresher;
+import id.apbdmonitor.core.projection.YearEndProjection;
 import id.apbdmonitor.core.region.CategoryProperties;
 import id.apbdmonitor.core.region.FiscalYears;
 import id.apbdmonitor.core.region.RegionProperties;
@@ -41,7 +42,7 @@ class TppSnapshots implements SnapshotRefresher {
 
 	private final String category;
 
-	private final AtomicReference<Snapshot> current = new AtomicReference<>(new Snapshot(null, 0, Map.of()));
+	private final AtomicReference<Snapshot> current = new AtomicReference<>(new Snapshot(null, 0, Map.of(), Map.of()));
 
 	TppSnapshots(BudgetStore budget, TppLedger ledger, BusinessClock clock, FiscalYears fiscalYears,
 			TppRules rules, RegionProperties region, CategoryProperties category) {
@@ -57,6 +58,11 @@ class TppSnapshots implements SnapshotRefresher {
 	TppFigures of(String opd) {
 		TppFigures figures = this.current.get().byOpd().get(opd);
 		return (figures != null) ? figures : empty();
+	}
+
+	/** The OPD's projected TPP realised at 31 December (0 before the first refresh). */
+	BigDecimal projectedYearEnd(String opd) {
+		return this.current.get().projected().getOrDefault(opd, ZERO);
 	}
 
 	/** The submission deadline of a month of the monitored year. */
@@ -78,10 +84,12 @@ class TppSnapshots implements SnapshotRefresher {
 		String pemda = this.region.pemda();
 		Map<String, BigDecimal> pagu = new HashMap<>();
 		Map<String, BigDecimal> plan = new HashMap<>();
+		Map<String, BigDecimal> yearPlan = new HashMap<>();
 		for (BudgetStore.BudgetTotal total : this.budget.totals(pemda, year)) {
 			if (this.category.equals(total.category())) {
 				pagu.put(total.opd(), total.pagu());
 				plan.put(total.opd(), CashPlan.toDate(total.cashPlan(), year, today));
+				yearPlan.put(total.opd(), YearEndProjection.yearPlan(total.cashPlan()));
 			}
 		}
 		Map<String, Map<Integer, Map<Stage, TppLedger.StageRow>>> stages = new HashMap<>();
@@ -91,11 +99,15 @@ class TppSnapshots implements SnapshotRefresher {
 				.put(row.stage(), row);
 		}
 		Map<String, TppFigures> figures = new HashMap<>();
+		Map<String, BigDecimal> projected = new HashMap<>();
 		for (String opd : this.region.opdCodes()) {
-			figures.put(opd, this.rules.figures(year, today, stages.getOrDefault(opd, Map.of()),
-					pagu.getOrDefault(opd, ZERO), plan.getOrDefault(opd, ZERO)));
+			TppFigures opdFigures = this.rules.figures(year, today, stages.getOrDefault(opd, Map.of()),
+					pagu.getOrDefault(opd, ZERO), plan.getOrDefault(opd, ZERO));
+			figures.put(opd, opdFigures);
+			projected.put(opd, YearEndProjection.spending(opdFigures.pagu(), yearPlan.getOrDefault(opd, ZERO),
+					opdFigures.cashPlanToDate(), opdFigures.realised()));
 		}
-		this.current.set(new Snapshot(today, year, Map.copyOf(figures)));
+		this.current.set(new Snapshot(today, year, Map.copyOf(figures), Map.copyOf(projected)));
 	}
 
 	private static TppFigures empty() {
@@ -103,7 +115,8 @@ class TppSnapshots implements SnapshotRefresher {
 		return new TppFigures(0, ZERO, ZERO, ZERO, 0, 0, 0, 0, 0, 0, none, none);
 	}
 
-	private record Snapshot(LocalDate businessDate, int year, Map<String, TppFigures> byOpd) {
+	private record Snapshot(LocalDate businessDate, int year, Map<String, TppFigures> byOpd,
+			Map<String, BigDecimal> projected) {
 	}
 
 }

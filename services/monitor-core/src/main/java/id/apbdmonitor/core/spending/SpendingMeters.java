@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Exports the spending snapshot: one gauge per category of the service and OPD of the region
- * for pagu, cash plan to date and realised, all present (0) from start-up. Rupiah become doubles only here.
+ * for pagu, cash plan to date, realised and the projected year end, all present (0) from start-up.
+ * Rupiah become doubles only here.
  */
 @Component
 class SpendingMeters {
@@ -35,6 +36,9 @@ class SpendingMeters {
 				region.pemda(), opd.code(), category, SpendingSnapshot.Figures::cashPlanToDate);
 		register(registry, "apbd.realised.rupiah", "Realised spending year to date, net of reversals", snapshots,
 				region.pemda(), opd.code(), category, SpendingSnapshot.Figures::realised);
+		register(registry, "apbd.projected.year.end.rupiah",
+				"Projected realised at 31 December: realised plus the remaining cash plan at the OPD's pace so far, at most the pagu",
+				snapshots, region.pemda(), opd.code(), category, SpendingSnapshot.Figures::projectedYearEnd);
 	}
 
 	private static void register(MeterRegistry registry, String name, String description, SpendingSnapshots snapshots,

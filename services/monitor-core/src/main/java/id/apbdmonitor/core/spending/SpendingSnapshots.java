@@ -13,6 +13,7 @@ import id.apbdmonitor.core.budget.BudgetStore;
 import id.apbdmonitor.core.clock.BusinessClock;
 import id.apbdmonitor.core.indicator.CashPlan;
 import id.apbdmonitor.core.indicator.SnapshotRefresher;
+import id.apbdmonitor.core.projection.YearEndProjection;
 import id.apbdmonitor.core.region.CategoryProperties;
 import id.apbdmonitor.core.region.FiscalYears;
 import id.apbdmonitor.core.region.RegionProperties;
@@ -63,11 +64,13 @@ class SpendingSnapshots implements SnapshotRefresher {
 		int year = this.fiscalYears.watched();
 		Map<List<String>, BigDecimal> pagu = new HashMap<>();
 		Map<List<String>, BigDecimal> plan = new HashMap<>();
+		Map<List<String>, BigDecimal> yearPlan = new HashMap<>();
 		for (BudgetStore.BudgetTotal total : this.budget.totals(this.pemda, year)) {
 			if (this.categories.contains(total.category())) {
 				List<String> key = SpendingSnapshot.key(total.category(), total.opd());
 				pagu.put(key, total.pagu());
 				plan.put(key, CashPlan.toDate(total.cashPlan(), year, date));
+				yearPlan.put(key, YearEndProjection.yearPlan(total.cashPlan()));
 			}
 		}
 		Map<List<String>, BigDecimal> realised = new HashMap<>();
@@ -79,7 +82,8 @@ class SpendingSnapshots implements SnapshotRefresher {
 		Map<List<String>, SpendingSnapshot.Figures> figures = new HashMap<>();
 		for (List<String> key : union(pagu, realised)) {
 			figures.put(key, new SpendingSnapshot.Figures(pagu.getOrDefault(key, BigDecimal.ZERO),
-					plan.getOrDefault(key, BigDecimal.ZERO), realised.getOrDefault(key, BigDecimal.ZERO)));
+					plan.getOrDefault(key, BigDecimal.ZERO), realised.getOrDefault(key, BigDecimal.ZERO),
+					yearPlan.getOrDefault(key, BigDecimal.ZERO)));
 		}
 		this.current.set(new SpendingSnapshot(date, Map.copyOf(figures)));
 	}
