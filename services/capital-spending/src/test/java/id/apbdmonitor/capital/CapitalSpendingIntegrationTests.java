@@ -112,6 +112,8 @@ class CapitalSpendingIntegrationTests {
 			assertThat(scrape.value("apbd_pagu_rupiah", rsud)).isEqualTo(36_000_000_000.00);
 			// 20 May: January to April in full (12 bn) + 3 bn × 20/31 = 1,935,483,870.97
 			assertThat(scrape.value("apbd_cash_plan_to_date_rupiah", rsud)).isEqualTo(13_935_483_870.97);
+			// ahead of plan: pace 18,3 ÷ 13,94 ≈ 1,31; 18,3 + (36 − 13,94) × 1,31 ≈ 47,3 miliar, capped at the pagu
+			assertThat(scrape.value("apbd_projected_year_end_rupiah", rsud)).isEqualTo(36_000_000_000.00);
 		});
 		assertThat(deadLetter("SP2D-RSUD-3").headers()).containsEntry("apbd-reason", "PAYMENT_EXCEEDS_CONTRACT")
 			.containsEntry("apbd-field", "amount")
@@ -196,6 +198,8 @@ class CapitalSpendingIntegrationTests {
 			assertThat(scrape.value("apbd_cash_plan_to_date_rupiah", pupr)).isEqualTo(3_000_000_000.00);
 			assertThat(scrape.value("apbd_contracted_rupiah", pupr)).isEqualTo(2_850_000_000.00);
 			assertThat(scrape.value("apbd_realised_rupiah", pupr)).isEqualTo(1_570_000_000.00);
+			// the whole cash plan is behind the business date: nothing remains, projected = realised
+			assertThat(scrape.value("apbd_projected_year_end_rupiah", pupr)).isEqualTo(1_570_000_000.00);
 			assertThat(scrape.value("apbd_handed_over_unpaid_rupiah", pupr)).isEqualTo(1_280_000_000.00);
 			assertThat(scrape.value("apbd_project_physical_progress_ratio", project)).isEqualTo(1.0);
 			assertThat(scrape.value("apbd_project_financial_progress_ratio", project)).isEqualTo(0.550877);

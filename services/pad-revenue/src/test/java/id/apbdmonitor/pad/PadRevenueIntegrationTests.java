@@ -89,6 +89,9 @@ class PadRevenueIntegrationTests {
 			assertThat(scrape.value("apbd_revenue_expected_to_date_rupiah", pbjt)).isEqualTo(931_451_612.90);
 			// 30,000,000 − 500,000 + 5,500,000
 			assertThat(scrape.value("apbd_revenue_realised_rupiah", pbjt)).isEqualTo(35_000_000.00);
+			// pace 35 juta ÷ 931.451.612,90; 35.000.000 + (1.500.000.000 − 931.451.612,90) × 35.000.000 ÷ 931.451.612,90
+			// = 35.000.000 + 19.899.193.548.500.000 ÷ 931.451.612,90 = 35.000.000 + 21.363.636,36 (against the revised target)
+			assertThat(scrape.value("apbd_revenue_projected_year_end_rupiah", pbjt)).isEqualTo(56_363_636.36);
 			// 3 August 2026 00:00 WITA = 2026-08-02T16:00:00Z; the reversal is not a receipt
 			assertThat(scrape.value("apbd_revenue_last_receipt_timestamp_seconds", pbjt)).isEqualTo(1_785_686_400.0);
 		});
@@ -149,6 +152,8 @@ class PadRevenueIntegrationTests {
 			assertThat(scrape().value("apbd_revenue_target_rupiah", pbb)).isEqualTo(1_000_000_000.00);
 			assertThat(scrape().value("apbd_revenue_expected_to_date_rupiah", pbb)).isEqualTo(420_645_161.29);
 			assertThat(scrape().value("apbd_revenue_realised_rupiah", pbb)).isZero();
+			// nothing received against a material expectation: pace 0, projected 0
+			assertThat(scrape().value("apbd_revenue_projected_year_end_rupiah", pbb)).isZero();
 		});
 	}
 

@@ -88,6 +88,9 @@ class TppPaymentsIntegrationTests {
 				.containsEntry("apbd_cash_plan_to_date_rupiah", 825_000_000.00)
 				// the two SP2D of 12 March: 148,500,000 + 149,250,000
 				.containsEntry("apbd_realised_rupiah", 297_750_000.00)
+				// pace 297,75 ÷ 825 juta; 297.750.000 + (1.800.000.000 − 825.000.000) × 297.750.000 ÷ 825.000.000
+				// = 297.750.000 + 290.306.250 ÷ 825 juta = 297.750.000 + 351.886.363,64 (half-even to the sen)
+				.containsEntry("apbd_projected_year_end_rupiah", 649_636_363.64)
 				// January to May have ended
 				.containsEntry("apbd_tpp_months_due", 5.0)
 				.containsEntry("apbd_tpp_months_paid", 2.0)
@@ -198,6 +201,7 @@ class TppPaymentsIntegrationTests {
 		PrometheusScrape scrape = scrape();
 		assertThat(scrape.named("apbd_realised_rupiah")).hasSize(33)
 			.allSatisfy(sample -> assertThat(sample.labels()).containsEntry("category", "tpp"));
+		assertThat(scrape.named("apbd_projected_year_end_rupiah")).hasSize(33);
 		assertThat(scrape.named("apbd_tpp_months_due")).hasSize(33).allSatisfy(sample -> assertThat(sample.value()).isEqualTo(5.0));
 		assertThat(scrape.named("apbd_tpp_month_end_to_spm_seconds")).hasSize(33 * 12);
 		assertThat(scrape.named("apbd_tpp_submission_deadline_timestamp_seconds")).hasSize(12);
