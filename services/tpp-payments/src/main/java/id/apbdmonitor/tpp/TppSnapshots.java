@@ -60,7 +60,10 @@ class TppSnapshots implements SnapshotRefresher {
 		return (figures != null) ? figures : empty();
 	}
 
-	/** The OPD's projected TPP realised at 31 December (0 before the first refresh). */
+	/**
+	 * The OPD's projected TPP realised at 31 December (0 before the first refresh): the pace is
+	 * realised ÷ the cash plan of the months already ended, since TPP is paid in arrears.
+	 */
 	BigDecimal projectedYearEnd(String opd) {
 		return this.current.get().projected().getOrDefault(opd, ZERO);
 	}
@@ -85,11 +88,16 @@ class TppSnapshots implements SnapshotRefresher {
 		Map<String, BigDecimal> pagu = new HashMap<>();
 		Map<String, BigDecimal> plan = new HashMap<>();
 		Map<String, BigDecimal> yearPlan = new HashMap<>();
+		Map<String, BigDecimal> planOfEndedMonths = new HashMap<>();
+		// TPP is paid after its month ends: its pace is measured against the plan of the months
+		// already ended, never against the current month's pro-rata share that no TPP can have paid
+		LocalDate lastMonthEnd = today.withDayOfMonth(1).minusDays(1);
 		for (BudgetStore.BudgetTotal total : this.budget.totals(pemda, year)) {
 			if (this.category.equals(total.category())) {
 				pagu.put(total.opd(), total.pagu());
 				plan.put(total.opd(), CashPlan.toDate(total.cashPlan(), year, today));
 				yearPlan.put(total.opd(), YearEndProjection.yearPlan(total.cashPlan()));
+				planOfEndedMonths.put(total.opd(), CashPlan.toDate(total.cashPlan(), year, lastMonthEnd));
 			}
 		}
 		Map<String, Map<Integer, Map<Stage, TppLedger.StageRow>>> stages = new HashMap<>();
@@ -105,7 +113,7 @@ class TppSnapshots implements SnapshotRefresher {
 					pagu.getOrDefault(opd, ZERO), plan.getOrDefault(opd, ZERO));
 			figures.put(opd, opdFigures);
 			projected.put(opd, YearEndProjection.spending(opdFigures.pagu(), yearPlan.getOrDefault(opd, ZERO),
-					opdFigures.cashPlanToDate(), opdFigures.realised()));
+					planOfEndedMonths.getOrDefault(opd, ZERO), opdFigures.realised()));
 		}
 		this.current.set(new Snapshot(today, year, Map.copyOf(figures), Map.copyOf(projected)));
 	}

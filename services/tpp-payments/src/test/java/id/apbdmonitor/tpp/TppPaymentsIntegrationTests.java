@@ -88,9 +88,9 @@ class TppPaymentsIntegrationTests {
 				.containsEntry("apbd_cash_plan_to_date_rupiah", 825_000_000.00)
 				// the two SP2D of 12 March: 148,500,000 + 149,250,000
 				.containsEntry("apbd_realised_rupiah", 297_750_000.00)
-				// pace 297,75 ÷ 825 juta; 297.750.000 + (1.800.000.000 − 825.000.000) × 297.750.000 ÷ 825.000.000
-				// = 297.750.000 + 290.306.250 ÷ 825 juta = 297.750.000 + 351.886.363,64 (half-even to the sen)
-				.containsEntry("apbd_projected_year_end_rupiah", 649_636_363.64)
+				// TPP is paid in arrears: its pace counts the months ended, January to May 5 × 150 = 750 juta;
+				// 297.750.000 + (1.800.000.000 − 750.000.000) × 297.750.000 ÷ 750.000.000 = 297.750.000 + 416.850.000
+				.containsEntry("apbd_projected_year_end_rupiah", 714_600_000.00)
 				// January to May have ended
 				.containsEntry("apbd_tpp_months_due", 5.0)
 				.containsEntry("apbd_tpp_months_paid", 2.0)
