@@ -19,10 +19,21 @@ import java.util.stream.Stream;
  * Only business alerts are scaled. The pipeline alerts of {@link #REAL_TIME_FILES} watch
  * processes and Kafka consumers, which run in real time in the devstack too: a "down for 2
  * minutes" scaled to a third of a second fired a critical alert at every start-up.
+ * <p>
+ * Business alerts are at most warnings in the devstack; the production severity stays on the
+ * alert as {@code production_severity="critical"}. A critical business alert says that an OPD
+ * let a warning pass for weeks, or let a deadline of the year pass (a carry-over project on
+ * 31 March, the UP return on 31 December). The simulated OPDs never act on a warning, and a year
+ * in minutes puts February to April into the stack's first five minutes: every escalation of
+ * the script would arrive as a "critical" during start-up, where a newcomer, like an operator,
+ * reads critical as "something is broken now". In the devstack critical keeps that meaning:
+ * only the pipeline alerts, with their production durations, are critical.
  */
 final class AcceleratedRules {
 
 	private static final Pattern FOR = Pattern.compile("^([ \\t]*for:[ \\t]*)(\\d+)([smhdwy])[ \\t]*$", Pattern.MULTILINE);
+
+	private static final Pattern CRITICAL = Pattern.compile("^([ \\t]*)severity:[ \\t]*critical[ \\t]*$", Pattern.MULTILINE);
 
 	private static final Duration YEAR = Duration.ofDays(365);
 
@@ -49,14 +60,15 @@ final class AcceleratedRules {
 				for (Path file : files.filter(f -> f.toString().endsWith(".yml")).sorted().toList()) {
 					String text = Files.readString(file);
 					boolean realTime = REAL_TIME_FILES.contains(file.getFileName().toString());
-					Files.writeString(rules.resolve(file.getFileName()), realTime ? text : scale(text, yearDuration));
+					Files.writeString(rules.resolve(file.getFileName()), realTime ? text : demote(scale(text, yearDuration)));
 				}
 			}
 			String prometheus = Files.readString(config)
 				.replace("  - ../rules/*.yml", "  - " + rules.toAbsolutePath() + "/*.yml");
 			Path written = target.resolve("prometheus.yml");
 			Files.writeString(written, "# written by the devstack from " + config + ": business alert for: durations "
-					+ "scaled to a year of " + yearDuration + " (not those of " + REAL_TIME_FILES + ")\n" + prometheus);
+					+ "scaled to a year of " + yearDuration + ", critical ones as warnings with production_severity=\"critical\" (not those of "
+					+ REAL_TIME_FILES + ")\n" + prometheus);
 			return written;
 		}
 		catch (IOException ex) {
@@ -76,6 +88,16 @@ final class AcceleratedRules {
 		}
 		matcher.appendTail(out);
 		return out.toString();
+	}
+
+	/**
+	 * Every {@code severity: critical} of a business rules file as {@code severity: warning} and a
+	 * label {@code production_severity: critical} beside it (see the class comment for why).
+	 */
+	static String demote(String rules) {
+		return CRITICAL.matcher(rules)
+			.replaceAll((match) -> Matcher.quoteReplacement(match.group(1) + "severity: warning\n" + match.group(1)
+					+ "production_severity: critical"));
 	}
 
 	private static Duration duration(long amount, String unit) {

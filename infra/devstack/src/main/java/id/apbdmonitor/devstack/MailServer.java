@@ -27,7 +27,7 @@ import jakarta.mail.internet.MimeMessage;
  * Where the devstack's alerts arrive: a real SMTP server (GreenMail) that accepts mail for any
  * address, and a small web page listing what it received. The same page serves the repository's
  * {@code docs/}, so that the runbook links of the alert mails (Alertmanager's external URL is this
- * page) open in the devstack too.
+ * page) open in the devstack too, and answers their dashboard links ({@link DashboardPage}).
  */
 final class MailServer implements AutoCloseable {
 
@@ -44,12 +44,15 @@ final class MailServer implements AutoCloseable {
 
 	private final Path docs;
 
+	private final Path dashboards;
+
 	private final ZoneId zone;
 
-	private MailServer(GreenMail greenMail, HttpServer http, Path docs, ZoneId zone) {
+	private MailServer(GreenMail greenMail, HttpServer http, Path repoRoot, ZoneId zone) {
 		this.greenMail = greenMail;
 		this.http = http;
-		this.docs = docs.toAbsolutePath().normalize();
+		this.docs = repoRoot.resolve("docs").toAbsolutePath().normalize();
+		this.dashboards = repoRoot.resolve("infra/grafana/dashboards").toAbsolutePath().normalize();
 		this.zone = zone;
 	}
 
@@ -58,7 +61,7 @@ final class MailServer implements AutoCloseable {
 		greenMail.start();
 		try {
 			HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", httpPort), 0);
-			MailServer server = new MailServer(greenMail, http, repoRoot.resolve("docs"), zone);
+			MailServer server = new MailServer(greenMail, http, repoRoot, zone);
 			http.createContext("/", server::handle);
 			http.start();
 			return server;
@@ -93,9 +96,16 @@ final class MailServer implements AutoCloseable {
 			else if (path.startsWith("/docs/")) {
 				sendDoc(exchange, path.substring("/docs/".length()));
 			}
-			else if (path.startsWith("/grafana/")) {
-				send(exchange, 404, "text/plain", "Grafana is not part of the devstack (it cannot be installed here); "
-						+ "the dashboards are infra/grafana/dashboards/*.json, used by docker compose.\n");
+			else if (path.startsWith("/grafana/d/")) {
+				// the dashboard links of the alert mails: no Grafana here, the page says so
+				String page = DashboardPage.html(this.dashboards, path.substring("/grafana/d/".length()).replaceFirst("/.*", ""),
+						"http://localhost:" + MonitoringTools.PROMETHEUS_PORT);
+				if (page == null) {
+					send(exchange, 404, "text/plain", "no such dashboard in infra/grafana/dashboards\n");
+				}
+				else {
+					send(exchange, 200, "text/html", page);
+				}
 			}
 			else {
 				send(exchange, 404, "text/plain", "not found\n");

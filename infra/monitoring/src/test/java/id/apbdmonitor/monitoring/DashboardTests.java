@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,9 @@ class DashboardTests {
 	static final Set<String> PANEL_TYPES = Set.of("timeseries", "stat", "bargauge", "table", "text", "row");
 
 	static final Set<String> NUMERIC_PANEL_TYPES = Set.of("timeseries", "stat", "bargauge", "table");
+
+	/** A rupiah amount divided by a parenthesised rupiah amount. */
+	static final Pattern RUPIAH_QUOTIENT = Pattern.compile("(?s).*_rupiah.*/\\s*\\(.*_rupiah.*");
 
 	private static final ObjectMapper JSON = JsonMapper.builder().build();
 
@@ -79,7 +83,10 @@ class DashboardTests {
 						}
 						if (!metrics.isEmpty() && metrics.stream().allMatch((metric) -> metric.contains("_rupiah"))
 								&& !"table".equals(panel.path("type").asString())) {
-							assertThat(unit).as("unit of %s (%s)", title(panel), expr).isIn("suffix: juta", "suffix: miliar");
+							// rupiah ÷ rupiah (realised ÷ pagu of two categories together) is a ratio
+							assertThat(unit).as("unit of %s (%s)", title(panel), expr)
+								.isIn(RUPIAH_QUOTIENT.matcher(expr).matches() ? List.of("percentunit")
+										: List.of("suffix: juta", "suffix: miliar"));
 						}
 					}
 				}
@@ -122,42 +129,55 @@ class DashboardTests {
 	}
 
 	/**
-	 * The seven priorities: capital and PAD are monitored now (panels reading their recording
-	 * rules); the livable-city index, survey-based, stays a text panel that says so.
+	 * The seven priorities of the 5 January 2026 coordination meeting, by name, each with its
+	 * figure against its target trajectory (a query whose legend says "rencana" or "sasaran":
+	 * the cash plan, the seasonal PAD expectation, the months due, every OPD) coloured red, amber
+	 * and green, and a table of its lagging OPDs with their names.
 	 */
 	@Test
-	void theCityOverviewShowsCapitalAndPadAndSaysTheLivableIndexIsNotMonitored() {
+	void theCityOverviewShowsTheSevenPrioritiesWithTargetTrajectoryAndLaggingOpds() {
 		JsonNode overview = JSON.readTree(RepoFiles.read(RepoFiles.DASHBOARDS.resolve("apbd-city-overview.json")));
-		List<String> texts = panels(overview).stream()
-			.filter((panel) -> "text".equals(panel.path("type").asString()))
-			.map((panel) -> panel.path("title").asString() + " " + panel.path("options").path("content").asString())
-			.toList();
-		assertThat(texts).as("a text panel for the livable-city index")
-			.anySatisfy((text) -> assertThat(text).contains("Livable").contains("Not yet monitored"));
-		assertThat(texts).as("no 'not yet monitored' text for a priority that is monitored")
-			.noneSatisfy((text) -> assertThat(text).containsAnyOf("Capital", "PAD", "UP", "TPP"));
-		for (String[] priority : List.of(new String[] { "Capital", "category:apbd_contracted_share:ratio" },
-				new String[] { "PAD", "pemda:apbd_pad_attainment:ratio" },
-				new String[] { "UP", "rule:apbd_up_rule_breached:sum" },
-				new String[] { "TPP", "pemda:apbd_tpp_months_late:sum" })) {
-			assertThat(queryPanels(overview)).as("a panel for %s", priority[0])
-				.anySatisfy((panel) -> {
-					assertThat(panel.path("title").asString()).contains(priority[0]);
-					assertThat(expressions(panel)).anySatisfy((expr) -> assertThat(expr).contains(priority[1]));
+		// name on the overview; a figure; the target trajectory; what the lagging-OPD table reads
+		String[][] priorities = {
+				{ "1 · Penyerapan seluruh APBD", "pemda:apbd_absorption:ratio", "pemda:apbd_planned_absorption:ratio",
+						"opd:apbd_realised_vs_cash_plan:ratio" },
+				{ "2 · UP", "apbd_up_first_disbursed_timestamp_seconds", "apbd_opd_info",
+						"opd_category:apbd_up_rule_breached:max" },
+				{ "3 · TPP", "opd_category:apbd_tpp_months_paid:max", "opd_category:apbd_tpp_months_due:max",
+						"opd_category:apbd_tpp_months_late:max" },
+				{ "4 · Belanja barang dan jasa", "category:apbd_realised_rupiah:sum",
+						"category:apbd_cash_plan_to_date_rupiah:sum", "opd_category:apbd_realised_vs_cash_plan:ratio" },
+				{ "5 · Belanja modal", "category:apbd_absorption:ratio", "category:apbd_planned_absorption:ratio",
+						"opd_category:apbd_realised_vs_cash_plan:ratio" },
+				{ "6 · PAD", "pemda:apbd_pad_attainment:ratio", "pemda:apbd_revenue_expected_to_date_rupiah:sum",
+						"opd_revenue_type:apbd_pad_vs_seasonal_expectation:ratio" },
+				{ "7 · Program kota layak huni", "pemda:apbd_livable_project_physical_progress:ratio",
+						"opd_category:apbd_cash_plan_to_date_rupiah:max", "opd_category:apbd_realised_vs_cash_plan:ratio" } };
+		for (String[] priority : priorities) {
+			String name = priority[0];
+			assertThat(queryPanels(overview)).as("a figure panel of priority %s", name).anySatisfy((panel) -> {
+				assertThat(panel.path("type").asString()).isEqualTo("stat");
+				assertThat(panel.path("title").asString()).startsWith(name);
+				assertThat(expressions(panel)).anySatisfy((expr) -> assertThat(expr).contains(priority[1]));
+				assertThat(panel.path("targets")).as("target trajectory").anySatisfy((target) -> {
+					assertThat(target.path("legendFormat").asString()).containsAnyOf("rencana", "sasaran");
+					assertThat(target.path("expr").asString()).contains(priority[2]);
 				});
+				assertThat(colours(panel)).as("red, amber and green").contains("red", "orange", "green");
+			});
+			assertThat(queryPanels(overview)).as("a lagging-OPD table of priority %s", name).anySatisfy((panel) -> {
+				assertThat(panel.path("type").asString()).isEqualTo("table");
+				assertThat(panel.path("title").asString()).startsWith(name).contains("OPD");
+				assertThat(expressions(panel)).singleElement()
+					.satisfies((expr) -> assertThat(expr).contains(priority[3])
+						.contains("group_left (opd_name)")
+						.contains("apbd_opd_info"));
+			});
 		}
-	}
-
-	/** The seven priorities of the coordination meeting, by name, on the city overview. */
-	@Test
-	void theCityOverviewShowsTheSevenPrioritiesByName() {
-		JsonNode overview = JSON.readTree(RepoFiles.read(RepoFiles.DASHBOARDS.resolve("apbd-city-overview.json")));
-		List<String> titles = panels(overview).stream().map((panel) -> panel.path("title").asString()).toList();
-		for (String priority : List.of("1 · Absorption of the whole APBD", "2 · UP", "3 · TPP",
-				"4 · Goods and services", "5 · Capital", "6 · PAD", "7 · Livable-city programmes")) {
-			assertThat(titles).as("the overview names the priority %s", priority)
-				.anySatisfy((title) -> assertThat(title).startsWith(priority));
-		}
+		assertThat(panels(overview)).as("the livable-city index is said not to be computable from budget data")
+			.anySatisfy((panel) -> assertThat(panel.path("title").asString() + panel.path("description").asString())
+				.contains("kota layak huni")
+				.contains("tidak dapat dihitung"));
 		assertThat(variables("apbd-city-overview.json")).contains("pemda");
 		assertThat(overview.path("timezone").asString()).isEqualTo("Asia/Makassar");
 		assertThat(overview.path("time").path("from").asString()).as("year to date").isEqualTo("now/y");
@@ -268,6 +288,19 @@ class DashboardTests {
 		assertThat(datasource.isObject()).as("datasource of %s is an object {type, uid}, not a name", where).isTrue();
 		assertThat(datasource.path("uid").asString()).as("datasource uid of %s", where).isEqualTo(DATASOURCE_UID);
 		assertThat(datasource.path("type").asString()).as("datasource type of %s", where).isEqualTo("prometheus");
+	}
+
+	/** The colours of a panel's thresholds, its defaults' and its overrides'. */
+	private static List<String> colours(JsonNode panel) {
+		List<String> colours = new ArrayList<>();
+		panel.path("fieldConfig").path("defaults").path("thresholds").path("steps")
+			.forEach((step) -> colours.add(step.path("color").asString()));
+		panel.path("fieldConfig").path("overrides").forEach((override) -> override.path("properties").forEach((property) -> {
+			if ("thresholds".equals(property.path("id").asString())) {
+				property.path("value").path("steps").forEach((step) -> colours.add(step.path("color").asString()));
+			}
+		}));
+		return colours;
 	}
 
 	private static String title(JsonNode panel) {
