@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 
 import id.apbdmonitor.brief.prometheus.PrometheusClient;
 import id.apbdmonitor.brief.prometheus.Sample;
+import id.apbdmonitor.brief.render.PageImage;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -210,6 +211,11 @@ class RakorBriefIntegrationTests {
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/pdf");
 		Files.write(directory.resolve("brief.pdf"), response.body());
+		// -Drakor.brief.png=<path>: the README's picture, page 1 of this brief (README "rakor brief")
+		String png = System.getProperty("rakor.brief.png", "");
+		if (!png.isBlank()) {
+			PageImage.write(response.body(), Path.of(png));
+		}
 		try (PDDocument pdf = Loader.loadPDF(response.body())) {
 			PDFTextStripper stripper = new PDFTextStripper();
 			stripper.setSortByPosition(true);
