@@ -52,32 +52,38 @@ public class BriefService {
 
 	/** The brief of {@code date}, or of the current business date when empty. */
 	public Brief brief(Optional<LocalDate> date) {
-		Instant now = Instant.now();
+		// whole seconds, as Prometheus is asked: the date shown now is the date of the brief
+		Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
 		if (!this.prometheus.reachable()) {
 			log.warn("Prometheus at {} cannot be reached: the brief is built from the services' metrics endpoints",
 					this.prometheus.base());
 			return scraped(now);
 		}
-		LocalDate day = date.or(() -> this.businessTime.dateAt(now)).orElseGet(() -> LocalDate.now(this.region.zone()));
+		Optional<Instant> latest = this.businessTime.latest(now);
+		LocalDate day = date.or(() -> latest.flatMap(this.businessTime::dateAt))
+			.orElseGet(() -> LocalDate.now(this.region.zone()));
 		LocalDate previousDate = day.minusDays(Math.max(1, this.properties.cadence().toDays()));
-		Optional<Instant> at = this.businessTime.lastInstantOf(day, now);
+		Optional<Instant> at = latest.flatMap((end) -> this.businessTime.lastInstantOf(day, end));
 		List<String> notes = new ArrayList<>();
 		if (at.isEmpty()) {
 			notes.add("Prometheus tidak menyimpan data untuk " + id.apbdmonitor.brief.content.Format.date(day)
 					+ ": semua angka belum tersedia.");
-			return this.builder.build(day, now, Optional.empty(), "Prometheus", Figures.NONE, Optional.empty(), previousDate,
-					notes);
+			return this.builder.build(day, now, Optional.empty(), "Prometheus", Figures.NONE, Optional.empty(),
+					previousDate, notes);
 		}
-		Optional<Figures> previous = this.businessTime.lastInstantOf(previousDate, now)
+		Optional<Figures> previous = this.businessTime.lastInstantOf(previousDate, latest.get())
 			.filter((instant) -> instant.isBefore(at.get()))
-			.map((instant) -> new PrometheusFigures(this.prometheus, instant, this.region.pemda()));
+			.map((instant) -> new PrometheusFigures(this.prometheus, instant, this.region.pemda(),
+					this.properties.leagueCategories()));
 		Brief brief = this.builder.build(day, at.get(), this.businessTime.dateAt(at.get()), "Prometheus",
-				new PrometheusFigures(this.prometheus, at.get(), this.region.pemda()), previous, previousDate, notes);
-		return brief.withCharts(absorptionCurve(day, at.get(), now), Charts.league(brief.league(), brief.bottom()));
+				new PrometheusFigures(this.prometheus, at.get(), this.region.pemda(),
+						this.properties.leagueCategories()), previous, previousDate, notes);
+		return brief.withCharts(absorptionCurve(day, at.get(), latest.get()),
+				Charts.league(brief.league(), brief.bottom()));
 	}
 
 	private Brief scraped(Instant now) {
-		ScrapedFigures figures = ScrapedFigures.read(this.properties.metricsUrls());
+		ScrapedFigures figures = ScrapedFigures.read(this.properties.metricsUrls(), this.properties.leagueCategories());
 		LocalDate day = figures.businessDate(this.region.zone()).orElseGet(() -> LocalDate.now(this.region.zone()));
 		List<String> notes = new ArrayList<>();
 		notes.add("Prometheus tidak dapat dihubungi: angka diambil langsung dari endpoint metrik layanan untuk tanggal "
@@ -89,8 +95,8 @@ public class BriefService {
 	}
 
 	/** The year-to-date curve, each point placed at the business date Prometheus showed then. */
-	private String absorptionCurve(LocalDate day, Instant at, Instant now) {
-		Optional<Instant> start = this.businessTime.firstInstantFrom(LocalDate.of(day.getYear(), 1, 1), now)
+	private String absorptionCurve(LocalDate day, Instant at, Instant latest) {
+		Optional<Instant> start = this.businessTime.firstInstantFrom(LocalDate.of(day.getYear(), 1, 1), latest)
 			.filter((instant) -> !instant.isAfter(at));
 		if (start.isEmpty()) {
 			return null;

@@ -109,7 +109,7 @@ class BriefMailIntegrationTests {
 			}
 		}
 		assertThat(body).contains("Penyerapan seluruh APBD: 19,1% (target s.d. tanggal ini 39,4%)")
-			.contains("- Dinas Pekerjaan Umum dan Penataan Ruang (PUPR): 28,0% dari anggaran kas");
+			.contains("- Dinas Pekerjaan Umum dan Penataan Ruang (PUPR): 40,0% dari anggaran kas");
 		assertThat(pdf).isNotNull();
 		try (PDDocument document = Loader.loadPDF(pdf)) {
 			PDFTextStripper stripper = new PDFTextStripper();

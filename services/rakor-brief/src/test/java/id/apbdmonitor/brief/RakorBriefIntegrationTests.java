@@ -148,7 +148,7 @@ class RakorBriefIntegrationTests {
 		// eight OPDs ranked, the worst last: ranks 8..4
 		assertThat(named).containsExactly("8 PUPR", "7 DISHUB", "6 DKP", "5 KETAPANG", "4 BAPPEDA");
 
-		assertThat(between(bottom, "(PUPR)", "(DISHUB)")).contains("Realisasi 28,0% dari anggaran kas")
+		assertThat(between(bottom, "(PUPR)", "(DISHUB)")).contains("Realisasi 40,0% dari anggaran kas belanja barang dan jasa (Rp 800 juta dari Rp 2 miliar)")
 			.contains("kontrak belanja modal baru 20,0% dari pagu modal (Rp 2 miliar dari Rp 10 miliar)")
 			.contains("pekerjaan sudah diserahterimakan belum dibayar Rp 1,19 miliar")
 			.doesNotContain("TPP").doesNotContain("UP:").doesNotContain("PAD");
@@ -158,7 +158,7 @@ class RakorBriefIntegrationTests {
 		assertThat(between(bottom, "(DKP)", "(KETAPANG)")).contains("Realisasi 60,0%")
 			.contains("UP: UP belum dipertanggungjawabkan (GU terlambat); UP beredar Rp 50 juta")
 			.doesNotContain("TPP").doesNotContain("PAD").doesNotContain("kontrak");
-		assertThat(between(bottom, "(KETAPANG)", "(BAPPEDA)")).contains("Realisasi 66,7%")
+		assertThat(between(bottom, "(KETAPANG)", "(BAPPEDA)")).contains("Realisasi 70,0%")
 			.contains("TPP terlambat 2 bulan")
 			.doesNotContain("UP:").doesNotContain("PAD").doesNotContain("kontrak");
 		assertThat(bottom.substring(bottom.indexOf("(BAPPEDA)"))).contains("Realisasi 80,0%")

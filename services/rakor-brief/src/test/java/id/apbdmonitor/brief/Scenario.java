@@ -5,17 +5,18 @@ import java.time.ZoneId;
 
 /**
  * A region on 10 June 2026 (WITA) whose figures and lagging OPDs are chosen by hand, as the
- * services would export them. Realised ÷ cash plan to date per OPD (all categories):
+ * services would export them. The league ranks goods and services spending (the brief's default
+ * {@code apbd.brief.league-categories}): realised ÷ cash plan to date per OPD, in juta rupiah:
  * <pre>
- *   DINKES   500 / 500      = 100 %        DIKPORA  360 / 400 = 90 %
- *   RSUD     950 / 1000     = 95 %         BAPPEDA  120 / 150 = 80 %   (no other reason)
- *   KETAPANG (140+60) / (200+100) = 66,7 %  (TPP 2 months late)
- *   DKP      180 / 300      = 60 %         (UP: GU overdue, Rp 50 juta outstanding)
- *   DISHUB   125 / 250      = 50 %         (PAD retribusi 16 of an expected 40 juta = 40 %)
- *   PUPR     (800+600) / (2000+3000) = 28 % (capital contracts 2 of 10 miliar = 20 %;
- *                                           Rp 1,19 miliar handed over unpaid)
+ *   DINKES   500 / 500   = 100 %        DIKPORA  360 / 400 = 90 %
+ *   RSUD     950 / 1000  = 95 %         BAPPEDA  120 / 150 = 80 %   (no other reason)
+ *   KETAPANG 140 / 200   = 70 %         (TPP 2 months late; its TPP, 60 of 100, is not ranked)
+ *   DKP      180 / 300   = 60 %         (UP: GU overdue, Rp 50 juta outstanding)
+ *   DISHUB   125 / 250   = 50 %         (PAD retribusi 16 of an expected 40 juta = 40 %)
+ *   PUPR     800 / 2000  = 40 %         (capital contracts 2 of 10 miliar = 20 %;
+ *                                        Rp 1,19 miliar handed over unpaid)
  * </pre>
- * (juta rupiah). The bottom five, worst first: PUPR, DISHUB, DKP, KETAPANG, BAPPEDA.
+ * The bottom five, worst first: PUPR, DISHUB, DKP, KETAPANG, BAPPEDA.
  */
 final class Scenario {
 

@@ -23,10 +23,16 @@ public class PrometheusFigures implements Figures {
 
 	private final String pemda;
 
-	public PrometheusFigures(PrometheusClient prometheus, Instant time, String pemda) {
+	private final List<String> leagueCategories;
+
+	/**
+	 * @param leagueCategories the categories of the league's figures; empty: all (the opd: rules)
+	 */
+	public PrometheusFigures(PrometheusClient prometheus, Instant time, String pemda, List<String> leagueCategories) {
 		this.prometheus = prometheus;
 		this.time = time;
 		this.pemda = pemda;
+		this.leagueCategories = List.copyOf(leagueCategories);
 	}
 
 	@Override
@@ -40,7 +46,7 @@ public class PrometheusFigures implements Figures {
 	@Override
 	public Map<String, Double> perOpd(OpdFigure figure) {
 		Map<String, Double> values = new TreeMap<>();
-		for (Sample sample : query(figure.promql())) {
+		for (Sample sample : query(promql(figure))) {
 			if (!sample.label("opd").isEmpty() && Double.isFinite(sample.value())) {
 				values.merge(sample.label("opd"), sample.value(), Double::sum);
 			}
@@ -91,6 +97,24 @@ public class PrometheusFigures implements Figures {
 					toEnd.containsKey(code) ? OptionalDouble.of(toEnd.get(code).value()) : OptionalDouble.empty()));
 		}
 		return projects;
+	}
+
+	/** The league's figures over its categories only, summed before dividing as the rules do. */
+	private String promql(OpdFigure figure) {
+		if (this.leagueCategories.isEmpty()) {
+			return figure.promql();
+		}
+		String matcher = "{category=~\"" + String.join("|", this.leagueCategories) + "\"}";
+		String realised = "sum by (pemda, opd) (opd_category:apbd_realised_rupiah:max" + matcher + ")";
+		String cashPlan = "sum by (pemda, opd) (opd_category:apbd_cash_plan_to_date_rupiah:max" + matcher + ")";
+		String pagu = "sum by (pemda, opd) (opd_category:apbd_pagu_rupiah:max" + matcher + ")";
+		return switch (figure) {
+			case REALISED_VS_CASH_PLAN -> realised + " / (" + cashPlan + " > 0)";
+			case ABSORPTION -> realised + " / (" + pagu + " > 0)";
+			case REALISED -> realised;
+			case CASH_PLAN -> cashPlan;
+			default -> figure.promql();
+		};
 	}
 
 	private Map<String, Sample> byProject(String expr) {

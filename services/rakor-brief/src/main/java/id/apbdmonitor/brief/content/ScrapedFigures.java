@@ -32,13 +32,16 @@ public final class ScrapedFigures implements Figures {
 
 	private final List<String> problems;
 
-	ScrapedFigures(List<Metric> metrics, List<String> problems) {
+	private final List<String> leagueCategories;
+
+	ScrapedFigures(List<Metric> metrics, List<String> problems, List<String> leagueCategories) {
 		this.metrics = List.copyOf(metrics);
 		this.problems = List.copyOf(problems);
+		this.leagueCategories = List.copyOf(leagueCategories);
 	}
 
 	/** Reads every endpoint; one that cannot be read is named in {@link #problems()}. */
-	public static ScrapedFigures read(List<URI> endpoints) {
+	public static ScrapedFigures read(List<URI> endpoints, List<String> leagueCategories) {
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 		List<Metric> metrics = new ArrayList<>();
 		List<String> problems = new ArrayList<>();
@@ -62,7 +65,7 @@ public final class ScrapedFigures implements Figures {
 				problems.add("Pembacaan " + endpoint + " terputus.");
 			}
 		}
-		return new ScrapedFigures(metrics, problems);
+		return new ScrapedFigures(metrics, problems, leagueCategories);
 	}
 
 	/** What the reader must know about endpoints that could not be read. */
@@ -123,9 +126,11 @@ public final class ScrapedFigures implements Figures {
 
 	@Override
 	public Map<String, Double> perOpd(OpdFigure figure) {
-		Map<String, Double> realised = byOpd("apbd_realised_rupiah", (labels) -> true);
-		Map<String, Double> cashPlan = byOpd("apbd_cash_plan_to_date_rupiah", (labels) -> true);
-		Map<String, Double> pagu = byOpd("apbd_pagu_rupiah", (labels) -> true);
+		Predicate<Map<String, String>> league = (labels) -> this.leagueCategories.isEmpty()
+				|| this.leagueCategories.contains(labels.get("category"));
+		Map<String, Double> realised = byOpd("apbd_realised_rupiah", league);
+		Map<String, Double> cashPlan = byOpd("apbd_cash_plan_to_date_rupiah", league);
+		Map<String, Double> pagu = byOpd("apbd_pagu_rupiah", league);
 		return switch (figure) {
 			case REALISED_VS_CASH_PLAN -> ratios(realised, cashPlan);
 			case ABSORPTION -> ratios(realised, pagu);

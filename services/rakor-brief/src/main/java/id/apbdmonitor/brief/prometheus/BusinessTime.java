@@ -37,16 +37,17 @@ public class BusinessTime {
 
 	/**
 	 * The last instant (to the second) whose business date is {@code date}, or the latest instant
-	 * before it; {@code now} when the date is today's or still ahead. Empty when Prometheus holds
-	 * nothing for that date or earlier.
+	 * before it; {@code latest} when the date is the latest one shown or still ahead. Empty when
+	 * Prometheus holds nothing for that date or earlier.
+	 *
+	 * @param latest the latest instant showing a business date ({@link #latest(Instant)})
 	 */
-	public Optional<Instant> lastInstantOf(LocalDate date, Instant now) {
+	public Optional<Instant> lastInstantOf(LocalDate date, Instant latest) {
 		long dayStart = date.atStartOfDay(this.zone).toEpochSecond();
-		Instant end = now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-		if (!after(end, dayStart)) {
-			return value(end).isPresent() ? Optional.of(end) : Optional.empty();
+		if (!after(latest, dayStart)) {
+			return Optional.of(latest);
 		}
-		Instant boundary = firstInstantAfter(dayStart, end);
+		Instant boundary = firstInstantAfter(dayStart, latest);
 		Instant before = boundary.minusSeconds(1);
 		return value(before).isPresent() ? Optional.of(before) : Optional.empty();
 	}
@@ -55,13 +56,48 @@ public class BusinessTime {
 	 * The first instant (to the second) whose business date is {@code date} or later: where a
 	 * chart of the year starts. Empty when the history does not reach that date.
 	 */
-	public Optional<Instant> firstInstantFrom(LocalDate date, Instant now) {
+	public Optional<Instant> firstInstantFrom(LocalDate date, Instant latest) {
 		long previousDayStart = date.minusDays(1).atStartOfDay(this.zone).toEpochSecond();
-		Instant end = now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-		if (!after(end, previousDayStart)) {
+		if (!after(latest, previousDayStart)) {
 			return Optional.empty();
 		}
-		return Optional.of(firstInstantAfter(previousDayStart, end));
+		return Optional.of(firstInstantAfter(previousDayStart, latest));
+	}
+
+	/**
+	 * The latest instant that shows a business date: {@code now}, or, when no service has reported
+	 * for a while (Prometheus forgets a series after 5 minutes), the time of the last report, so
+	 * that the history stays readable after the services stopped. Empty when nothing was reported
+	 * within the lookback.
+	 */
+	public Optional<Instant> latest(Instant now) {
+		Instant end = now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+		if (value(end).isPresent()) {
+			return Optional.of(end);
+		}
+		long low = end.minus(this.lookback).getEpochSecond();
+		long high = end.getEpochSecond();
+		if (!reportedAfter(low, end)) {
+			return Optional.empty();
+		}
+		// invariant: a report in (low, end], none in (high, end]
+		while (high - low > 1) {
+			long middle = low + (high - low) / 2;
+			if (reportedAfter(middle, end)) {
+				low = middle;
+			}
+			else {
+				high = middle;
+			}
+		}
+		return Optional.of(Instant.ofEpochSecond(high));
+	}
+
+	private boolean reportedAfter(long since, Instant end) {
+		long window = end.getEpochSecond() - since;
+		return window > 0 && !this.prometheus
+			.query("count(count_over_time(apbd_business_date_timestamp_seconds[" + window + "s]))", end)
+			.isEmpty();
 	}
 
 	/** The first instant in the lookback window whose business date lies after {@code dayStart}. */

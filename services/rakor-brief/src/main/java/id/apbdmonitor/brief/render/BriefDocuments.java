@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import id.apbdmonitor.brief.BriefProperties;
 import id.apbdmonitor.brief.content.Brief;
 import id.apbdmonitor.brief.content.Format;
 import org.jsoup.Jsoup;
@@ -20,13 +21,17 @@ public class BriefDocuments {
 
 	private final ITemplateEngine templates;
 
-	public BriefDocuments(ITemplateEngine templates) {
+	private final BriefProperties properties;
+
+	public BriefDocuments(ITemplateEngine templates, BriefProperties properties) {
 		this.templates = templates;
+		this.properties = properties;
 	}
 
 	public String html(Brief brief) {
 		Context context = new Context(Format.INDONESIAN);
 		context.setVariable("brief", brief);
+		context.setVariable("leagueScope", this.properties.leagueCategoriesText());
 		return this.templates.process("brief", context);
 	}
 
