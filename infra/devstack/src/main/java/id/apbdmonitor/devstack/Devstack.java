@@ -121,6 +121,7 @@ public final class Devstack {
 				this.options.fiscalYear(), this.options.yearDurationText(), this.layout.home());
 		List<ServiceCatalog.App> apps = new ArrayList<>(ServiceCatalog.SERVICES);
 		apps.add(ServiceCatalog.SIMULATOR);
+		apps.add(ServiceCatalog.BRIEF);
 		Set<String> hidden = this.options.externalServer()
 			.map((server) -> Set.of(server.passwordVariable()))
 			.orElse(Set.of());
@@ -207,6 +208,11 @@ public final class Devstack {
 					hidden, this.layout.repoRoot(), this.layout.log("alertmanager"), this.layout.pids())));
 		awaitListening(prometheus, MonitoringTools.PROMETHEUS_PORT);
 		awaitListening(alertmanager, MonitoringTools.ALERTMANAGER_PORT);
+
+		// the brief mails itself once a minute into the year, so that its mail can be seen in the mailbox
+		launcher.awaitHealthy(Map.of(ServiceCatalog.BRIEF, register(this.services, launcher.start(ServiceCatalog.BRIEF,
+				Map.of("APBD_PROMETHEUS_URL", "http://localhost:" + MonitoringTools.PROMETHEUS_PORT, "APBD_SMTP_PORT",
+						Integer.toString(MailServer.SMTP_PORT), "APBD_BRIEF_MAIL_SEND_AFTER_START", "60s")))));
 
 		log.info("devstack up in {} s", seconds(begin));
 		new EndpointTable(this.layout, postgres.jdbcUrl(DATABASE), broker.bootstrapServers(), prometheus.isPresent(),

@@ -15,7 +15,8 @@ final class EndpointTable {
 	 */
 	EndpointTable(StackLayout layout, String jdbcUrl, String bootstrapServers, boolean prometheus,
 			boolean alertmanager, java.util.Optional<String> firing) {
-		// first the pages a person opens: the alerts, where they arrive, who routes them
+		// first the pages a person opens: the rakor brief, the alerts, where they arrive, who routes them
+		this.rows.add(row("rakor brief (PDF: /brief.pdf?date=YYYY-MM-DD)", ServiceCatalog.BRIEF.baseUrl() + "/brief"));
 		if (prometheus) {
 			this.rows.add(row("Prometheus alerts" + firing.map((text) -> ": " + text).orElse(""), FiringAlerts.PAGE));
 		}

@@ -22,6 +22,9 @@ final class ServiceCatalog {
 			new App("pad-revenue", 8086, true),
 			new App("other-spending", 8087, true));
 
+	/** The rakor brief: reads Prometheus (or the services' metrics), so it starts after Prometheus. */
+	static final App BRIEF = new App("rakor-brief", 8088, false);
+
 	/** Started after the services are healthy, so that no event waits on a consumer group. */
 	static final App SIMULATOR = new App("simulator", 8090, false);
 

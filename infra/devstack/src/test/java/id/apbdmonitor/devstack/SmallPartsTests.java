@@ -71,8 +71,9 @@ class SmallPartsTests {
 		EndpointTable table = new EndpointTable(StackLayout.of(Path.of("/repo")), "jdbc:postgresql://localhost:55432/apbd",
 				"localhost:9092", true, true, java.util.Optional.of("2 firing (0 critical)"));
 
-		assertThat(table.rows().subList(0, 3)).extracting((row) -> row[0] + " " + row[1])
-			.containsExactly("Prometheus alerts: 2 firing (0 critical) http://localhost:9090/classic/alerts",
+		assertThat(table.rows().subList(0, 4)).extracting((row) -> row[0] + " " + row[1])
+			.containsExactly("rakor brief (PDF: /brief.pdf?date=YYYY-MM-DD) http://localhost:8088/brief",
+					"Prometheus alerts: 2 firing (0 critical) http://localhost:9090/classic/alerts",
 					"mailbox (alert e-mails, SMTP localhost:2525) http://localhost:8025/",
 					"Alertmanager API (alerts as routed) http://localhost:9095/api/v2/alerts");
 	}

@@ -1,0 +1,2 @@
+/** The weekly mail of the brief's PDF to the leadership, before the meeting. */
+package id.apbdmonitor.brief.mail;

@@ -1,0 +1,120 @@
+package id.apbdmonitor.brief;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import com.sun.net.httpserver.HttpServer;
+import id.apbdmonitor.brief.prometheus.PrometheusClient;
+import id.apbdmonitor.brief.prometheus.Sample;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A real Prometheus (Debian's) on a free port that loads the repository's recording rules
+ * (infra/prometheus/rules) and scrapes one in-test page of fixed metrics every second, as if one
+ * service exported them. Its output goes to {@code prometheus.log} in the given directory.
+ */
+final class ScrapedPrometheus implements AutoCloseable {
+
+	private final HttpServer page;
+
+	private final Process prometheus;
+
+	private final URI url;
+
+	private ScrapedPrometheus(HttpServer page, Process prometheus, URI url) {
+		this.page = page;
+		this.prometheus = prometheus;
+		this.url = url;
+	}
+
+	/**
+	 * @param job the scrape job (the service that would export the metrics)
+	 * @param ready rules whose series must exist before the figures are read (one per rule group)
+	 */
+	static ScrapedPrometheus start(Path directory, String metrics, String job, List<String> ready) throws IOException {
+		Path binary = LocalTools.require("prometheus", "prometheus");
+		HttpServer page = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		page.createContext("/actuator/prometheus", (exchange) -> {
+			byte[] body = metrics.getBytes(StandardCharsets.UTF_8);
+			exchange.getResponseHeaders().set("Content-Type", "text/plain; version=0.0.4");
+			exchange.sendResponseHeaders(200, body.length);
+			try (OutputStream out = exchange.getResponseBody()) {
+				out.write(body);
+			}
+		});
+		page.start();
+		Path rules = Files.createDirectories(directory.resolve("rules"));
+		try (Stream<Path> files = Files.list(LocalTools.repoRoot().resolve("infra/prometheus/rules"))) {
+			for (Path file : files.filter((f) -> f.toString().endsWith(".yml")).toList()) {
+				Files.copy(file, rules.resolve(file.getFileName()));
+			}
+		}
+		Path config = directory.resolve("prometheus.yml");
+		Files.writeString(config, """
+				global:
+				  scrape_interval: 1s
+				  evaluation_interval: 1s
+				rule_files:
+				  - %s/*.yml
+				scrape_configs:
+				  - job_name: %s
+				    metrics_path: /actuator/prometheus
+				    static_configs:
+				      - targets: ['127.0.0.1:%d']
+				""".formatted(rules.toAbsolutePath(), job, page.getAddress().getPort()));
+		int port = freePort();
+		Process process = new ProcessBuilder(binary.toString(), "--config.file=" + config,
+				"--storage.tsdb.path=" + directory.resolve("data").toAbsolutePath(),
+				"--web.listen-address=127.0.0.1:" + port)
+			.redirectErrorStream(true)
+			.redirectOutput(directory.resolve("prometheus.log").toFile())
+			.start();
+		ScrapedPrometheus started = new ScrapedPrometheus(page, process, URI.create("http://127.0.0.1:" + port));
+		PrometheusClient client = new PrometheusClient(started.url);
+		await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> {
+			if (!process.isAlive()) {
+				throw new IllegalStateException("prometheus exited; see " + directory.resolve("prometheus.log"));
+			}
+			for (String rule : ready) {
+				List<Sample> samples = client.query(rule, Instant.now());
+				if (samples.isEmpty()) {
+					return false;
+				}
+			}
+			return true;
+		});
+		return started;
+	}
+
+	URI url() {
+		return this.url;
+	}
+
+	@Override
+	public void close() throws InterruptedException {
+		this.prometheus.destroy();
+		if (!this.prometheus.waitFor(15, TimeUnit.SECONDS)) {
+			this.prometheus.destroyForcibly();
+		}
+		this.page.stop(0);
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+}
