@@ -89,6 +89,7 @@ public final class Bench {
 		};
 		Runtime.getRuntime().addShutdownHook(new Thread(close, "bench-stop"));
 		List<Result> results = new ArrayList<>();
+		List<String> failures = new ArrayList<>();
 		try {
 			progress("starting PostgreSQL (" + BenchStack.POSTGRES_PORT + ") and Kafka (" + BenchStack.KAFKA_PORT + ")…");
 			stack.start();
@@ -97,20 +98,33 @@ public final class Bench {
 				List<Integer> sizes = service.shortName().equals("goods") ? options.goodsBacklogs()
 						: List.of(options.backlog());
 				for (int size : sizes) {
-					results.add(bench.run(service, size));
-					progress("so far:\n" + Result.table(results));
+					try {
+						results.add(bench.run(service, size));
+						progress("so far:\n" + Result.table(results));
+					}
+					catch (Exception ex) {
+						// one service failing must not cost the figures of the others
+						String failure = String.format(Locale.ROOT, "%s, backlog %,d: %s", service.name(), size,
+								ex.getMessage());
+						progress("FAILED " + failure);
+						failures.add(failure);
+					}
 				}
 			}
 		}
 		finally {
 			close.run();
 		}
-		String report = "Throughput benchmark, " + heading + "\n\n" + Result.table(results);
+		StringBuilder report = new StringBuilder("Throughput benchmark, " + heading + "\n\n" + Result.table(results));
+		failures.forEach((failure) -> report.append("\nFailed: ").append(failure.lines().findFirst().orElse("")).append('\n'));
 		System.out.println();
 		System.out.println(report);
 		Path file = Path.of("infra/bench/target/bench-results.md");
 		Files.createDirectories(file.getParent());
 		Files.writeString(file, report, StandardCharsets.UTF_8);
+		if (!failures.isEmpty()) {
+			System.exit(1);
+		}
 		progress("written to " + file);
 	}
 
@@ -189,6 +203,10 @@ public final class Bench {
 						nextNotice = now + 10;
 					}
 				}
+				if (lastProgress == 0 && now > STALL_SECONDS) {
+					throw new IllegalStateException(service.name() + " stored nothing in " + STALL_SECONDS
+							+ " s; see " + child.logFile());
+				}
 				if (lastProgress > 0 && now - lastProgress > STALL_SECONDS) {
 					note = "stalled at " + (long) lastCount;
 					break;
@@ -222,15 +240,16 @@ public final class Bench {
 
 			progress(String.format(Locale.ROOT, "  latency: %,d events/s for %d s, a marker every 0.5 s…",
 					this.options.latencyRate(), this.options.latencySeconds()));
-			List<Double> latencies = latency(backlog, target, url, latencyEvents);
-			OptionalDouble p50 = Stats.percentile(latencies, 50);
-			OptionalDouble p99 = Stats.percentile(latencies, 99);
-			long expectedMarkers = (latencyEvents + markerEvery() - 1) / markerEvery();
-			if (latencies.size() < expectedMarkers) {
-				note = join(note, (expectedMarkers - latencies.size()) + " markers never seen");
+			List<Double> censored = new ArrayList<>();
+			List<Double> latencies = latency(backlog, target, url, latencyEvents, censored);
+			Stats.Latency p50 = Stats.Latency.percentile(latencies, censored, 50);
+			Stats.Latency p99 = Stats.Latency.percentile(latencies, censored, 99);
+			if (!censored.isEmpty()) {
+				note = join(note, String.format(Locale.ROOT, "%d of %d markers not seen within 120 s after the last was sent",
+						censored.size(), censored.size() + latencies.size()));
 			}
-			progress(String.format(Locale.ROOT, "  latency p50 %.3f s, p99 %.3f s over %d markers", p50.orElse(-1),
-					p99.orElse(-1), latencies.size()));
+			progress(String.format(Locale.ROOT, "  latency p50 %s, p99 %s over %d markers", p50, p99,
+					latencies.size() + censored.size()));
 			this.stack.stop(child);
 
 			progress("  raw PostgreSQL COPY and unnest of the ledger's rows…");
@@ -247,7 +266,7 @@ public final class Bench {
 			}
 			progress(String.format(Locale.ROOT, "  COPY %,.0f rows/s, unnest %,.0f rows/s", copyRate, unnestRate));
 			return new Result(service.name(), size, drainSeconds, rate, consumerRate, copyRate, unnestRate, firstTenth,
-					lastTenth, serviceCpu, brokerCpu, databaseCpu, peakRss, rssAfter, p50, p99, latencies.size(),
+					lastTenth, serviceCpu, brokerCpu, databaseCpu, peakRss, rssAfter, p50, p99, latencies.size() + censored.size(),
 					outcomes, note);
 		}
 		finally {
@@ -267,7 +286,8 @@ public final class Bench {
 	 * {@code apbd_ingest_events_total} counts it (the counter moves when its batch has committed,
 	 * just before the snapshot refresh).
 	 */
-	private List<Double> latency(Backlog backlog, BenchStack.Target target, String url, long events)
+	private List<Double> latency(Backlog backlog, BenchStack.Target target, String url, long events,
+			List<Double> censored)
 			throws InterruptedException {
 		double baseline = Exposition.total(this.stack.get(url).orElseThrow(), target.topic());
 		record Marker(long ordinal, long sentNanos) {
@@ -279,7 +299,7 @@ public final class Bench {
 			long deadline = Long.MAX_VALUE;
 			while (!Thread.currentThread().isInterrupted()) {
 				if (!producing.get() && deadline == Long.MAX_VALUE) {
-					deadline = System.nanoTime() + 60_000_000_000L;
+					deadline = System.nanoTime() + 120_000_000_000L;
 				}
 				if (!producing.get() && (pending.isEmpty() || System.nanoTime() > deadline)) {
 					return;
@@ -330,6 +350,9 @@ public final class Bench {
 			producing.set(false);
 		}
 		poller.join();
+		// markers still unseen when the poller gave up: their latency is at least this long
+		long gaveUp = System.nanoTime();
+		pending.forEach((marker) -> censored.add((gaveUp - marker.sentNanos()) / 1e9));
 		return new ArrayList<>(latencies);
 	}
 

@@ -50,18 +50,19 @@ final class RawLimits {
 		try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(properties)) {
 			consumer.subscribe(List.of(topic));
 			long seen = 0;
+			long firstBatch = 0;
 			long started = 0;
 			long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
 			while (seen < records && System.nanoTime() < deadline) {
 				int count = consumer.poll(Duration.ofMillis(500)).count();
-				if (count > 0 && started == 0) {
-					// from the first record: the group join is no part of the rate
-					started = System.nanoTime();
-					continue;
-				}
 				seen += count;
+				if (count > 0 && started == 0) {
+					// from the first batch on: the group join is no part of the rate
+					started = System.nanoTime();
+					firstBatch = count;
+				}
 			}
-			return seen / ((System.nanoTime() - started) / 1e9);
+			return (seen - firstBatch) / ((System.nanoTime() - started) / 1e9);
 		}
 	}
 

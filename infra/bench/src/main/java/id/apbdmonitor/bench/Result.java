@@ -8,7 +8,7 @@ import java.util.OptionalDouble;
 /** The figures of one service run, and the Markdown table of all runs. */
 record Result(String service, int backlog, double drainSeconds, double rate, double consumerRate, double copyRate,
 		double unnestRate, OptionalDouble firstTenth, OptionalDouble lastTenth, double serviceCpu, double brokerCpu,
-		double databaseCpu, double peakRssMb, double rssAfterMb, OptionalDouble latencyP50, OptionalDouble latencyP99,
+		double databaseCpu, double peakRssMb, double rssAfterMb, Stats.Latency latencyP50, Stats.Latency latencyP99,
 		int markers, Map<String, Long> outcomes, String note) {
 
 	static String table(List<Result> results) {
@@ -19,10 +19,10 @@ record Result(String service, int backlog, double drainSeconds, double rate, dou
 		out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
 		for (Result r : results) {
 			out.append(String.format(Locale.ROOT,
-					"| %s | %,d | %.1f | %,.0f | %.0f%% | %.0f%% | %s | %s | %.3f | %.3f | %.3f | %.0f | %.0f | %s | %s | %,.0f | %,.0f | %,.0f | %s |%n",
-					r.service, r.backlog, r.drainSeconds, r.rate, 100 * r.rate / r.copyRate, 100 * r.rate / r.consumerRate,
+					"| %s | %,d | %.1f | %,.0f | %s | %s | %s | %s | %.3f | %.3f | %.3f | %.0f | %.0f | %s | %s | %,.0f | %,.0f | %,.0f | %s |%n",
+					r.service, r.backlog, r.drainSeconds, r.rate, percent(r.rate / r.copyRate), percent(r.rate / r.consumerRate),
 					count(r.firstTenth), count(r.lastTenth), r.serviceCpu, r.brokerCpu, r.databaseCpu, r.peakRssMb,
-					r.rssAfterMb, millis(r.latencyP50), millis(r.latencyP99), r.copyRate, r.unnestRate,
+					r.rssAfterMb, r.latencyP50, r.latencyP99, r.copyRate, r.unnestRate,
 					r.consumerRate, outcomes(r) + (r.note.isEmpty() ? "" : "; " + r.note)));
 		}
 		return out.toString();
@@ -42,12 +42,10 @@ record Result(String service, int backlog, double drainSeconds, double rate, dou
 		return value.isPresent() ? String.format(Locale.ROOT, "%,.0f", value.getAsDouble()) : "n/a";
 	}
 
-	private static String millis(OptionalDouble seconds) {
-		if (seconds.isEmpty()) {
-			return "n/a";
-		}
-		double s = seconds.getAsDouble();
-		return (s < 1) ? String.format(Locale.ROOT, "%.0f ms", s * 1000) : String.format(Locale.ROOT, "%.2f s", s);
+	/** Whole percent, one decimal below 10 %. */
+	private static String percent(double ratio) {
+		double percent = 100 * ratio;
+		return String.format(Locale.ROOT, (percent < 10) ? "%.1f%%" : "%.0f%%", percent);
 	}
 
 }

@@ -60,4 +60,37 @@ final class Stats {
 		return OptionalDouble.of(sorted.get(Math.max(0, rank - 1)));
 	}
 
+	/**
+	 * A latency percentile over markers seen and markers given up on ({@code censored}: their
+	 * latency is at least the value); {@code atLeast} when the rank falls on a censored marker.
+	 */
+	record Latency(OptionalDouble seconds, boolean atLeast) {
+
+		static Latency percentile(List<Double> seen, List<Double> censored, double p) {
+			List<double[]> all = new ArrayList<>();
+			seen.forEach((value) -> all.add(new double[] { value, 0 }));
+			censored.forEach((value) -> all.add(new double[] { value, 1 }));
+			if (all.isEmpty()) {
+				return new Latency(OptionalDouble.empty(), false);
+			}
+			// a censored marker is slower than every marker seen
+			all.sort((a, b) -> (a[1] != b[1]) ? Double.compare(a[1], b[1]) : Double.compare(a[0], b[0]));
+			int rank = (int) Math.ceil(p / 100.0 * all.size());
+			double[] picked = all.get(Math.max(0, rank - 1));
+			return new Latency(OptionalDouble.of(picked[0]), picked[1] == 1);
+		}
+
+		@Override
+		public String toString() {
+			if (this.seconds.isEmpty()) {
+				return "n/a";
+			}
+			double s = this.seconds.getAsDouble();
+			String value = (s < 1) ? String.format(java.util.Locale.ROOT, "%.0f ms", s * 1000)
+					: String.format(java.util.Locale.ROOT, "%.2f s", s);
+			return this.atLeast ? "> " + value : value;
+		}
+
+	}
+
 }

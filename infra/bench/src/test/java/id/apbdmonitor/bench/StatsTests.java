@@ -43,4 +43,15 @@ class StatsTests {
 		assertThat(Stats.percentile(List.of(), 50)).isEmpty();
 	}
 
+	@Test
+	void aMarkerNeverSeenCountsAsSlowerThanAnySeen() {
+		List<Double> seen = List.of(0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9);
+		// nine seen, one given up on after 120 s: p50 is the 5th (0.5 s), p99 the 10th, the censored one
+		Stats.Latency p50 = Stats.Latency.percentile(seen, List.of(120.0), 50);
+		Stats.Latency p99 = Stats.Latency.percentile(seen, List.of(120.0), 99);
+		assertThat(p50.toString()).isEqualTo("500 ms");
+		assertThat(p99.toString()).isEqualTo("> 120.00 s");
+		assertThat(Stats.Latency.percentile(List.of(), List.of(), 50).toString()).isEqualTo("n/a");
+	}
+
 }
