@@ -1,0 +1,403 @@
+package id.apbdmonitor.bench;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import id.apbdmonitor.devstack.DevstackParts;
+import id.apbdmonitor.simulator.generator.GeneratedYear;
+import id.apbdmonitor.simulator.generator.GeneratorSettings;
+import id.apbdmonitor.simulator.generator.SimEvent;
+import id.apbdmonitor.simulator.generator.YearGenerator;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Entry point of {@code infra/bench/run}: for each chosen service, a backlog of valid events
+ * drained by its packaged jar, timed from its first stored event until the ledger holds them
+ * all and the group's lag is 0, beside the raw limits on the same data, then marker events timed
+ * at a steady rate. Prints the table and writes it to {@code infra/bench/target/bench-results.md}.
+ */
+public final class Bench {
+
+	/** Kota Bima's year at the simulator's default size: the base each backlog copies. */
+	static final long SEED = 2026;
+
+	private static final double SAMPLE_SECONDS = 0.2;
+
+	private static final double STALL_SECONDS = 300;
+
+	private final BenchOptions options;
+
+	private final BenchStack stack;
+
+	private final GeneratedYear year;
+
+	private int nextPort = BenchStack.FIRST_SERVICE_PORT;
+
+	private Bench(BenchOptions options, BenchStack stack, GeneratedYear year) {
+		this.options = options;
+		this.stack = stack;
+		this.year = year;
+	}
+
+	public static void main(String[] args) throws Exception {
+		BenchOptions options;
+		try {
+			if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+				System.out.print(BenchOptions.usage());
+				return;
+			}
+			options = BenchOptions.parse(args);
+		}
+		catch (IllegalArgumentException ex) {
+			System.err.println(ex.getMessage() + "\n\n" + BenchOptions.usage());
+			System.exit(2);
+			return;
+		}
+		String started = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
+		String heading = String.format("%s; %s; commit %s%s", started, ProcStats.machine(),
+				System.getProperty("apbd.bench.commit", "unknown"), options.quick() ? "; --quick" : "");
+		progress("machine: " + heading);
+		progress("generating Kota Bima's year (seed " + SEED + ")…");
+		GeneratedYear year = YearGenerator.generate(GeneratorSettings.kotaBima(SEED));
+		BenchStack stack = new BenchStack(Path.of(""), System.getProperty("java.class.path"));
+		AtomicBoolean closed = new AtomicBoolean();
+		Runnable close = () -> {
+			if (closed.compareAndSet(false, true)) {
+				stack.close();
+			}
+		};
+		Runtime.getRuntime().addShutdownHook(new Thread(close, "bench-stop"));
+		List<Result> results = new ArrayList<>();
+		List<String> failures = new ArrayList<>();
+		try {
+			progress("starting PostgreSQL (" + BenchStack.POSTGRES_PORT + ") and Kafka (" + BenchStack.KAFKA_PORT + ")…");
+			stack.start();
+			Bench bench = new Bench(options, stack, year);
+			for (ServiceUnderTest service : options.services()) {
+				List<Integer> sizes = service.shortName().equals("goods") ? options.goodsBacklogs()
+						: List.of(options.backlog());
+				for (int size : sizes) {
+					try {
+						results.add(bench.run(service, size));
+						progress("so far:\n" + Result.table(results));
+					}
+					catch (Exception ex) {
+						// one service failing must not cost the figures of the others
+						String failure = String.format(Locale.ROOT, "%s, backlog %,d: %s", service.name(), size,
+								ex.getMessage());
+						progress("FAILED " + failure);
+						failures.add(failure);
+					}
+				}
+			}
+		}
+		finally {
+			close.run();
+		}
+		StringBuilder report = new StringBuilder("Throughput benchmark, " + heading + "\n\n" + Result.table(results));
+		failures.forEach((failure) -> report.append("\nFailed: ").append(failure.lines().findFirst().orElse("")).append('\n'));
+		System.out.println();
+		System.out.println(report);
+		Path file = Path.of("infra/bench/target/bench-results.md");
+		Files.createDirectories(file.getParent());
+		Files.writeString(file, report, StandardCharsets.UTF_8);
+		if (!failures.isEmpty()) {
+			System.exit(1);
+		}
+		progress("written to " + file);
+	}
+
+	private Result run(ServiceUnderTest service, int size) throws Exception {
+		String slug = service.shortName() + "-" + size;
+		progress("== " + service.name() + ", backlog " + String.format(Locale.ROOT, "%,d", size));
+		BenchStack.Target target = this.stack.prepare(service, slug);
+		Backlog backlog = new Backlog(service, this.year);
+		long latencyEvents = (long) this.options.latencyRate() * this.options.latencySeconds();
+		try (KafkaProducer<String, byte[]> producer = producer(20)) {
+			for (SimEvent event : Backlog.budget(this.year)) {
+				producer.send(new ProducerRecord<>(target.budgetTopic(), event.key(),
+						event.value().getBytes(StandardCharsets.UTF_8)));
+			}
+			int tenth = Math.max(1, size / 10);
+			for (int sent = 0; sent < size; sent += tenth) {
+				backlog.next(Math.min(tenth, size - sent), (record) -> producer.send(
+						new ProducerRecord<>(target.topic(), record.key(), record.value().getBytes(StandardCharsets.UTF_8))));
+				progress(String.format(Locale.ROOT, "  produced %,d of %,d (%d copies of the year's %,d events)",
+						Math.min(sent + tenth, size), size, backlog.copiesFor(size), backlog.eventsPerYear()));
+			}
+			producer.flush();
+		}
+		progress("  raw Kafka consumer on the topic…");
+		double consumerRate = RawLimits.consumerRate(this.stack.bootstrapServers(), target.topic(), size);
+		progress(String.format(Locale.ROOT, "  raw consumer: %,.0f records/s", consumerRate));
+
+		Map<String, String> extra = new LinkedHashMap<>();
+		List<Integer> years = backlog.fiscalYears(size + latencyEvents);
+		int maxYear = years.stream().mapToInt(Integer::intValue).max().orElseThrow();
+		extra.put("apbd.clock.start-date", maxYear + "-12-31");
+		if (years.size() > 1) {
+			extra.put("apbd.region.open-fiscal-years",
+					String.join(",", years.stream().map(String::valueOf).toList()));
+		}
+		int sets = backlog.extraOpdSets(size + latencyEvents);
+		Optional<Path> region = (sets > 0) ? Optional.of(this.stack.regionWithOpdSets(sets)) : Optional.empty();
+		int port = this.nextPort++;
+		String url = "http://localhost:" + port + "/actuator/prometheus";
+		long postgres = this.stack.postgresPid();
+		long broker = this.stack.brokerPid();
+		progress("  starting " + service.name() + " on port " + port + "…");
+		DevstackParts.Child child = this.stack.startService(service, target, port, extra, region);
+		try {
+			List<Stats.Sample> samples = new ArrayList<>();
+			long origin = System.nanoTime();
+			double[] cpuAtStart = null;
+			Map<String, Long> outcomes = Map.of();
+			double lastProgress = 0;
+			double lastCount = -1;
+			double nextNotice = 10;
+			String note = "";
+			while (true) {
+				if (!child.isAlive()) {
+					throw new IllegalStateException(service.name() + " exited; last lines of " + child.logFile() + ":\n"
+							+ child.tail(30));
+				}
+				double now = (System.nanoTime() - origin) / 1e9;
+				Optional<String> page = this.stack.get(url);
+				if (page.isPresent()) {
+					outcomes = Exposition.outcomes(page.get(), target.topic());
+					double total = outcomes.values().stream().mapToLong(Long::longValue).sum();
+					if (total > 0 && cpuAtStart == null) {
+						cpuAtStart = cpu(child.pid(), broker, postgres);
+					}
+					samples.add(new Stats.Sample(now, total));
+					if (total != lastCount) {
+						lastCount = total;
+						lastProgress = now;
+					}
+					if (total >= size) {
+						break;
+					}
+					if (now >= nextNotice) {
+						progress(String.format(Locale.ROOT, "  %,.0f of %,d (%.0f s)", total, size, now));
+						nextNotice = now + 10;
+					}
+				}
+				if (lastProgress == 0 && now > STALL_SECONDS) {
+					throw new IllegalStateException(service.name() + " stored nothing in " + STALL_SECONDS
+							+ " s; see " + child.logFile());
+				}
+				if (lastProgress > 0 && now - lastProgress > STALL_SECONDS) {
+					note = "stalled at " + (long) lastCount;
+					break;
+				}
+				Thread.sleep((long) (SAMPLE_SECONDS * 1000));
+			}
+			double[] cpuAtEnd = cpu(child.pid(), broker, postgres);
+			Stats.Sample first = Stats.firstProgress(samples);
+			Stats.Sample last = samples.get(samples.size() - 1);
+			double events = last.count() - first.count();
+			double drainSeconds = last.seconds() - first.seconds();
+			double rate = events / drainSeconds;
+			OptionalDouble firstTenth = Stats.rate(samples, first.count(), first.count() + size / 10.0);
+			OptionalDouble lastTenth = Stats.rate(samples, size * 0.9, size);
+			double perThousand = 1000 / Math.max(1, events);
+			double serviceCpu = (cpuAtEnd[0] - cpuAtStart[0]) * perThousand;
+			double brokerCpu = (cpuAtEnd[1] - cpuAtStart[1]) * perThousand;
+			double databaseCpu = (cpuAtEnd[2] - cpuAtStart[2]) * perThousand;
+			progress(String.format(Locale.ROOT, "  drained %,.0f in %.1f s: %,.0f events/s (outcomes %s)", last.count(),
+					drainSeconds, rate, outcomes));
+			long lag = awaitLag(service, target);
+			long ledgerRows = count(target, service.qualifiedLedger());
+			if (lag != 0 || ledgerRows != size) {
+				note = join(note, String.format(Locale.ROOT, "lag %,d, ledger %,d rows", lag, ledgerRows));
+			}
+			if (outcomes.getOrDefault("accepted", 0L) != size) {
+				note = join(note, "not all accepted");
+			}
+			double peakRss = ProcStats.peakRssMb(child.pid());
+			double rssAfter = ProcStats.rssMb(child.pid());
+
+			progress(String.format(Locale.ROOT, "  latency: %,d events/s for %d s, a marker every 0.5 s…",
+					this.options.latencyRate(), this.options.latencySeconds()));
+			List<Double> censored = new ArrayList<>();
+			List<Double> latencies = latency(backlog, target, url, latencyEvents, censored);
+			Stats.Latency p50 = Stats.Latency.percentile(latencies, censored, 50);
+			Stats.Latency p99 = Stats.Latency.percentile(latencies, censored, 99);
+			if (!censored.isEmpty()) {
+				note = join(note, String.format(Locale.ROOT, "%d of %d markers not seen within 120 s after the last was sent",
+						censored.size(), censored.size() + latencies.size()));
+			}
+			progress(String.format(Locale.ROOT, "  latency p50 %s, p99 %s over %d markers", p50, p99,
+					latencies.size() + censored.size()));
+			this.stack.stop(child);
+
+			progress("  raw PostgreSQL COPY and unnest of the ledger's rows…");
+			Path file = this.stack.home().resolve("copy-" + slug + ".txt");
+			double copyRate;
+			double unnestRate;
+			try (Connection admin = this.stack.connectAsAdmin(target)) {
+				// as many rows as the backlog: the latency phase's are in the ledger too
+				copyRate = RawLimits.copyRate(admin, service.qualifiedLedger(), size, file);
+				unnestRate = RawLimits.unnestRate(admin, service.qualifiedLedger(), file);
+			}
+			finally {
+				Files.deleteIfExists(file);
+			}
+			progress(String.format(Locale.ROOT, "  COPY %,.0f rows/s, unnest %,.0f rows/s", copyRate, unnestRate));
+			return new Result(service.name(), size, drainSeconds, rate, consumerRate, copyRate, unnestRate, firstTenth,
+					lastTenth, serviceCpu, brokerCpu, databaseCpu, peakRss, rssAfter, p50, p99, latencies.size() + censored.size(),
+					outcomes, note);
+		}
+		finally {
+			this.stack.stop(child);
+			this.stack.discard(target);
+		}
+	}
+
+	private int markerEvery() {
+		return Math.max(1, this.options.latencyRate() / 2);
+	}
+
+	/**
+	 * Produces the next copies' events at the steady rate, all to partition 0 so that the
+	 * service handles them in the order sent, every {@link #markerEvery()}th a marker; a poller
+	 * reads {@code /actuator/prometheus} every 20 ms, and a marker is visible once the topic's
+	 * {@code apbd_ingest_events_total} counts it (the counter moves when its batch has committed,
+	 * just before the snapshot refresh).
+	 */
+	private List<Double> latency(Backlog backlog, BenchStack.Target target, String url, long events,
+			List<Double> censored)
+			throws InterruptedException {
+		double baseline = Exposition.total(this.stack.get(url).orElseThrow(), target.topic());
+		record Marker(long ordinal, long sentNanos) {
+		}
+		ConcurrentLinkedQueue<Marker> pending = new ConcurrentLinkedQueue<>();
+		List<Double> latencies = new CopyOnWriteArrayList<>();
+		AtomicBoolean producing = new AtomicBoolean(true);
+		Thread poller = new Thread(() -> {
+			long deadline = Long.MAX_VALUE;
+			while (!Thread.currentThread().isInterrupted()) {
+				if (!producing.get() && deadline == Long.MAX_VALUE) {
+					deadline = System.nanoTime() + 120_000_000_000L;
+				}
+				if (!producing.get() && (pending.isEmpty() || System.nanoTime() > deadline)) {
+					return;
+				}
+				Optional<String> page = this.stack.get(url);
+				long seen = System.nanoTime();
+				if (page.isPresent()) {
+					double counted = Exposition.total(page.get(), target.topic()) - baseline;
+					Marker head;
+					while ((head = pending.peek()) != null && head.ordinal() < counted) {
+						pending.poll();
+						latencies.add((seen - head.sentNanos()) / 1e9);
+					}
+				}
+				try {
+					Thread.sleep(20);
+				}
+				catch (InterruptedException ex) {
+					return;
+				}
+			}
+		}, "bench-latency-poller");
+		poller.start();
+		try (KafkaProducer<String, byte[]> producer = producer(0)) {
+			long start = System.nanoTime();
+			long sent = 0;
+			int every = markerEvery();
+			while (sent < events) {
+				long due = Math.min(events,
+						(long) ((System.nanoTime() - start) / 1e9 * this.options.latencyRate()) + 1);
+				while (sent < due) {
+					long ordinal = sent;
+					backlog.next(1, (record) -> {
+						long now = System.nanoTime();
+						producer.send(new ProducerRecord<>(target.topic(), 0, record.key(),
+								record.value().getBytes(StandardCharsets.UTF_8)));
+						if (ordinal % every == 0) {
+							pending.add(new Marker(ordinal, now));
+						}
+					});
+					sent++;
+				}
+				Thread.sleep(2);
+			}
+			producer.flush();
+		}
+		finally {
+			producing.set(false);
+		}
+		poller.join();
+		// markers still unseen when the poller gave up: their latency is at least this long
+		long gaveUp = System.nanoTime();
+		pending.forEach((marker) -> censored.add((gaveUp - marker.sentNanos()) / 1e9));
+		return new ArrayList<>(latencies);
+	}
+
+	private long awaitLag(ServiceUnderTest service, BenchStack.Target target) throws Exception {
+		long lag = -1;
+		for (int i = 0; i < 120; i++) {
+			lag = this.stack.lag(service.name(), target.topic());
+			if (lag == 0) {
+				return 0;
+			}
+			Thread.sleep(500);
+		}
+		return lag;
+	}
+
+	private long count(BenchStack.Target target, String table) throws Exception {
+		try (Connection connection = this.stack.connectAsAdmin(target);
+				Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery("select count(*) from " + table)) {
+			rows.next();
+			return rows.getLong(1);
+		}
+	}
+
+	/** CPU seconds of the service, the broker and the database, each with its children. */
+	private static double[] cpu(long service, long broker, long postgres) {
+		return new double[] { ProcStats.cpuSeconds(service), ProcStats.cpuSeconds(broker),
+				ProcStats.cpuSeconds(postgres) };
+	}
+
+	private KafkaProducer<String, byte[]> producer(int lingerMillis) {
+		return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.stack.bootstrapServers(),
+				ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+				ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+				ProducerConfig.LINGER_MS_CONFIG, lingerMillis, ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
+				ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"));
+	}
+
+	private static String join(String note, String more) {
+		return note.isEmpty() ? more : note + "; " + more;
+	}
+
+	static void progress(String line) {
+		System.out.println(DateTimeFormatter.ofPattern("HH:mm:ss").format(java.time.LocalTime.now()) + " bench: " + line);
+		System.out.flush();
+	}
+
+}

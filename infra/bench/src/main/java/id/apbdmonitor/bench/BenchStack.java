@@ -1,0 +1,287 @@
+package id.apbdmonitor.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import id.apbdmonitor.devstack.DevstackParts;
+import id.apbdmonitor.simulator.generator.GeneratorSettings;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * The benchmark's own PostgreSQL (57432) and Kafka broker (29092, controller 29093), started
+ * with the devstack's classes, and the packaged services started against them on 28081 and up:
+ * ports of its own, so that it runs beside the devstack and the fault suite. Files under
+ * {@code infra/bench/target/stack}.
+ */
+final class BenchStack implements AutoCloseable {
+
+	static final int POSTGRES_PORT = 57432;
+
+	static final int KAFKA_PORT = 29092;
+
+	static final int KAFKA_CONTROLLER_PORT = 29093;
+
+	static final int FIRST_SERVICE_PORT = 28081;
+
+	static final int PARTITIONS = 3;
+
+	private final Path repoRoot;
+
+	private final Path home;
+
+	private final String classpath;
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+	private DevstackParts.Database database;
+
+	private DevstackParts.Broker broker;
+
+	private Admin admin;
+
+	private final List<DevstackParts.Child> children = new ArrayList<>();
+
+	BenchStack(Path repoRoot, String classpath) {
+		this.repoRoot = repoRoot.toAbsolutePath().normalize();
+		this.home = this.repoRoot.resolve("infra/bench/target/stack");
+		// absolute: the broker runs in the stack's folder
+		this.classpath = java.util.Arrays.stream(classpath.split(java.io.File.pathSeparator))
+			.filter((entry) -> !entry.isBlank())
+			.map((entry) -> Path.of(entry).toAbsolutePath().toString())
+			.collect(Collectors.joining(java.io.File.pathSeparator));
+	}
+
+	Path home() {
+		return this.home;
+	}
+
+	void start() throws InterruptedException {
+		for (int port : List.of(POSTGRES_PORT, KAFKA_PORT, KAFKA_CONTROLLER_PORT, FIRST_SERVICE_PORT)) {
+			if (DevstackParts.isListening(port)) {
+				throw new IllegalStateException("port " + port + " is taken: is another benchmark running?");
+			}
+		}
+		this.database = DevstackParts.startDatabase(POSTGRES_PORT, this.home.resolve("postgres"), false,
+				this.home.resolve("pg-binaries"), this.home.resolve("logs/postgres.log"));
+		this.broker = DevstackParts.startBroker(KAFKA_PORT, KAFKA_CONTROLLER_PORT, this.home, this.classpath, false);
+		this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+				AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000));
+	}
+
+	String bootstrapServers() {
+		return "localhost:" + KAFKA_PORT;
+	}
+
+	long brokerPid() {
+		return this.broker.pid();
+	}
+
+	/** The postmaster, parent of every backend. */
+	long postgresPid() throws IOException {
+		return Long.parseLong(
+				Files.readAllLines(this.database.dataDirectory().resolve("postmaster.pid")).get(0).trim());
+	}
+
+	/** A database, the service's roles, and an event topic and a budget topic of their own for one run. */
+	Target prepare(ServiceUnderTest service, String slug)
+			throws SQLException, InterruptedException, ExecutionException {
+		String name = "bench_" + slug.replace('-', '_');
+		Map<String, String> passwords = DevstackParts.provision(this.database, name, service.role());
+		// zonky runs with synchronous_commit off; a production server has it on
+		try (Connection connection = this.database.connectAsAdmin("postgres");
+				Statement statement = connection.createStatement()) {
+			statement.execute("alter database " + name + " set synchronous_commit = on");
+		}
+		String topic = "bench." + slug;
+		String budgetTopic = "bench.budget." + slug;
+		this.admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1),
+				new NewTopic(topic + "-dlt", PARTITIONS, (short) 1),
+				new NewTopic(budgetTopic, PARTITIONS, (short) 1).configs(Map.of("cleanup.policy", "compact"))))
+			.all()
+			.get();
+		return new Target(slug, name, this.database.jdbcUrl(name), passwords, topic, budgetTopic);
+	}
+
+	Connection connectAsAdmin(Target target) throws SQLException {
+		return this.database.connectAsAdmin(target.database());
+	}
+
+	/** Drops a run's database and topics: a 1M backlog holds gigabytes. */
+	void discard(Target target) {
+		try {
+			this.admin.deleteTopics(List.of(target.topic(), target.topic() + "-dlt", target.budgetTopic()))
+				.all()
+				.get(60, TimeUnit.SECONDS);
+		}
+		catch (Exception ex) {
+			// the next run has topics of its own
+		}
+		try (Connection connection = this.database.connectAsAdmin("postgres");
+				Statement statement = connection.createStatement()) {
+			statement.execute("drop database if exists " + target.database() + " with (force)");
+		}
+		catch (SQLException ex) {
+			// the next run has a database of its own
+		}
+	}
+
+	/**
+	 * Starts the packaged service on {@code port} against the run's database and topics, and
+	 * returns at once: the drain is timed from its first stored event, start-up apart.
+	 */
+	DevstackParts.Child startService(ServiceUnderTest service, Target target, int port, Map<String, String> extra,
+			Optional<Path> regionFile) {
+		Path jar = service.jar(this.repoRoot);
+		if (!Files.isRegularFile(jar)) {
+			throw new IllegalStateException("missing " + jar + ": infra/bench/run builds it");
+		}
+		Map<String, String> properties = new LinkedHashMap<>();
+		properties.put("server.port", Integer.toString(port));
+		properties.put("spring.kafka.bootstrap-servers", bootstrapServers());
+		properties.put("spring.datasource.url", target.jdbcUrl());
+		properties.put("spring.datasource.username", service.role());
+		properties.put("apbd.ingest.topic", target.topic());
+		properties.put("apbd.ingest.budget-topic", target.budgetTopic());
+		properties.put("apbd.clock.mode", "fixed");
+		properties.putAll(extra);
+		List<String> arguments = new ArrayList<>(List.of("-jar", jar.toString()));
+		properties.forEach((name, value) -> arguments.add("--" + name + "=" + value));
+		Map<String, String> environment = new HashMap<>();
+		// passwords by environment, never on a command line that ps shows
+		environment.put("SPRING_DATASOURCE_PASSWORD", target.passwords().get(service.role()));
+		environment.put("APBD_DB_OWNER_USER", service.role() + "_owner");
+		environment.put("APBD_DB_OWNER_PASSWORD", target.passwords().get(service.role() + "_owner"));
+		regionFile.ifPresent((file) -> environment.put("APBD_REGION_CONFIG", "file:" + file.toAbsolutePath()));
+		// the devstack's and compose's heap; the serial collector comes with the devstack's command
+		DevstackParts.Child child = DevstackParts.startJava(service.name() + "-" + target.slug(), this.home,
+				List.of("-Xmx384m"), arguments, environment, this.repoRoot,
+				this.home.resolve("logs/" + service.name() + "-" + target.slug() + ".log"));
+		this.children.add(child);
+		return child;
+	}
+
+	void stop(DevstackParts.Child child) {
+		if (child.isAlive()) {
+			child.stop(Duration.ofSeconds(30));
+		}
+		this.children.remove(child);
+	}
+
+	/** Kota Bima's region file with {@code sets} renamed copies of its OPDs ({@code <OPD>-S1} …). */
+	Path regionWithOpdSets(int sets) throws IOException {
+		String region;
+		try (InputStream in = getClass().getClassLoader().getResourceAsStream("region-kota-bima.yml")) {
+			region = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		List<String> lines = new ArrayList<>(region.lines().toList());
+		String lastOpd = GeneratorSettings.KOTA_BIMA_OPDS.get(GeneratorSettings.KOTA_BIMA_OPDS.size() - 1);
+		int at = -1;
+		for (int i = 0; i < lines.size(); i++) {
+			if (lines.get(i).contains("code: " + lastOpd + ",")) {
+				at = i;
+			}
+		}
+		if (at < 0) {
+			throw new IllegalStateException("region-kota-bima.yml no longer lists " + lastOpd);
+		}
+		List<String> added = new ArrayList<>();
+		for (int set = 1; set <= sets; set++) {
+			for (String opd : GeneratorSettings.KOTA_BIMA_OPDS) {
+				added.add("      - { code: " + opd + "-S" + set + ", name: \"" + opd + " (salinan " + set + ")\" }");
+			}
+		}
+		lines.addAll(at + 1, added);
+		Path file = this.home.resolve("region-opd-sets-" + sets + ".yml");
+		Files.createDirectories(file.getParent());
+		Files.writeString(file, String.join("\n", lines) + "\n");
+		return file;
+	}
+
+	/** The body of {@code url}, or empty while the service is not answering. */
+	Optional<String> get(String url) {
+		try {
+			HttpResponse<String> response = this.http.send(
+					HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+					HttpResponse.BodyHandlers.ofString());
+			return (response.statusCode() == 200) ? Optional.of(response.body()) : Optional.empty();
+		}
+		catch (IOException ex) {
+			return Optional.empty();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return Optional.empty();
+		}
+	}
+
+	/** Records of {@code topic} not yet committed by {@code group}. */
+	long lag(String group, String topic) throws InterruptedException, ExecutionException {
+		Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+		for (int p = 0; p < PARTITIONS; p++) {
+			request.put(new TopicPartition(topic, p), OffsetSpec.latest());
+		}
+		Map<TopicPartition, Long> end = new HashMap<>();
+		this.admin.listOffsets(request).all().get().forEach((partition, info) -> end.put(partition, info.offset()));
+		Map<TopicPartition, OffsetAndMetadata> committed = this.admin.listConsumerGroupOffsets(group)
+			.partitionsToOffsetAndMetadata()
+			.get();
+		long lag = 0;
+		for (var entry : end.entrySet()) {
+			OffsetAndMetadata offset = committed.get(entry.getKey());
+			lag += entry.getValue() - ((offset != null) ? offset.offset() : 0);
+		}
+		return lag;
+	}
+
+	@Override
+	public void close() {
+		for (DevstackParts.Child child : List.copyOf(this.children)) {
+			try {
+				stop(child);
+			}
+			catch (RuntimeException ex) {
+				// go on with the broker and the database
+			}
+		}
+		if (this.admin != null) {
+			this.admin.close(Duration.ofSeconds(5));
+		}
+		if (this.broker != null && this.broker.isAlive()) {
+			this.broker.stop(Duration.ofSeconds(20));
+		}
+		if (this.database != null) {
+			this.database.close();
+		}
+	}
+
+	/** One run's database and topics. */
+	record Target(String slug, String database, String jdbcUrl, Map<String, String> passwords, String topic,
+			String budgetTopic) {
+	}
+
+}
