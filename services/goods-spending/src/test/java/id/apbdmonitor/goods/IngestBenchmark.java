@@ -76,6 +76,15 @@ class IngestBenchmark {
 		long firstCommitted = 0;
 		double firstCount = 0;
 		long peakHeap = heapBefore;
+		long cpuAtFirst = 0;
+		long cpuAtEnd;
+		// opt-in profile of the drain: -Dbenchmark.jfr=target/drain.jfr, then jfr print --events jdk.ExecutionSample
+		String jfr = System.getProperty("benchmark.jfr");
+		jdk.jfr.Recording recording = null;
+		if (jfr != null) {
+			recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+			recording.start();
+		}
 		try (ConfigurableApplicationContext service = new SpringApplicationBuilder(GoodsSpendingApplication.class).run(args)) {
 			String url = "http://localhost:" + service.getEnvironment().getProperty("local.server.port");
 			while (true) {
@@ -88,6 +97,7 @@ class IngestBenchmark {
 				if (done > 0 && firstCommitted == 0) {
 					firstCommitted = System.nanoTime();
 					firstCount = done;
+					cpuAtFirst = listenerCpuNanos();
 					startup = (firstCommitted - started) / 1e9;
 				}
 				if (done >= goodsRecords) {
@@ -96,15 +106,22 @@ class IngestBenchmark {
 				Thread.sleep(200);
 			}
 			seconds = (System.nanoTime() - firstCommitted) / 1e9;
+			cpuAtEnd = listenerCpuNanos();
 		}
+		if (recording != null) {
+			recording.stop();
+			recording.dump(java.nio.file.Path.of(jfr));
+		}
+		double cpuMicrosPerEvent = (cpuAtEnd - cpuAtFirst) / 1e3 / (goodsRecords - firstCount);
 		String report = """
 				| what (goods topic, %,d records, 2 cores shared by broker, database and service) | records/s |
 				|---|---|
 				| goods-spending: drain of the backlog into ledger, totals and snapshot (after %.1f s start-up) | %,.0f |
 				| raw limit: bare Kafka consumer on the same topic | %,.0f |
 				| raw limit: bare PostgreSQL unnest insert, batches of 500 | %,.0f |
+				CPU of the listener thread (poll, parse, insert, commit, refresh): %.1f µs per event
 				heap of the test JVM (service, broker and database client share it): %d MB before, %d MB peak
-				""".formatted(goodsRecords, startup, (goodsRecords - firstCount) / seconds, kafkaRate, postgresRate, heapBefore >> 20,
+				""".formatted(goodsRecords, startup, (goodsRecords - firstCount) / seconds, kafkaRate, postgresRate, cpuMicrosPerEvent, heapBefore >> 20,
 				peakHeap >> 20);
 		System.out.println(report);
 		java.nio.file.Files.writeString(java.nio.file.Path.of("target/benchmark.md"), report);
@@ -176,6 +193,18 @@ class IngestBenchmark {
 			}
 			return rows / ((System.nanoTime() - started) / 1e9);
 		}
+	}
+
+	/** CPU time of the listener container's consumer threads ({@code events-N-C-1}). */
+	private static long listenerCpuNanos() {
+		java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+		long total = 0;
+		for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+			if (info != null && info.getThreadName().startsWith("events-")) {
+				total += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+			}
+		}
+		return total;
 	}
 
 	private static long usedHeap() {

@@ -185,6 +185,19 @@ class PadRevenueIntegrationTests {
 				Map.of("opd", "RSUD", "category", "pad", "revenue_type", "other-pad"))).isEqualTo(2_750_000.00));
 		assertThat(this.jdbc.queryForObject("select count(*) from pad_ledger where opd in ('RSUD', 'DINKES')",
 				Integer.class)).isEqualTo(1);
+		assertTotalsEqualTheLedger();
+	}
+
+	/** The totals the snapshot reads hold exactly what the ledger sums to (a reversal moves no receipt date). */
+	private void assertTotalsEqualTheLedger() {
+		String recompute = """
+				select pemda, fiscal_year, opd, account, sum(amount), max(occurred_on) filter (where reverses is null),
+				       count(*)
+				from pad_ledger group by pemda, fiscal_year, opd, account""";
+		String totals = "select pemda, fiscal_year, opd, account, realised, last_receipt_on, events from pad_total";
+		assertThat(this.jdbc.queryForObject("select count(*) from ((" + totals + " except " + recompute
+				+ ") union all (" + recompute + " except " + totals + ")) d", Integer.class)).isZero();
+		assertThat(this.jdbc.queryForObject("select count(*) from pad_total", Integer.class)).isPositive();
 	}
 
 	@Test
@@ -215,6 +228,7 @@ class PadRevenueIntegrationTests {
 		for (Example example : examples) {
 			assertThat(dead).noneMatch(letter -> letter.value().contains("\"" + example.field("eventId") + "\""));
 		}
+		assertTotalsEqualTheLedger();
 	}
 
 	@Test

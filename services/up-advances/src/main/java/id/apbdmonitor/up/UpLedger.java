@@ -55,15 +55,49 @@ class UpLedger {
 				return rejected;
 			}
 		}
-		this.jdbc.update("""
+		Long seq = this.jdbc.queryForObject("""
 				insert into up_ledger (event_id, event_type, pemda, fiscal_year, opd, occurred_on, document_kind,
 				    document_number, amount, tu, payload_sha256, source_topic, source_partition, source_offset)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", envelope.eventId(), envelope.type(),
-				envelope.pemda(), envelope.fiscalYear(), envelope.opd(), Date.valueOf(envelope.occurredOn()),
-				envelope.document().kind(), envelope.document().number(), event.amount(), event.tu(),
-				parsed.record().sha256(), parsed.record().topic(), parsed.record().partition(),
-				parsed.record().offset());
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning seq""", Long.class, envelope.eventId(),
+				envelope.type(), envelope.pemda(), envelope.fiscalYear(), envelope.opd(),
+				Date.valueOf(envelope.occurredOn()), envelope.document().kind(), envelope.document().number(),
+				event.amount(), event.tu(), parsed.record().sha256(), parsed.record().topic(),
+				parsed.record().partition(), parsed.record().offset());
+		total(event, seq);
 		return Outcome.ACCEPTED;
+	}
+
+	/** The totals the snapshot reads, moved by one stored fact in the same transaction. */
+	private void total(UpEvent event, long seq) {
+		Envelope envelope = event.envelope();
+		Date on = Date.valueOf(envelope.occurredOn());
+		BigDecimal amount = (event.amount() != null) ? event.amount() : BigDecimal.ZERO;
+		this.jdbc.update("""
+				insert into up_total (pemda, fiscal_year, opd, event_type, amount, events, first_on, last_on)
+				values (?, ?, ?, ?, ?, 1, ?, ?)
+				on conflict (pemda, fiscal_year, opd, event_type) do update
+				set amount = up_total.amount + excluded.amount, events = up_total.events + 1,
+				    first_on = least(up_total.first_on, excluded.first_on),
+				    last_on = greatest(up_total.last_on, excluded.last_on)""", envelope.pemda(),
+				envelope.fiscalYear(), envelope.opd(), envelope.type(), amount, on, on);
+		switch (event.type()) {
+			case UpEvent.CEILING_SET -> this.jdbc.update("""
+					insert into up_ceiling (pemda, fiscal_year, opd, occurred_on, seq, amount) values (?, ?, ?, ?, ?, ?)
+					on conflict (pemda, fiscal_year, opd) do update
+					set occurred_on = excluded.occurred_on, seq = excluded.seq, amount = excluded.amount
+					where (up_ceiling.occurred_on, up_ceiling.seq) < (excluded.occurred_on, excluded.seq)""",
+					envelope.pemda(), envelope.fiscalYear(), envelope.opd(), on, seq, amount);
+			case UpEvent.TU_DISBURSED -> this.jdbc.update("""
+					insert into up_tu (event_id, pemda, fiscal_year, opd, disbursed_on, amount, settled)
+					values (?, ?, ?, ?, ?, ?, 0)""", envelope.eventId(), envelope.pemda(), envelope.fiscalYear(),
+					envelope.opd(), on, amount);
+			case UpEvent.TU_ACCOUNTED, UpEvent.TU_RETURNED -> this.jdbc.update("""
+					update up_tu set settled = settled + ?,
+					    last_settled_on = greatest(last_settled_on, ?) where event_id = ?""", amount, on, event.tu());
+			default -> {
+				// the other facts move only up_total
+			}
+		}
 	}
 
 	/** TU_NOT_DISBURSED, or null when the settlement names a TU it may settle. */
@@ -88,46 +122,58 @@ class UpLedger {
 		return null;
 	}
 
-	/** Every fact of the year in the order it happened: by date, then by arrival. */
-	List<Fact> facts(String pemda, int fiscalYear) {
+	/** Every fact of one OPD's year in the order it happened: by date, then by arrival. */
+	List<Fact> facts(String pemda, int fiscalYear, String opd) {
 		return this.jdbc.query("""
 				select event_id, opd, event_type, occurred_on, document_kind, document_number, amount, tu
-				from up_ledger where pemda = ? and fiscal_year = ? order by occurred_on, seq""",
-				(rs, row) -> new Fact(rs.getString(1), rs.getString(2), rs.getString(3), rs.getDate(4).toLocalDate(),
-						rs.getString(5), rs.getString(6), rs.getBigDecimal(7), rs.getString(8)),
-				pemda, fiscalYear);
+				from up_ledger where pemda = ? and fiscal_year = ? and opd = ? order by occurred_on, seq""",
+				(rs, row) -> fact(rs), pemda, fiscalYear, opd);
 	}
 
-	/** Sums per OPD and event type, for one year. */
+	/** The facts of the year stored after {@code seq}, in the order they happened, each with its seq. */
+	List<Sequenced> factsAfter(String pemda, int fiscalYear, long seq) {
+		return this.jdbc.query("""
+				select event_id, opd, event_type, occurred_on, document_kind, document_number, amount, tu, seq
+				from up_ledger where seq > ? and pemda = ? and fiscal_year = ? order by occurred_on, seq""",
+				(rs, row) -> new Sequenced(rs.getLong(9), fact(rs)), seq, pemda, fiscalYear);
+	}
+
+	private static Fact fact(java.sql.ResultSet rs) throws java.sql.SQLException {
+		return new Fact(rs.getString(1), rs.getString(2), rs.getString(3), rs.getDate(4).toLocalDate(),
+				rs.getString(5), rs.getString(6), rs.getBigDecimal(7), rs.getString(8));
+	}
+
+	/** Sums per OPD and event type, for one year, with how many facts each sums. */
 	List<TypeTotal> typeTotals(String pemda, int fiscalYear) {
 		return this.jdbc.query("""
-				select opd, event_type, coalesce(sum(amount), 0), min(occurred_on), max(occurred_on)
-				from up_ledger where pemda = ? and fiscal_year = ? group by opd, event_type""",
+				select opd, event_type, amount, first_on, last_on, events
+				from up_total where pemda = ? and fiscal_year = ?""",
 				(rs, row) -> new TypeTotal(rs.getString(1), rs.getString(2), rs.getBigDecimal(3),
-						rs.getDate(4).toLocalDate(), rs.getDate(5).toLocalDate()),
+						rs.getDate(4).toLocalDate(), rs.getDate(5).toLocalDate(), rs.getLong(6)),
 				pemda, fiscalYear);
 	}
 
 	/** The ceiling in force per OPD: the newest up-ceiling-set by date, then by arrival. */
 	List<Ceiling> ceilings(String pemda, int fiscalYear) {
-		return this.jdbc.query("""
-				select distinct on (opd) opd, amount from up_ledger
-				where pemda = ? and fiscal_year = ? and event_type = 'up-ceiling-set'
-				order by opd, occurred_on desc, seq desc""",
+		return this.jdbc.query("select opd, amount from up_ceiling where pemda = ? and fiscal_year = ?",
 				(rs, row) -> new Ceiling(rs.getString(1), rs.getBigDecimal(2)), pemda, fiscalYear);
 	}
 
-	/** Every TU of the year with what settled it so far and the date of its last settlement. */
-	List<Tu> tus(String pemda, int fiscalYear) {
+	/**
+	 * Per OPD with a TU in the year: its oldest open TU (by date, then id) and how many TUs were
+	 * settled in full more than {@code maxDays} after their disbursement.
+	 */
+	List<TuSummary> tuSummaries(String pemda, int fiscalYear, int maxDays) {
 		return this.jdbc.query("""
-				select d.opd, d.event_id, d.occurred_on, d.amount, coalesce(sum(s.amount), 0), max(s.occurred_on)
-				from up_ledger d left join up_ledger s on s.tu = d.event_id
-				where d.pemda = ? and d.fiscal_year = ? and d.event_type = 'tu-disbursed'
-				group by d.opd, d.event_id, d.occurred_on, d.amount""", (rs, row) -> {
-					Date last = rs.getDate(6);
-					return new Tu(rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate(), rs.getBigDecimal(4),
-							rs.getBigDecimal(5), (last != null) ? last.toLocalDate() : null);
-				}, pemda, fiscalYear);
+				select opd,
+				       (array_agg(disbursed_on order by disbursed_on, event_id) filter (where settled < amount))[1],
+				       (array_agg(amount - settled order by disbursed_on, event_id) filter (where settled < amount))[1],
+				       count(*) filter (where settled >= amount and last_settled_on - disbursed_on > ?)
+				from up_tu where pemda = ? and fiscal_year = ? group by opd""", (rs, row) -> {
+					Date oldest = rs.getDate(2);
+					return new TuSummary(rs.getString(1), (oldest != null) ? oldest.toLocalDate() : null,
+							rs.getBigDecimal(3), rs.getInt(4));
+				}, maxDays, pemda, fiscalYear);
 	}
 
 	/** One stored fact; {@code amount} is null for the closure, {@code tu} set for a TU settlement. */
@@ -135,23 +181,18 @@ class UpLedger {
 			String documentNumber, BigDecimal amount, String tu) {
 	}
 
-	record TypeTotal(String opd, String type, BigDecimal amount, LocalDate first, LocalDate last) {
+	/** A fact with its place in the order of arrival. */
+	record Sequenced(long seq, Fact fact) {
+	}
+
+	record TypeTotal(String opd, String type, BigDecimal amount, LocalDate first, LocalDate last, long events) {
 	}
 
 	record Ceiling(String opd, BigDecimal amount) {
 	}
 
-	record Tu(String opd, String eventId, LocalDate disbursedOn, BigDecimal amount, BigDecimal settled,
-			LocalDate lastSettledOn) {
-
-		boolean open() {
-			return this.settled.compareTo(this.amount) < 0;
-		}
-
-		BigDecimal remaining() {
-			return this.amount.subtract(this.settled);
-		}
-
+	/** The oldest open TU of an OPD (null when none is open) and its TUs settled late. */
+	record TuSummary(String opd, LocalDate oldestOpenOn, BigDecimal oldestOpenRemaining, int settledLate) {
 	}
 
 	private record Disbursement(String opd, int fiscalYear, LocalDate occurredOn) {

@@ -1,6 +1,7 @@
 package id.apbdmonitor.up;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -29,6 +30,11 @@ final class UpRuleBook {
 
 	/** The facts of one OPD, ordered by date then arrival. */
 	Verdict judge(List<UpLedger.Fact> facts) {
+		return replay(facts).verdict();
+	}
+
+	/** The replay of the facts of one OPD, ordered by date then arrival, to be continued by later facts. */
+	Replay replay(List<UpLedger.Fact> facts) {
 		// an SP2D-UP dated before the year's first decree is held against that decree
 		BigDecimal firstCeiling = facts.stream()
 			.filter(fact -> UpEvent.CEILING_SET.equals(fact.type()))
@@ -37,7 +43,7 @@ final class UpRuleBook {
 			.orElse(null);
 		Replay replay = new Replay(firstCeiling);
 		facts.forEach(replay::apply);
-		return replay.verdict();
+		return replay;
 	}
 
 	/** One fact that broke a rule, with the limit it went above (null for a rule without one). */
@@ -55,9 +61,19 @@ final class UpRuleBook {
 
 	}
 
-	private final class Replay {
+	/**
+	 * The state of a replay after the facts applied so far. Facts stored later continue it only
+	 * when they happened after all of them and do not bring the first ceiling of the year (which
+	 * is held against earlier SP2D-UP): then the result equals a replay of all facts from the
+	 * start, and the snapshot need not read the whole ledger again.
+	 */
+	final class Replay {
 
 		private final List<Breach> breaches = new ArrayList<>();
+
+		private long applied;
+
+		private LocalDate lastOn;
 
 		private BigDecimal ceiling;
 
@@ -80,7 +96,25 @@ final class UpRuleBook {
 			this.firstCeiling = firstCeiling;
 		}
 
+		/** How many facts were applied. */
+		long applied() {
+			return this.applied;
+		}
+
+		/** Whether {@code later} (ordered by date, then arrival, all stored after the facts applied) may continue this replay. */
+		boolean continuableWith(List<UpLedger.Fact> later) {
+			for (UpLedger.Fact fact : later) {
+				if ((this.lastOn != null && fact.occurredOn().isBefore(this.lastOn))
+						|| (this.firstCeiling == null && UpEvent.CEILING_SET.equals(fact.type()))) {
+					return false;
+				}
+			}
+			return true;
+		}
+
 		void apply(UpLedger.Fact fact) {
+			this.applied++;
+			this.lastOn = fact.occurredOn();
 			String type = fact.type();
 			if (this.closed && !UpEvent.CEILING_SET.equals(type) && !UpEvent.CLOSED.equals(type)
 					&& UpRuleBook.this.rules.activityAfterClosure().enabled()) {

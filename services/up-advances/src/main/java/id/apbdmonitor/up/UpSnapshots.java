@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -21,10 +20,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Builds the UP snapshot of every OPD from the ledger and evaluates the rules against the
- * business date. The year monitored is the newest open fiscal year, so that after 31 December
+ * Builds the UP snapshot of every OPD from the totals kept beside the ledger and evaluates the
+ * rules against the business date; the rule replay of each OPD is continued with the facts
+ * stored since the last refresh, so a refresh reads O(OPDs) rows plus what is new. The year monitored is the newest open fiscal year, so that after 31 December
  * the leftovers of a year still open are watched.
  */
 @Component
@@ -51,10 +54,22 @@ class UpSnapshots implements SnapshotRefresher {
 	/** Breaches already logged (event id and rule), so that each is logged once per process. */
 	private final Set<String> logged = new HashSet<>();
 
+	/** The rule replay of each OPD of {@link #replayedYear}, up to the facts stored until {@link #replayedSeq}. */
+	private final Map<String, UpRuleBook.Replay> replays = new HashMap<>();
+
+	private int replayedYear;
+
+	private long replayedSeq;
+
+	private final TransactionTemplate readOnly;
+
 	private final AtomicReference<Snapshot> current = new AtomicReference<>(new Snapshot(null, Map.of()));
 
 	UpSnapshots(UpLedger ledger, BusinessClock clock, EnvelopeReader envelopes, UpProperties rules,
-			RegionProperties region) {
+			RegionProperties region, PlatformTransactionManager transactions) {
+		this.readOnly = new TransactionTemplate(transactions);
+		this.readOnly.setReadOnly(true);
+		this.readOnly.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
 		this.ledger = ledger;
 		this.clock = clock;
 		this.envelopes = envelopes;
@@ -78,33 +93,62 @@ class UpSnapshots implements SnapshotRefresher {
 	public synchronized void refresh() {
 		LocalDate today = this.clock.today();
 		int year = FiscalYears.watched(this.envelopes.openFiscalYears());
+		if (year != this.replayedYear) {
+			this.replays.clear();
+			this.replayedSeq = 0;
+			this.replayedYear = year;
+		}
 		String pemda = this.region.pemda();
 		Map<String, Map<String, UpLedger.TypeTotal>> byOpd = new HashMap<>();
-		for (UpLedger.TypeTotal total : this.ledger.typeTotals(pemda, year)) {
-			byOpd.computeIfAbsent(total.opd(), opd -> new HashMap<>()).put(total.type(), total);
-		}
 		Map<String, BigDecimal> ceilings = new HashMap<>();
-		this.ledger.ceilings(pemda, year).forEach(ceiling -> ceilings.put(ceiling.opd(), ceiling.amount()));
-		Map<String, List<UpLedger.Tu>> tus = new HashMap<>();
-		for (UpLedger.Tu tu : this.ledger.tus(pemda, year)) {
-			tus.computeIfAbsent(tu.opd(), opd -> new ArrayList<>()).add(tu);
-		}
-		Map<String, List<UpLedger.Fact>> facts = new HashMap<>();
-		for (UpLedger.Fact fact : this.ledger.facts(pemda, year)) {
-			facts.computeIfAbsent(fact.opd(), opd -> new ArrayList<>()).add(fact);
-		}
+		Map<String, UpLedger.TuSummary> tus = new HashMap<>();
+		Map<String, UpRuleBook.Verdict> verdicts = new HashMap<>();
+		// one snapshot of the database, so that the facts read and the counts they are checked against agree
+		this.readOnly.executeWithoutResult(status -> {
+			Map<String, List<UpLedger.Fact>> later = new HashMap<>();
+			for (UpLedger.Sequenced stored : this.ledger.factsAfter(pemda, year, this.replayedSeq)) {
+				later.computeIfAbsent(stored.fact().opd(), opd -> new ArrayList<>()).add(stored.fact());
+				this.replayedSeq = Math.max(this.replayedSeq, stored.seq());
+			}
+			for (UpLedger.TypeTotal total : this.ledger.typeTotals(pemda, year)) {
+				byOpd.computeIfAbsent(total.opd(), opd -> new HashMap<>()).put(total.type(), total);
+			}
+			this.ledger.ceilings(pemda, year).forEach(ceiling -> ceilings.put(ceiling.opd(), ceiling.amount()));
+			this.ledger.tuSummaries(pemda, year, this.rules.tuMaxDays()).forEach(tu -> tus.put(tu.opd(), tu));
+			for (String opd : this.region.opdCodes()) {
+				long stored = byOpd.getOrDefault(opd, Map.of()).values().stream().mapToLong(UpLedger.TypeTotal::events).sum();
+				verdicts.put(opd, replay(pemda, year, opd, later.getOrDefault(opd, List.of()), stored).verdict());
+			}
+		});
 		Map<String, UpFigures> figures = new HashMap<>();
 		for (String opd : this.region.opdCodes()) {
-			UpRuleBook.Verdict verdict = this.ruleBook.judge(facts.getOrDefault(opd, List.of()));
+			UpRuleBook.Verdict verdict = verdicts.get(opd);
 			verdict.breaches().forEach(this::logOnce);
 			figures.put(opd, figures(today, year, byOpd.getOrDefault(opd, Map.of()),
-					ceilings.getOrDefault(opd, ZERO), tus.getOrDefault(opd, List.of()), verdict));
+					ceilings.getOrDefault(opd, ZERO), tus.get(opd), verdict));
 		}
 		this.current.set(new Snapshot(today, Map.copyOf(figures)));
 	}
 
+	/**
+	 * The rule replay of one OPD brought up to date: continued with the facts stored since the
+	 * last refresh when they happened after those replayed, else replayed from the OPD's first
+	 * fact. A fact committed late with an older seq (another instance's transaction) shows as a
+	 * count that does not add up, and is caught by the full replay.
+	 */
+	private UpRuleBook.Replay replay(String pemda, int year, String opd, List<UpLedger.Fact> later, long stored) {
+		UpRuleBook.Replay replay = this.replays.get(opd);
+		if (replay != null && replay.applied() + later.size() == stored && replay.continuableWith(later)) {
+			later.forEach(replay::apply);
+			return replay;
+		}
+		replay = this.ruleBook.replay((stored == 0) ? List.of() : this.ledger.facts(pemda, year, opd));
+		this.replays.put(opd, replay);
+		return replay;
+	}
+
 	private UpFigures figures(LocalDate today, int year, Map<String, UpLedger.TypeTotal> totals, BigDecimal ceiling,
-			List<UpLedger.Tu> tus, UpRuleBook.Verdict verdict) {
+			UpLedger.TuSummary tus, UpRuleBook.Verdict verdict) {
 		BigDecimal up = sum(totals, UpEvent.UP_DISBURSED);
 		BigDecimal guAccounted = sum(totals, UpEvent.GU_ACCOUNTED);
 		BigDecimal guDisbursed = sum(totals, UpEvent.GU_DISBURSED);
@@ -116,13 +160,8 @@ class UpSnapshots implements SnapshotRefresher {
 		LocalDate firstUp = first(totals, UpEvent.UP_DISBURSED);
 		LocalDate lastGu = last(totals, UpEvent.GU_DISBURSED);
 		LocalDate closed = last(totals, UpEvent.CLOSED);
-		UpLedger.Tu oldestOpen = tus.stream()
-			.filter(UpLedger.Tu::open)
-			.min(Comparator.comparing(UpLedger.Tu::disbursedOn))
-			.orElse(null);
-		int settledLate = (int) tus.stream()
-			.filter(tu -> !tu.open() && days(tu.disbursedOn(), tu.lastSettledOn()) > this.rules.tuMaxDays())
-			.count();
+		LocalDate oldestOpenOn = (tus != null) ? tus.oldestOpenOn() : null;
+		int settledLate = (tus != null) ? tus.settledLate() : 0;
 
 		// after the year-end closure no GU can be requested, whatever the last SPJ-GU left awaiting
 		boolean guEligible = closed == null && ceiling.signum() > 0
@@ -134,13 +173,13 @@ class UpSnapshots implements SnapshotRefresher {
 		LocalDate lastRefill = (lastGu != null) ? lastGu : firstUp;
 		boolean guOverdue = floatOutstanding && lastRefill != null
 				&& days(lastRefill, today) > this.rules.guMaxDays();
-		boolean tuOverdue = oldestOpen != null && days(oldestOpen.disbursedOn(), today) > this.rules.tuMaxDays();
+		boolean tuOverdue = oldestOpenOn != null && days(oldestOpenOn, today) > this.rules.tuMaxDays();
 		BigDecimal outstanding = disbursed.subtract(accounted).subtract(returned);
 		boolean leftover = outstanding.signum() > 0 && today.isAfter(this.rules.returnDeadlineOf(year));
 		return new UpFigures(ceiling, disbursed, accounted, returned, awaitingRefill, firstUp, lastGu, closed,
-				(oldestOpen != null) ? oldestOpen.disbursedOn() : null,
-				(oldestOpen != null) ? oldestOpen.remaining() : ZERO, settledLate, guEligible, upNotRequested,
-				guOverdue, tuOverdue, leftover, Set.copyOf(verdict.standing()), Map.copyOf(verdict.counts()));
+				oldestOpenOn, (oldestOpenOn != null) ? tus.oldestOpenRemaining() : ZERO, settledLate, guEligible,
+				upNotRequested, guOverdue, tuOverdue, leftover, Set.copyOf(verdict.standing()),
+				Map.copyOf(verdict.counts()));
 	}
 
 	/** One line per breach: the fact is stored and flagged, a treasury officer should know which. */

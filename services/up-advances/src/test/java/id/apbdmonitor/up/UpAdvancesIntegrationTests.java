@@ -334,6 +334,58 @@ class UpAdvancesIntegrationTests {
 	}
 
 	@Test
+	void shouldJudgeAFactArrivingAfterLaterDatedOnesAsIfItHadComeInOrderAndKeepTheTotalsEqualToTheLedger() {
+		send("DISNAKER", ceiling("SK-UP-DISNAKER-1", "DISNAKER", "100000000.00", "2026-01-02"));
+		send("DISNAKER", up("SP2D-UP-DISNAKER", "DISNAKER", "100000000.00", "2026-01-05"));
+		send("DISNAKER", guAccounted("SPJ-GU-DISNAKER-2", "DISNAKER", "60000000.00", "2026-02-02"));
+		send("DISNAKER", guDisbursed("SP2D-GU-DISNAKER-2", "DISNAKER", "60000000.00", "2026-02-09"));
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(figures("DISNAKER"))
+			.containsEntry("apbd_up_disbursed_rupiah", 160_000_000.00));
+		// arriving late: an older decree (not in force: the decree of 2 January is newer) and an
+		// SPJ-GU of 20 January, after which the SPJ-GU of 2 February accounts 60,000,000 of the
+		// 100,000,000 − 70,000,000 = 30,000,000 held: one breach, made good by the refill of 9 February
+		send("DISNAKER", ceiling("SK-UP-DISNAKER-0", "DISNAKER", "80000000.00", "2026-01-01"));
+		send("DISNAKER", guAccounted("SPJ-GU-DISNAKER-1", "DISNAKER", "70000000.00", "2026-01-20"));
+
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			PrometheusScrape scrape = scrape();
+			// 70,000,000 + 60,000,000 accounted; 130,000,000 − 60,000,000 awaiting, 50% of the ceiling or more
+			assertThat(figures(scrape, "DISNAKER")).containsEntry("apbd_up_accounted_rupiah", 130_000_000.00)
+				.containsEntry("apbd_up_ceiling_rupiah", 100_000_000.00)
+				.containsEntry("apbd_up_awaiting_refill_rupiah", 70_000_000.00)
+				.containsEntry("apbd_up_outstanding_rupiah", 30_000_000.00)
+				.containsEntry("apbd_up_gu_eligible", 1.0);
+			assertThat(scrape.value("apbd_up_rule_breaches",
+					Map.of("opd", "DISNAKER", "category", "up", "rule", "accounted_above_held"))).isEqualTo(1.0);
+			assertThat(rules(scrape, "DISNAKER")).containsEntry("accounted_above_held", 0.0);
+		});
+		// the tables the snapshot reads hold exactly what the ledger sums to
+		assertThat(this.jdbc.queryForObject("""
+				select count(*) from (
+				    (select pemda, fiscal_year, opd, event_type, amount, events, first_on, last_on from up_total
+				     except
+				     select pemda, fiscal_year, opd, event_type, coalesce(sum(amount), 0), count(*), min(occurred_on),
+				            max(occurred_on)
+				     from up_ledger group by pemda, fiscal_year, opd, event_type)
+				    union all
+				    (select pemda, fiscal_year, opd, event_type, coalesce(sum(amount), 0), count(*), min(occurred_on),
+				            max(occurred_on)
+				     from up_ledger group by pemda, fiscal_year, opd, event_type
+				     except
+				     select pemda, fiscal_year, opd, event_type, amount, events, first_on, last_on from up_total)) d""",
+				Integer.class)).isZero();
+		assertThat(this.jdbc.queryForList("select amount from up_ceiling where opd = 'DISNAKER'",
+				java.math.BigDecimal.class)).containsExactly(new java.math.BigDecimal("100000000.00"));
+		assertThat(this.jdbc.queryForObject("""
+				select count(*) from up_tu t full join (
+				    select d.event_id, d.amount, coalesce(sum(s.amount), 0) as settled, max(s.occurred_on) as last_on
+				    from up_ledger d left join up_ledger s on s.tu = d.event_id
+				    where d.event_type = 'tu-disbursed' group by d.event_id, d.amount) l on l.event_id = t.event_id
+				where t.event_id is null or l.event_id is null or t.settled <> l.settled
+				   or t.last_settled_on is distinct from l.last_on""", Integer.class)).isZero();
+	}
+
+	@Test
 	void shouldEndGuEligibilityWithTheYearEndClosure() {
 		// the final SPJ-GU of 40,000,000 is not refilled: 40,000,000 ≥ 50% of 60,000,000, yet the UP is closed
 		send("KOPERINDAG", ceiling("SK-UP-KOPERINDAG", "KOPERINDAG", "60000000.00", "2026-01-02"));

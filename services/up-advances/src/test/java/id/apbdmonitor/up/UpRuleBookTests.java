@@ -251,6 +251,50 @@ class UpRuleBookTests {
 		assertThat(verdict.standing()).isEmpty();
 	}
 
+	@Test
+	void shouldGiveTheSameVerdictWhenLaterFactsContinueAReplayAsWhenAllAreReplayed() {
+		fact("SK", UpEvent.CEILING_SET, "2026-01-02", "100000000.00");
+		fact("UP", UpEvent.UP_DISBURSED, "2026-01-05", "100000000.00");
+		fact("SPJ-1", UpEvent.GU_ACCOUNTED, "2026-02-05", "60000000.00");
+		fact("GU-1", UpEvent.GU_DISBURSED, "2026-02-10", "70000000.00");
+		fact("TU-1", UpEvent.TU_DISBURSED, "2026-03-01", "5000000.00");
+		fact("TU-2", UpEvent.TU_DISBURSED, "2026-03-02", "5000000.00");
+		fact("LPJ-1", UpEvent.TU_ACCOUNTED, "2026-03-20", "6000000.00", "TU-1");
+		fact("STS", UpEvent.UP_RETURNED, "2026-03-25", "200000000.00");
+		// an empty replay knows no ceiling: it is never continued, the OPD is replayed from its first fact
+		assertThat(DEFAULTS.replay(List.of()).continuableWith(this.facts)).isFalse();
+		for (int cut = 1; cut <= this.facts.size(); cut++) {
+			UpRuleBook.Replay replay = DEFAULTS.replay(this.facts.subList(0, cut));
+			List<UpLedger.Fact> later = this.facts.subList(cut, this.facts.size());
+			// the first ceiling is the first fact: every later cut may be continued
+			assertThat(replay.continuableWith(later)).isTrue();
+			later.forEach(replay::apply);
+			UpRuleBook.Verdict whole = DEFAULTS.judge(this.facts);
+			// GU 70,000,000 > 60,000,000 awaiting; TU-2 while TU-1 open; LPJ 6,000,000 > 5,000,000 held;
+			// STS 200,000,000 > 100,000,000 + 70,000,000 − 60,000,000 = 110,000,000 held
+			assertThat(replay.verdict().counts()).isEqualTo(whole.counts())
+				.containsOnlyKeys(Rule.GU_ABOVE_AWAITING, Rule.TU_WHILE_OPEN, Rule.ACCOUNTED_ABOVE_HELD,
+						Rule.RETURN_ABOVE_HELD);
+			assertThat(replay.verdict().standing()).isEqualTo(whole.standing());
+			assertThat(replay.verdict().breaches()).isEqualTo(whole.breaches());
+			assertThat(replay.applied()).isEqualTo(8);
+		}
+	}
+
+	@Test
+	void shouldNotContinueAReplayWithAnEarlierFactOrTheFirstCeiling() {
+		fact("UP", UpEvent.UP_DISBURSED, "2026-01-05", "100000000.00");
+		fact("GU", UpEvent.GU_ACCOUNTED, "2026-02-05", "60000000.00");
+		UpRuleBook.Replay replay = DEFAULTS.replay(this.facts);
+		fact("SPJ", UpEvent.GU_ACCOUNTED, "2026-02-04", "1000000.00");
+		assertThat(replay.continuableWith(this.facts.subList(2, 3))).isFalse();
+		// the year's first decree, dated after the SP2D-UP, is still held against it
+		fact("SK", UpEvent.CEILING_SET, "2026-03-01", "50000000.00");
+		assertThat(replay.continuableWith(this.facts.subList(3, 4))).isFalse();
+		fact("GU-2", UpEvent.GU_DISBURSED, "2026-02-05", "1000000.00");
+		assertThat(replay.continuableWith(this.facts.subList(4, 5))).isTrue();
+	}
+
 	private static AmountRule strict() {
 		return new AmountRule(true, BigDecimal.ZERO);
 	}

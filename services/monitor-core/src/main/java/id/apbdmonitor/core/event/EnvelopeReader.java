@@ -2,7 +2,6 @@ package id.apbdmonitor.core.event;
 
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import id.apbdmonitor.core.clock.BusinessClock;
 import id.apbdmonitor.core.region.FiscalYears;
@@ -18,12 +17,6 @@ import org.springframework.stereotype.Component;
 public class EnvelopeReader {
 
 	private static final int SCHEMA_VERSION = 1;
-
-	/** {@code $defs/pemda}: a malformed code is {@code INVALID_FIELD}, a well-formed foreign one {@code UNKNOWN_PEMDA}. */
-	private static final Pattern PEMDA = Pattern.compile("^[0-9]{2}\\.[0-9]{2}$");
-
-	/** {@code $defs/opd}: a malformed code is {@code INVALID_FIELD}, a well-formed unknown one {@code UNKNOWN_OPD}. */
-	private static final Pattern OPD = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$");
 
 	/** {@code $defs/fiscalYear}. */
 	private static final int MIN_FISCAL_YEAR = 2000;
@@ -64,7 +57,8 @@ public class EnvelopeReader {
 			throw RejectedException.of(Reason.UNSUPPORTED_SCHEMA_VERSION, "schemaVersion", schemaVersion,
 					"schemaVersion " + schemaVersion + " is not supported; expected " + SCHEMA_VERSION);
 		}
-		String pemda = json.matching("pemda", PEMDA, "must be a Kemendagri region code like 52.72");
+		// $defs/pemda: a malformed code is INVALID_FIELD, a well-formed foreign one UNKNOWN_PEMDA
+		String pemda = json.matching("pemda", Shapes::pemda, "must be a Kemendagri region code like 52.72");
 		if (!pemda.equals(this.region.pemda())) {
 			throw RejectedException.of(Reason.UNKNOWN_PEMDA, "pemda", pemda,
 					"pemda '" + pemda + "' is not monitored here; this deployment monitors " + this.region.pemda());
@@ -75,7 +69,8 @@ public class EnvelopeReader {
 			throw RejectedException.of(Reason.FISCAL_YEAR_CLOSED, "fiscalYear", fiscalYear,
 					"fiscalYear " + fiscalYear + " is not open for booking; open: " + open);
 		}
-		String opd = json.matching("opd", OPD, "must be a code of 1 to 40 letters, digits, '.', '_' or '-'");
+		// $defs/opd: a malformed code is INVALID_FIELD, a well-formed unknown one UNKNOWN_OPD
+		String opd = json.matching("opd", Shapes::opd, "must be a code of 1 to 40 letters, digits, '.', '_' or '-'");
 		if (!this.opds.contains(opd)) {
 			throw RejectedException.of(Reason.UNKNOWN_OPD, "opd", opd,
 					"opd '" + opd + "' is not an OPD of pemda " + pemda);

@@ -2,8 +2,9 @@ package id.apbdmonitor.core.event;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import java.time.DateTimeException;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import tools.jackson.databind.JsonNode;
@@ -18,22 +19,9 @@ import tools.jackson.databind.JsonNode;
  */
 public final class JsonFields {
 
-	private static final Pattern MONEY = Pattern.compile("^-?(0|[1-9][0-9]{0,15})(\\.[0-9]{1,2})?$");
-
-	/** {@code $defs/eventId}. */
-	private static final Pattern ID = Pattern.compile("^[A-Za-z0-9._:/-]{1,120}$");
-
-	private static final Pattern CODE = Pattern.compile("^[A-Za-z0-9._-]{1,60}$");
-
-	/** {@code $defs/account}. */
-	private static final Pattern ACCOUNT = Pattern.compile("^[4-6]\\.[1-9]\\.[0-9]{2}\\.[0-9]{2}\\.[0-9]{2}\\.[0-9]{4}$");
-
 	/** {@code $defs/subActivity}. */
 	private static final Pattern SUB_ACTIVITY = Pattern
 		.compile("^([0-9]|X)\\.([0-9]{2}|XX)\\.[0-9]{2}\\.[0-9]\\.[0-9]{2}\\.[0-9]{4}$");
-
-	/** {@code $defs/date}: the shape; {@link LocalDate#parse} then checks the day exists ({@code format: date}). */
-	private static final Pattern DATE = Pattern.compile("^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$");
 
 	private static final BigDecimal INT_MIN = BigDecimal.valueOf(Integer.MIN_VALUE);
 
@@ -113,15 +101,15 @@ public final class JsonFields {
 	}
 
 	public String id(String field) {
-		return matching(field, ID, "must be 1 to 120 characters of A-Z a-z 0-9 . _ : / -");
+		return matching(field, Shapes::eventId, "must be 1 to 120 characters of A-Z a-z 0-9 . _ : / -");
 	}
 
 	public String code(String field) {
-		return matching(field, CODE, "must be a code of letters, digits, '.', '_' or '-'");
+		return matching(field, Shapes::code, "must be a code of letters, digits, '.', '_' or '-'");
 	}
 
 	public String account(String field) {
-		return matching(field, ACCOUNT, "must be a six-level account code like 5.1.02.01.01.0024");
+		return matching(field, Shapes::account, "must be a six-level account code like 5.1.02.01.01.0024");
 	}
 
 	public String subActivity(String field) {
@@ -136,6 +124,15 @@ public final class JsonFields {
 	public String matching(String field, Pattern pattern, String rule) {
 		String text = string(field);
 		if (!pattern.matcher(text).matches()) {
+			throw invalid(field, text, rule);
+		}
+		return text;
+	}
+
+	/** A string of the shape a hand-written check of a schema's {@code pattern} accepts. */
+	String matching(String field, Predicate<String> shape, String rule) {
+		String text = string(field);
+		if (!shape.test(text)) {
 			throw invalid(field, text, rule);
 		}
 		return text;
@@ -170,6 +167,9 @@ public final class JsonFields {
 	 */
 	public int integer(String field, int minimum, int maximum) {
 		JsonNode value = required(field);
+		if (value.isInt() && value.intValue() >= minimum && value.intValue() <= maximum) {
+			return value.intValue();
+		}
 		BigDecimal number = integral(value);
 		if (number == null) {
 			throw invalid(field, value, "must be an integer");
@@ -198,11 +198,15 @@ public final class JsonFields {
 	}
 
 	public LocalDate date(String field) {
-		String text = matching(field, DATE, "must be a date yyyy-MM-dd");
-		try {
-			return LocalDate.parse(text);
+		String text = string(field);
+		int date = Shapes.date(text);
+		if (date < 0) {
+			throw invalid(field, text, "must be a date yyyy-MM-dd");
 		}
-		catch (DateTimeParseException ex) {
+		try {
+			return LocalDate.of(date / 10000, date / 100 % 100, date % 100);
+		}
+		catch (DateTimeException ex) {
 			throw invalid(field, text, "must be a date that exists, yyyy-MM-dd");
 		}
 	}
@@ -223,7 +227,8 @@ public final class JsonFields {
 					name + " must be a decimal string of rupiah like \"12500000.00\", was " + value);
 		}
 		String text = value.asString();
-		if (!MONEY.matcher(text).matches()) {
+		long cents = Shapes.money(text);
+		if (cents == Long.MIN_VALUE) {
 			throw RejectedException.of(Reason.MALFORMED_AMOUNT, name, text,
 					name + " must be a decimal string with at most 2 decimals like \"12500000.00\", was '" + text
 							+ "'");
@@ -232,7 +237,7 @@ public final class JsonFields {
 			throw RejectedException.of(Reason.AMOUNT_OUT_OF_BOUNDS, name, text,
 					name + " must not be negative (a correction is a reversal event), was '" + text + "'");
 		}
-		return new BigDecimal(text).setScale(2);
+		return BigDecimal.valueOf(cents, 2);
 	}
 
 	private JsonNode required(String field) {

@@ -82,9 +82,23 @@ public class BatchIngestor<E> {
 		List<String> eventIds = new ArrayList<>(records.size());
 		List<DeadLetterPublisher.Rejected> rejected = new ArrayList<>();
 		for (ConsumerRecord<byte[], byte[]> consumerRecord : records) {
-			IncomingRecord record = incoming(consumerRecord);
+			// one parse per record: the payload identity is hashed from the same tree the checks read
+			byte[] value = consumerRecord.value();
+			JsonNode tree = null;
+			RejectedException malformed = null;
 			try {
-				JsonNode node = nodeOf(record);
+				tree = treeOf(value);
+			}
+			catch (RejectedException ex) {
+				malformed = ex;
+			}
+			IncomingRecord record = incoming(consumerRecord,
+					(tree != null) ? CanonicalJson.sha256(tree) : CanonicalJson.sha256OfBytes(value));
+			try {
+				if (malformed != null) {
+					throw malformed;
+				}
+				JsonNode node = objectOf(tree, value);
 				E event = this.handler.parse(new JsonFields(node), record);
 				refuseNul(record, node);
 				valid.add(new Parsed<>(record, event));
@@ -149,16 +163,19 @@ public class BatchIngestor<E> {
 		List<Integer> run = new ArrayList<>();
 		Set<String> keys = new HashSet<>();
 		for (int i = 0; i < valid.size(); i++) {
-			List<String> own = new ArrayList<>();
-			own.add(IngestHandler.eventKey(eventIds.get(i)));
+			String own = IngestHandler.eventKey(eventIds.get(i));
 			Collection<String> references = this.handler.references(valid.get(i).event());
-			own.addAll(references);
-			if (own.stream().anyMatch(keys::contains)) {
+			boolean seen = keys.contains(own);
+			for (String reference : references) {
+				seen |= keys.contains(reference);
+			}
+			if (seen) {
 				runs.add(run);
 				run = new ArrayList<>();
 				keys.clear();
 			}
-			keys.addAll(own);
+			keys.add(own);
+			keys.addAll(references);
 			run.add(i);
 		}
 		if (!run.isEmpty()) {
@@ -341,20 +358,23 @@ public class BatchIngestor<E> {
 		return (to - from) / 1_000_000;
 	}
 
-	private JsonNode nodeOf(IncomingRecord record) {
-		if (record.value() == null) {
+	/** The value's tree; null for a value that is empty of JSON. */
+	private JsonNode treeOf(byte[] value) {
+		if (value == null) {
 			throw RejectedException.of(Reason.MALFORMED_JSON, "", "", "the record has no value (tombstone)");
 		}
-		JsonNode node;
 		try {
-			node = this.json.readTree(record.value());
+			return this.json.readTree(value);
 		}
 		catch (JacksonException ex) {
-			throw RejectedException.of(Reason.MALFORMED_JSON, "", preview(record),
+			throw RejectedException.of(Reason.MALFORMED_JSON, "", preview(value),
 					"the value is not valid JSON: " + LogSafe.of(ex.getOriginalMessage()));
 		}
+	}
+
+	private static JsonNode objectOf(JsonNode node, byte[] value) {
 		if (node == null || !node.isObject()) {
-			throw RejectedException.of(Reason.MALFORMED_JSON, "", preview(record), "the value is not a JSON object");
+			throw RejectedException.of(Reason.MALFORMED_JSON, "", preview(value), "the value is not a JSON object");
 		}
 		return node;
 	}
@@ -373,14 +393,14 @@ public class BatchIngestor<E> {
 		}
 	}
 
-	private static String preview(IncomingRecord record) {
-		int length = Math.min(record.value().length, PREVIEW_BYTES);
-		return new String(record.value(), 0, length, java.nio.charset.StandardCharsets.UTF_8);
+	private static String preview(byte[] value) {
+		int length = Math.min(value.length, PREVIEW_BYTES);
+		return new String(value, 0, length, java.nio.charset.StandardCharsets.UTF_8);
 	}
 
-	private static IncomingRecord incoming(ConsumerRecord<byte[], byte[]> record) {
+	private static IncomingRecord incoming(ConsumerRecord<byte[], byte[]> record, byte[] sha256) {
 		return new IncomingRecord(record.topic(), record.partition(), record.offset(), record.timestamp(),
-				record.key(), record.value(), CanonicalJson.sha256(record.value()));
+				record.key(), record.value(), sha256);
 	}
 
 	/** Rejection of a whole record, for handlers that detect it in the database stage. */

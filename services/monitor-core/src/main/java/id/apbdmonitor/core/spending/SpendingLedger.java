@@ -33,12 +33,23 @@ import org.springframework.stereotype.Repository;
 @Repository
 class SpendingLedger {
 
+	/**
+	 * Every array is one the driver sends in binary (text, int4, int8, bytea): a date goes as its
+	 * epoch day and an amount as hundredths of a rupiah, because a date or numeric array would be
+	 * formatted as text by the driver and parsed again by the server, a measurable share of the
+	 * ingest CPU.
+	 */
 	private static final String INSERT_REALISATIONS = """
 			insert into spending_ledger (event_id, event_type, pemda, fiscal_year, opd, category, account, mechanism,
 			    occurred_on, document_kind, document_number, amount, payload_sha256, source_topic, source_partition,
 			    source_offset)
-			select * from unnest(?::text[], ?::text[], ?::text[], ?::int[], ?::text[], ?::text[], ?::text[],
-			    ?::text[], ?::date[], ?::text[], ?::text[], ?::numeric[], ?::bytea[], ?::text[], ?::int[], ?::bigint[])
+			select event_id, event_type, pemda, fiscal_year, opd, category, account, mechanism,
+			    date '1970-01-01' + epoch_day, document_kind, document_number, cents * 0.01, payload_sha256,
+			    source_topic, source_partition, source_offset
+			from unnest(?::text[], ?::text[], ?::text[], ?::int4[], ?::text[], ?::text[], ?::text[], ?::text[],
+			    ?::int4[], ?::text[], ?::text[], ?::int8[], ?::bytea[], ?::text[], ?::int4[], ?::int8[])
+			    as u (event_id, event_type, pemda, fiscal_year, opd, category, account, mechanism, epoch_day,
+			    document_kind, document_number, cents, payload_sha256, source_topic, source_partition, source_offset)
 			on conflict (event_id) do nothing
 			returning event_id""";
 
@@ -99,10 +110,10 @@ class SpendingLedger {
 			columns[5] = new String[n];
 			columns[6] = new String[n];
 			columns[7] = new String[n];
-			columns[8] = new String[n];
+			columns[8] = new Integer[n];
 			columns[9] = new String[n];
 			columns[10] = new String[n];
-			columns[11] = new BigDecimal[n];
+			columns[11] = new Long[n];
 			columns[12] = new byte[n][];
 			columns[13] = new String[n];
 			columns[14] = new Integer[n];
@@ -119,17 +130,17 @@ class SpendingLedger {
 				columns[5][row] = event.category();
 				columns[6][row] = event.account();
 				columns[7][row] = event.mechanism();
-				columns[8][row] = envelope.occurredOn().toString();
+				columns[8][row] = (int) envelope.occurredOn().toEpochDay();
 				columns[9][row] = envelope.document().kind();
 				columns[10][row] = envelope.document().number();
-				columns[11][row] = event.amount();
+				columns[11][row] = event.amount().movePointRight(2).longValueExact();
 				columns[12][row] = parsed.record().sha256();
 				columns[13][row] = parsed.record().topic();
 				columns[14][row] = parsed.record().partition();
 				columns[15][row] = parsed.record().offset();
 			}
-			String[] types = { "text", "text", "text", "int4", "text", "text", "text", "text", "text", "text", "text",
-					"numeric", "bytea", "text", "int4", "int8" };
+			String[] types = { "text", "text", "text", "int4", "text", "text", "text", "text", "int4", "text", "text",
+					"int8", "bytea", "text", "int4", "int8" };
 			Set<String> ids = new HashSet<>();
 			try (PreparedStatement statement = connection.prepareStatement(INSERT_REALISATIONS)) {
 				for (int c = 0; c < columns.length; c++) {
