@@ -18,6 +18,9 @@ import org.slf4j.LoggerFactory;
  */
 final class ProgressReporter {
 
+	private static final Locale INDONESIAN = Locale.forLanguageTag("id-ID");
+
+
 	private static final Logger log = LoggerFactory.getLogger(ProgressReporter.class);
 
 	static final String SIMULATED_DATE_METRIC = "apbd_simulator_business_date_timestamp_seconds";
@@ -124,19 +127,22 @@ final class ProgressReporter {
 		}).orElse(name + " not answering on " + service.baseUrl() + "/actuator/prometheus");
 	}
 
-	/** "Rp 12.3 bn": billions (milyar) are the scale finance officers read an APBD in. */
+	/**
+	 * "Rp 12,3 miliar": the Indonesian scale words with a decimal comma, as the alerts and the brief
+	 * write them; an "m" or "bn" would be misread (M reads as miliar).
+	 */
 	static String rupiah(double amount) {
 		double magnitude = Math.abs(amount);
 		if (magnitude >= 1e12) {
-			return String.format(Locale.ROOT, "Rp %.1f tn", amount / 1e12);
+			return String.format(INDONESIAN, "Rp %.1f triliun", amount / 1e12);
 		}
 		if (magnitude >= 1e9) {
-			return String.format(Locale.ROOT, "Rp %.1f bn", amount / 1e9);
+			return String.format(INDONESIAN, "Rp %.1f miliar", amount / 1e9);
 		}
 		if (magnitude >= 1e6) {
-			return String.format(Locale.ROOT, "Rp %.1f m", amount / 1e6);
+			return String.format(INDONESIAN, "Rp %.1f juta", amount / 1e6);
 		}
-		return String.format(Locale.ROOT, "Rp %,.0f", amount);
+		return String.format(INDONESIAN, "Rp %,.0f", amount);
 	}
 
 }

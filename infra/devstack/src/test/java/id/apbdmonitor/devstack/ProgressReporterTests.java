@@ -10,10 +10,10 @@ class ProgressReporterTests {
 
 	@Test
 	void shouldFormatRupiahAtTheScaleOfTheAmount() {
-		assertThat(ProgressReporter.rupiah(12_345_678_901.0)).isEqualTo("Rp 12.3 bn");
-		assertThat(ProgressReporter.rupiah(1_200_000_000_000.0)).isEqualTo("Rp 1.2 tn");
-		assertThat(ProgressReporter.rupiah(450_250_000.0)).isEqualTo("Rp 450.3 m");
-		assertThat(ProgressReporter.rupiah(75_000.0)).isEqualTo("Rp 75,000");
+		assertThat(ProgressReporter.rupiah(12_345_678_901.0)).isEqualTo("Rp 12,3 miliar");
+		assertThat(ProgressReporter.rupiah(1_200_000_000_000.0)).isEqualTo("Rp 1,2 triliun");
+		assertThat(ProgressReporter.rupiah(450_250_000.0)).isEqualTo("Rp 450,3 juta");
+		assertThat(ProgressReporter.rupiah(75_000.0)).isEqualTo("Rp 75.000");
 		assertThat(ProgressReporter.rupiah(0)).isEqualTo("Rp 0");
 	}
 
