@@ -108,6 +108,11 @@ final class ScrapedPrometheus implements AutoCloseable {
 		return this.url;
 	}
 
+	/** Stops serving the page, as a service that stops: Prometheus marks its series stale. */
+	void stopPage() {
+		this.page.stop(0);
+	}
+
 	@Override
 	public void close() throws InterruptedException {
 		this.prometheus.destroy();
