@@ -209,7 +209,7 @@ public final class Devstack {
 		awaitListening(prometheus, MonitoringTools.PROMETHEUS_PORT);
 		awaitListening(alertmanager, MonitoringTools.ALERTMANAGER_PORT);
 
-		// the brief mails itself once a minute into the year, so that its mail can be seen in the mailbox
+		// the brief also mails itself once, 60 s after it starts, so that its mail is seen in the mailbox
 		launcher.awaitHealthy(Map.of(ServiceCatalog.BRIEF, register(this.services, launcher.start(ServiceCatalog.BRIEF,
 				Map.of("APBD_PROMETHEUS_URL", "http://localhost:" + MonitoringTools.PROMETHEUS_PORT, "APBD_SMTP_PORT",
 						Integer.toString(MailServer.SMTP_PORT), "APBD_BRIEF_MAIL_SEND_AFTER_START", "60s")))));

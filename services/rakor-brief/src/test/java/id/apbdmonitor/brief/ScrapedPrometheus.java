@@ -44,10 +44,16 @@ final class ScrapedPrometheus implements AutoCloseable {
 	 * @param ready rules whose series must exist before the figures are read (one per rule group)
 	 */
 	static ScrapedPrometheus start(Path directory, String metrics, String job, List<String> ready) throws IOException {
+		return start(directory, () -> metrics, job, ready);
+	}
+
+	/** As {@link #start(Path, String, String, List)}, with a page that may change at every scrape. */
+	static ScrapedPrometheus start(Path directory, java.util.function.Supplier<String> metrics, String job,
+			List<String> ready) throws IOException {
 		Path binary = LocalTools.require("prometheus", "prometheus");
 		HttpServer page = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		page.createContext("/actuator/prometheus", (exchange) -> {
-			byte[] body = metrics.getBytes(StandardCharsets.UTF_8);
+			byte[] body = metrics.get().getBytes(StandardCharsets.UTF_8);
 			exchange.getResponseHeaders().set("Content-Type", "text/plain; version=0.0.4");
 			exchange.sendResponseHeaders(200, body.length);
 			try (OutputStream out = exchange.getResponseBody()) {
@@ -100,6 +106,11 @@ final class ScrapedPrometheus implements AutoCloseable {
 
 	URI url() {
 		return this.url;
+	}
+
+	/** Stops serving the page, as a service that stops: Prometheus marks its series stale. */
+	void stopPage() {
+		this.page.stop(0);
 	}
 
 	@Override
