@@ -145,6 +145,20 @@ class ComposeTests {
 		assertThat(RepoFiles.ROOT.resolve("services")).isDirectoryContaining((path) -> SERVICES.contains(path.getFileName().toString()));
 	}
 
+	/** The rakor brief runs in compose, reads its Prometheus, is scraped as its module's name and mails through SMTP. */
+	@Test
+	void rakorBriefReadsPrometheusAndIsScraped() {
+		Map<String, Object> brief = services().get("rakor-brief");
+		assertThat(brief).as("compose service rakor-brief").isNotNull();
+		Map<String, Object> environment = RepoFiles.map(brief.get("environment"));
+		assertThat(String.valueOf(environment.get("APBD_PROMETHEUS_URL"))).isEqualTo("http://prometheus:9090");
+		assertThat(String.valueOf(environment.get("APBD_SMTP_HOST"))).startsWith("${APBD_SMTP_HOST:?");
+		assertThat(list(brief.get("ports"))).containsExactly(LOCAL + "8088:8088");
+		assertThat(RepoFiles.read(RepoFiles.PROMETHEUS.resolve("prometheus.yml"))).contains("job_name: rakor-brief")
+			.contains("'rakor-brief:8088'");
+		assertThat(RepoFiles.ROOT.resolve("services/rakor-brief")).isDirectory();
+	}
+
 	/** The default host address of every published port; APBD_BIND changes it. */
 	static final String LOCAL = "${APBD_BIND:-127.0.0.1}:";
 
