@@ -74,8 +74,11 @@ final class MonitoringTools {
 			log.info("Alertmanager not started: {} does not exist yet", this.repoRoot.relativize(alertmanagerConfig()));
 			return Optional.empty();
 		}
+		Path config = SimulatedYearRouting.write(alertmanagerConfig(), this.devstackHome.resolve("alertmanager-config"));
+		log.info("Alertmanager routes as in production, without office hours (business days pass in seconds): {}",
+				config);
 		// an empty cluster address turns off gossip: one local instance, no port 9094
-		return Optional.of(List.of(binary.get().toString(), "--config.file=" + alertmanagerConfig(),
+		return Optional.of(List.of(binary.get().toString(), "--config.file=" + config,
 				"--web.listen-address=localhost:" + ALERTMANAGER_PORT, "--cluster.listen-address=",
 				// the links of the alert mails start here (the mailbox page serves docs/); the API
 				// stays at the root
