@@ -35,7 +35,7 @@ class MailServerTests {
 			HttpResponse<String> dashboard = get(httpPort, "/grafana/d/apbd-city-overview");
 			assertThat(dashboard.statusCode()).isEqualTo(200);
 			assertThat(dashboard.body()).contains("Grafana tidak termasuk devstack")
-				.contains("<h1>APBD: city overview</h1>")
+				.contains("<h1>APBD: ringkasan kota (city overview)</h1>")
 				.contains("href=\"http://localhost:9090/classic/alerts\"")
 				// pemda:apbd_absorption:ratio{pemda=~".+"}, URL-encoded by hand
 				.contains("href=\"http://localhost:9090/classic/graph?g0.tab=1&amp;g0.expr="

@@ -188,11 +188,11 @@ class DashboardTests {
 	void theOverviewFollowsTheCarryOverProjectsAndTheTppGridShowsStagesByMonthAndOpd() {
 		JsonNode overview = JSON.readTree(RepoFiles.read(RepoFiles.DASHBOARDS.resolve("apbd-city-overview.json")));
 		assertThat(queryPanels(overview)).anySatisfy((panel) -> {
-			assertThat(panel.path("title").asString()).contains("2025 carry-over projects").contains("31 March 2026");
+			assertThat(panel.path("title").asString()).contains("Proyek luncuran 2025").contains("31 Maret 2026");
 			assertThat(expressions(panel)).anySatisfy((expr) -> assertThat(expr).contains("physical_progress"))
 				.anySatisfy((expr) -> assertThat(expr).contains("financial_progress"));
 			assertThat(panel.path("fieldConfig").path("defaults").path("mappings").toString())
-				.contains("NUFReP flood programme: drainage");
+				.contains("Program banjir NUFReP: drainase");
 		});
 		JsonNode upTpp = JSON.readTree(RepoFiles.read(RepoFiles.DASHBOARDS.resolve("apbd-up-tpp.json")));
 		assertThat(queryPanels(upTpp)).anySatisfy((panel) -> {
@@ -204,14 +204,157 @@ class DashboardTests {
 		});
 	}
 
-	/** Wherever a table lists OPDs, their names from the region file stand beside the codes. */
+	/**
+	 * The year-end projection of projection.yml beside what is realised: on the overview the whole
+	 * APBD's projected absorption and amount beside priority 1, the projected PAD attainment beside
+	 * priority 6, and the projection per category; in the OPD league a column of each OPD's
+	 * projected absorption. Red below, green from the share of the pagu at which
+	 * ApbdOpdProjectedBelowPagu alerts.
+	 */
+	@Test
+	void theYearEndProjectionIsShownOnTheOverviewAndTheLeagueWithTheAlertThreshold() {
+		RuleCatalog.Rule threshold = RuleCatalog.all()
+			.stream()
+			.filter((rule) -> "pemda:apbd_projected_absorption_threshold:ratio".equals(rule.record()))
+			.findFirst()
+			.orElseThrow();
+		assertThat(RuleCatalog.all()).as("the alert reads the threshold")
+			.anySatisfy((rule) -> assertThat(rule.alert()).isEqualTo("ApbdOpdProjectedBelowPagu"))
+			.filteredOn((rule) -> "ApbdOpdProjectedBelowPagu".equals(rule.alert()))
+			.allSatisfy((rule) -> assertThat(rule.expr()).contains(threshold.record()));
+		double alertShare = Double.parseDouble(threshold.expr().replaceAll("^\\s*vector\\((.*)\\)\\s*$", "$1"));
+		assertThat(alertShare).as("the default of projection.yml").isEqualTo(0.9);
+
+		JsonNode overview = JSON.readTree(RepoFiles.read(RepoFiles.DASHBOARDS.resolve("apbd-city-overview.json")));
+		JsonNode absorption = statBeside(overview, "1 · Penyerapan seluruh APBD", "pemda:apbd_projected_absorption:ratio");
+		assertThat(steps(absorption.path("fieldConfig").path("defaults").path("thresholds")))
+			.as("red below the alert threshold, green from it")
+			.containsExactly("red@null", "green@" + alertShare);
+		assertThat(statBeside(overview, "1 · Penyerapan seluruh APBD", "pemda:apbd_projected_year_end_rupiah:sum")
+			.path("fieldConfig").path("defaults").path("unit").asString()).isEqualTo("suffix: miliar");
+		JsonNode pad = statBeside(overview, "6 · PAD", "pemda:apbd_pad_projected_attainment:ratio");
+		assertThat(steps(pad.path("fieldConfig").path("defaults").path("thresholds"))).containsExactly("red@null",
+				"green@" + alertShare);
+		assertThat(queryPanels(overview)).as("the projection per category").anySatisfy((panel) -> {
+			assertThat(panel.path("title").asString()).containsIgnoringCase("proyeksi").contains("kategori");
+			assertThat(expressions(panel)).anySatisfy((expr) -> assertThat(expr).contains("category:apbd_projected_absorption:ratio"));
+		});
+
+		JsonNode league = JSON.readTree(RepoFiles.read(RepoFiles.DASHBOARDS.resolve("apbd-opd-league.json")));
+		JsonNode table = queryPanels(league).stream()
+			.filter((panel) -> "table".equals(panel.path("type").asString()))
+			.filter((panel) -> expressions(panel).stream().anyMatch((expr) -> expr.startsWith("(opd:apbd_realised_vs_cash_plan:ratio)")))
+			.findFirst()
+			.orElseThrow();
+		JsonNode projected = null;
+		for (JsonNode target : table.path("targets")) {
+			if (target.path("expr").asString().contains("opd:apbd_projected_absorption:ratio")) {
+				projected = target;
+			}
+		}
+		assertThat(projected).as("a query of the projected absorption per OPD in the league table").isNotNull();
+		assertThat(projected.path("expr").asString()).contains("group_left (opd_name)");
+		String column = table.path("transformations").findValue("renameByName").path("Value #" + projected.path("refId").asString()).asString();
+		assertThat(column).isEqualTo("proyeksi penyerapan 31 Des");
+		assertThat(table.path("fieldConfig").path("overrides")).as("column %s coloured at the alert threshold", column)
+			.anySatisfy((override) -> {
+				assertThat(override.path("matcher").path("options").asString()).isEqualTo(column);
+				assertThat(override.path("properties")).anySatisfy((property) -> {
+					assertThat(property.path("id").asString()).isEqualTo("thresholds");
+					assertThat(steps(property.path("value"))).containsExactly("red@null", "green@" + alertShare);
+				});
+			});
+	}
+
+	/**
+	 * Everything a finance officer or an operator reads is in Bahasa Indonesia: panel and row
+	 * titles, legends, column headers, value mappings, links and variable labels hold none of the
+	 * English words the dashboards used to say (a dashboard title may keep an English subtitle in
+	 * parentheses); descriptions hold no English function words once metric names and paths are
+	 * left out.
+	 */
+	@Test
+	void whatPeopleReadIsInBahasaIndonesia() {
+		Pattern english = Pattern.compile("(?i)\\b(" + String.join("|", ENGLISH_WORDS) + ")\\b");
+		Pattern englishSentence = Pattern.compile("(?i)\\b(the|and|of|with|from|is|are|by|per second|year to date)\\b");
+		for (Path file : dashboardFiles()) {
+			JsonNode dashboard = JSON.readTree(RepoFiles.read(file));
+			String name = file.getFileName().toString();
+			List<String> texts = new ArrayList<>();
+			texts.add(dashboard.path("title").asString().replaceAll("\\s*\\([^)]*\\)$", ""));
+			dashboard.path("links").forEach((link) -> texts.add(link.path("title").asString()));
+			dashboard.path("templating").path("list").forEach((variable) -> texts.add(variable.path("label").asString()));
+			List<String> descriptions = new ArrayList<>();
+			descriptions.add(dashboard.path("description").asString());
+			for (JsonNode panel : panels(dashboard)) {
+				// the panel's title and those of its links, its legends, column headers and value mappings
+				panel.findValues("title").forEach((title) -> texts.add(title.asString()));
+				panel.findValues("legendFormat").forEach((legend) -> texts.add(legend.asString()));
+				panel.findValues("renameByName").forEach((rename) -> rename.forEach((header) -> texts.add(header.asString())));
+				panel.findValues("text").forEach((text) -> texts.add(text.asString()));
+				descriptions.add(panel.path("description").asString());
+			}
+			assertThat(texts).as("texts of %s", name)
+				.allSatisfy((text) -> assertThat(english.matcher(text.replaceAll("\\{\\{[^}]*\\}\\}|\\$\\{[^}]*\\}|\\$\\w+", "")).find())
+					.as("English in '%s'", text)
+					.isFalse());
+			assertThat(descriptions).as("descriptions of %s", name)
+				.allSatisfy((text) -> assertThat(englishSentence.matcher(text.replaceAll("\\S*[:/_]\\S*", "")).find())
+					.as("English in '%s'", text)
+					.isFalse());
+		}
+	}
+
+	/** Words of the former English dashboards; none is also an Indonesian word. */
+	static final List<String> ENGLISH_WORDS = List.of("the", "and", "of", "by", "with", "vs", "against", "from",
+			"overview", "spending", "budget", "revenue", "realised", "realized", "rate", "absorption", "planned", "plan",
+			"received", "expected", "target in force", "paid", "unpaid", "late", "months?", "due", "alerts?",
+			"pending", "firing", "projects?", "progress", "contracted", "contracts?", "handed over", "disbursed",
+			"accounted", "returned", "outstanding", "ceiling", "refill", "league", "drill", "amounts?", "share",
+			"services?", "records?", "rejected", "outcome", "reason", "since", "first", "last", "oldest", "newest",
+			"age", "health", "capital", "collecting", "type", "physical", "financial", "region", "ok", "yes",
+			"none");
+
+	/** The steps of a thresholds object as colour@value. */
+	private static List<String> steps(JsonNode thresholds) {
+		List<String> steps = new ArrayList<>();
+		thresholds.path("steps").forEach((step) -> steps.add(step.path("color").asString() + "@"
+				+ (step.path("value").isNull() ? "null" : String.valueOf(step.path("value").asDouble()))));
+		return steps;
+	}
+
+	/** The stat panel of the overview reading {@code metric}, in the strip of the priority {@code priority}. */
+	private static JsonNode statBeside(JsonNode overview, String priority, String metric) {
+		JsonNode figure = queryPanels(overview).stream()
+			.filter((panel) -> "stat".equals(panel.path("type").asString()))
+			.filter((panel) -> panel.path("title").asString().startsWith(priority))
+			.filter((panel) -> !panel.path("title").asString().contains("proyeksi"))
+			.findFirst()
+			.orElseThrow();
+		JsonNode stat = queryPanels(overview).stream()
+			.filter((panel) -> "stat".equals(panel.path("type").asString()))
+			.filter((panel) -> expressions(panel).stream().anyMatch((expr) -> expr.contains(metric)))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no stat panel reads " + metric));
+		assertThat(stat.path("title").asString()).as("title of the panel of %s", metric).startsWith(priority).contains("proyeksi");
+		int top = figure.path("gridPos").path("y").asInt();
+		int bottom = top + figure.path("gridPos").path("h").asInt();
+		assertThat(stat.path("gridPos").path("y").asInt()).as("%s in the strip of priority %s", metric, priority)
+			.isBetween(top, bottom - 1);
+		return stat;
+	}
+
+	/**
+	 * Wherever a table lists OPDs (or the projects they carry out), their names from the region
+	 * file stand beside the codes.
+	 */
 	@Test
 	void opdTablesShowTheOpdNames() {
 		List<JsonNode> opdTables = new ArrayList<>();
 		for (JsonNode dashboard : dashboards()) {
 			panels(dashboard).stream()
 				.filter((panel) -> "table".equals(panel.path("type").asString()))
-				.filter((panel) -> expressions(panel).stream().anyMatch((expr) -> expr.matches("(?s).*\\bopd(_category|_revenue_type)?:.*")))
+				.filter((panel) -> expressions(panel).stream().anyMatch((expr) -> expr.matches("(?s).*\\b(opd(_category|_revenue_type)?|project):.*")))
 				.forEach(opdTables::add);
 		}
 		assertThat(opdTables).isNotEmpty().allSatisfy((panel) -> assertThat(expressions(panel))
