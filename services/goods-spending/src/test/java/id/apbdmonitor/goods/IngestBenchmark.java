@@ -40,7 +40,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * consumer on the same topic, and bare {@code unnest} inserts into PostgreSQL). Not part of
  * {@code mvn verify} (the class name is no test pattern); run it with
  * {@code mvn -pl services/goods-spending test -Dtest=IngestBenchmark -Dsurefire.failIfNoSpecifiedTests=false
- * -Dbenchmark.eventsPerOpdPerMonth=200}.
+ * -Dbenchmark.eventsPerOpdPerMonth=200}; {@code -Dbenchmark.maxPollRecords=500} overrides the poll size and
+ * {@code -Dbenchmark.jfr=/tmp/drain.jfr} records a profile of the drain.
  */
 class IngestBenchmark {
 
@@ -67,6 +68,11 @@ class IngestBenchmark {
 		properties.put("apbd.ingest.budget-topic", budget);
 		properties.put("apbd.clock.mode", "fixed");
 		properties.put("apbd.clock.start-date", "2026-12-31");
+		// e.g. -Dbenchmark.maxPollRecords=500 to compare with the poll size of monitor-core.yml
+		String maxPollRecords = System.getProperty("benchmark.maxPollRecords");
+		if (maxPollRecords != null) {
+			properties.put("spring.kafka.consumer.max-poll-records", maxPollRecords);
+		}
 		String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
 		System.gc();
 		long heapBefore = usedHeap();

@@ -1,10 +1,16 @@
 package id.apbdmonitor.tpp;
 
 import java.math.BigDecimal;
-import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import id.apbdmonitor.core.event.Envelope;
 import id.apbdmonitor.core.event.Reason;
@@ -13,16 +19,35 @@ import id.apbdmonitor.core.ingest.Idempotency;
 import id.apbdmonitor.core.ingest.Outcome;
 import id.apbdmonitor.core.ingest.Parsed;
 
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * The append-only TPP ledger. Stages are stored one by one in batch order (33 OPDs × 12 months
- * × 5 stages a year), so a month's SPM may follow its SPP in the same batch; a stage is only
- * accepted right after the stage before it, once, and not dated before it.
+ * The append-only TPP ledger (33 OPDs × 12 months × 5 stages a year). A stage is only accepted
+ * right after the stage before it, once, and not dated before it; the pipeline never puts two
+ * stages of one OPD's month in one run, so a month's SPM sees its SPP stored by an earlier run
+ * of the same batch.
  */
 @Repository
 class TppLedger {
+
+	/** Binary arrays only (a date as its epoch day, an amount in hundredths of a rupiah), in run order. */
+	private static final String INSERT_STAGES = """
+			insert into tpp_ledger (event_id, pemda, fiscal_year, opd, month, stage, stage_order, occurred_on,
+			    document_kind, document_number, amount, employees, payload_sha256, source_topic, source_partition,
+			    source_offset)
+			select event_id, pemda, fiscal_year, opd, month, stage, stage_order, date '1970-01-01' + epoch_day,
+			    document_kind, document_number, cents * 0.01, employees, payload_sha256, source_topic,
+			    source_partition, source_offset
+			from unnest(?::text[], ?::text[], ?::int4[], ?::text[], ?::int4[], ?::text[], ?::int4[], ?::int4[],
+			    ?::text[], ?::text[], ?::int8[], ?::int4[], ?::bytea[], ?::text[], ?::int4[], ?::int8[])
+			    with ordinality as u (event_id, pemda, fiscal_year, opd, month, stage, stage_order, epoch_day,
+			    document_kind, document_number, cents, employees, payload_sha256, source_topic, source_partition,
+			    source_offset, arrival)
+			order by arrival
+			on conflict (event_id) do nothing
+			returning event_id""";
 
 	private final JdbcTemplate jdbc;
 
@@ -30,28 +55,50 @@ class TppLedger {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * Writes a run in which no two events share an eventId or an OPD's month (the pipeline cuts
+	 * its runs so), with the outcome of writing them one by one: each check reads only rows
+	 * stored before the run, with one look-up of the stored ids and one of the stages reached,
+	 * and the new stages go in as one insert in run order.
+	 */
 	List<Outcome> write(List<Parsed<TppEvent>> batch) {
-		List<Outcome> outcomes = new ArrayList<>(batch.size());
-		for (Parsed<TppEvent> parsed : batch) {
-			outcomes.add(write(parsed));
+		int n = batch.size();
+		Outcome[] outcomes = new Outcome[n];
+		Map<String, byte[]> stored = storedHashes(batch);
+		Map<List<Object>, Reached> reached = reached(batch);
+		List<Integer> fresh = new ArrayList<>(n);
+		for (int i = 0; i < n; i++) {
+			Parsed<TppEvent> parsed = batch.get(i);
+			String id = parsed.event().envelope().eventId();
+			byte[] hash = stored.get(id);
+			outcomes[i] = (hash != null) ? Idempotency.sameOrConflict(hash, parsed.record(), id)
+					: checkStage(parsed.event(), reached.get(monthKey(parsed.event())));
+			if (outcomes[i] == null) {
+				fresh.add(i);
+			}
 		}
-		return outcomes;
+		Set<String> inserted = insert(batch, fresh);
+		for (int i : fresh) {
+			Parsed<TppEvent> parsed = batch.get(i);
+			String id = parsed.event().envelope().eventId();
+			if (inserted.contains(id)) {
+				outcomes[i] = Outcome.ACCEPTED;
+				continue;
+			}
+			// stored meanwhile by a concurrent writer (the instance that lost this partition)
+			byte[] hash = storedHashes(List.of(parsed)).get(id);
+			if (hash == null) {
+				throw new IllegalStateException("event " + id + " was neither inserted nor found; retrying the batch");
+			}
+			outcomes[i] = Idempotency.sameOrConflict(hash, parsed.record(), id);
+		}
+		return Arrays.asList(outcomes);
 	}
 
-	private Outcome write(Parsed<TppEvent> parsed) {
-		TppEvent event = parsed.event();
+	/** STAGE_OUT_OF_ORDER, or null when the stage follows the one reached, not dated before it. */
+	private static Outcome checkStage(TppEvent event, Reached reached) {
 		Envelope envelope = event.envelope();
-		List<byte[]> stored = this.jdbc.query("select payload_sha256 from tpp_ledger where event_id = ?",
-				(rs, row) -> rs.getBytes(1), envelope.eventId());
-		if (!stored.isEmpty()) {
-			return Idempotency.sameOrConflict(stored.get(0), parsed.record(), envelope.eventId());
-		}
-		List<Reached> reached = this.jdbc.query("""
-				select stage, occurred_on from tpp_ledger
-				where pemda = ? and fiscal_year = ? and opd = ? and month = ? order by stage_order desc limit 1""",
-				(rs, row) -> new Reached(Stage.valueOf(rs.getString(1)), rs.getDate(2).toLocalDate()),
-				envelope.pemda(), envelope.fiscalYear(), envelope.opd(), event.month());
-		Stage last = reached.isEmpty() ? null : reached.get(0).stage();
+		Stage last = (reached == null) ? null : reached.stage();
 		if (last != event.stage().previous()) {
 			String what = (last == null) ? "has no stage yet" : "is at stage " + last;
 			return BatchIngestor.reject(Reason.STAGE_OUT_OF_ORDER, "stage", event.stage(),
@@ -59,21 +106,118 @@ class TppLedger {
 							+ " must follow " + ((event.stage().previous() != null) ? event.stage().previous() : "nothing")
 							+ " exactly once");
 		}
-		if (!reached.isEmpty() && envelope.occurredOn().isBefore(reached.get(0).occurredOn())) {
+		if (reached != null && envelope.occurredOn().isBefore(reached.occurredOn())) {
 			return BatchIngestor.reject(Reason.STAGE_OUT_OF_ORDER, "occurredOn", envelope.occurredOn(),
 					event.stage() + " on " + envelope.occurredOn() + " is dated before " + last + " on "
-							+ reached.get(0).occurredOn() + " of month " + event.month());
+							+ reached.occurredOn() + " of month " + event.month());
 		}
-		this.jdbc.update("""
-				insert into tpp_ledger (event_id, pemda, fiscal_year, opd, month, stage, stage_order, occurred_on,
-				    document_kind, document_number, amount, employees, payload_sha256, source_topic,
-				    source_partition, source_offset)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", envelope.eventId(), envelope.pemda(),
-				envelope.fiscalYear(), envelope.opd(), event.month(), event.stage().name(), event.stage().order(),
-				Date.valueOf(envelope.occurredOn()), envelope.document().kind(), envelope.document().number(),
-				event.amount(), event.employees(), parsed.record().sha256(), parsed.record().topic(),
-				parsed.record().partition(), parsed.record().offset());
-		return Outcome.ACCEPTED;
+		return null;
+	}
+
+	private static List<Object> monthKey(TppEvent event) {
+		Envelope envelope = event.envelope();
+		return List.of(envelope.pemda(), envelope.fiscalYear(), envelope.opd(), event.month());
+	}
+
+	private Map<String, byte[]> storedHashes(List<Parsed<TppEvent>> batch) {
+		Object[] ids = batch.stream().map(parsed -> parsed.event().envelope().eventId()).toArray();
+		Map<String, byte[]> stored = new HashMap<>();
+		this.jdbc.execute((ConnectionCallback<Void>) connection -> {
+			try (PreparedStatement statement = connection
+				.prepareStatement("select event_id, payload_sha256 from tpp_ledger where event_id = any(?)")) {
+				statement.setArray(1, connection.createArrayOf("text", ids));
+				try (ResultSet rs = statement.executeQuery()) {
+					while (rs.next()) {
+						stored.put(rs.getString(1), rs.getBytes(2));
+					}
+				}
+			}
+			return null;
+		});
+		return stored;
+	}
+
+	/** The last stage reached of each OPD's month the run names. */
+	private Map<List<Object>, Reached> reached(List<Parsed<TppEvent>> batch) {
+		int n = batch.size();
+		Object[][] keys = { new String[n], new Integer[n], new String[n], new Integer[n] };
+		for (int i = 0; i < n; i++) {
+			List<Object> key = monthKey(batch.get(i).event());
+			for (int k = 0; k < 4; k++) {
+				keys[k][i] = key.get(k);
+			}
+		}
+		Map<List<Object>, Reached> reached = new HashMap<>();
+		this.jdbc.execute((ConnectionCallback<Void>) connection -> {
+			try (PreparedStatement statement = connection.prepareStatement("""
+					select distinct on (l.pemda, l.fiscal_year, l.opd, l.month)
+					       l.pemda, l.fiscal_year, l.opd, l.month, l.stage, l.occurred_on
+					from tpp_ledger l
+					join unnest(?::text[], ?::int4[], ?::text[], ?::int4[]) as k (pemda, fiscal_year, opd, month)
+					  on l.pemda = k.pemda and l.fiscal_year = k.fiscal_year and l.opd = k.opd and l.month = k.month
+					order by l.pemda, l.fiscal_year, l.opd, l.month, l.stage_order desc""")) {
+				String[] types = { "text", "int4", "text", "int4" };
+				for (int k = 0; k < 4; k++) {
+					statement.setArray(k + 1, connection.createArrayOf(types[k], keys[k]));
+				}
+				try (ResultSet rs = statement.executeQuery()) {
+					while (rs.next()) {
+						reached.put(List.of(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getInt(4)),
+								new Reached(Stage.valueOf(rs.getString(5)), rs.getDate(6).toLocalDate()));
+					}
+				}
+			}
+			return null;
+		});
+		return reached;
+	}
+
+	/** Inserts the stages in run order; the ids that were new. */
+	private Set<String> insert(List<Parsed<TppEvent>> batch, List<Integer> indexes) {
+		Set<String> inserted = new HashSet<>();
+		if (indexes.isEmpty()) {
+			return inserted;
+		}
+		return this.jdbc.execute((ConnectionCallback<Set<String>>) connection -> {
+			int n = indexes.size();
+			Object[][] columns = { new String[n], new String[n], new Integer[n], new String[n], new Integer[n],
+					new String[n], new Integer[n], new Integer[n], new String[n], new String[n], new Long[n],
+					new Integer[n], new byte[n][], new String[n], new Integer[n], new Long[n] };
+			for (int row = 0; row < n; row++) {
+				Parsed<TppEvent> parsed = batch.get(indexes.get(row));
+				TppEvent event = parsed.event();
+				Envelope envelope = event.envelope();
+				columns[0][row] = envelope.eventId();
+				columns[1][row] = envelope.pemda();
+				columns[2][row] = envelope.fiscalYear();
+				columns[3][row] = envelope.opd();
+				columns[4][row] = event.month();
+				columns[5][row] = event.stage().name();
+				columns[6][row] = event.stage().order();
+				columns[7][row] = (int) envelope.occurredOn().toEpochDay();
+				columns[8][row] = envelope.document().kind();
+				columns[9][row] = envelope.document().number();
+				columns[10][row] = event.amount().movePointRight(2).longValueExact();
+				columns[11][row] = event.employees();
+				columns[12][row] = parsed.record().sha256();
+				columns[13][row] = parsed.record().topic();
+				columns[14][row] = parsed.record().partition();
+				columns[15][row] = parsed.record().offset();
+			}
+			String[] types = { "text", "text", "int4", "text", "int4", "text", "int4", "int4", "text", "text", "int8",
+					"int4", "bytea", "text", "int4", "int8" };
+			try (PreparedStatement statement = connection.prepareStatement(INSERT_STAGES)) {
+				for (int c = 0; c < columns.length; c++) {
+					statement.setArray(c + 1, connection.createArrayOf(types[c], columns[c]));
+				}
+				try (ResultSet rs = statement.executeQuery()) {
+					while (rs.next()) {
+						inserted.add(rs.getString(1));
+					}
+				}
+			}
+			return inserted;
+		});
 	}
 
 	/** Every stage reached in one year. */

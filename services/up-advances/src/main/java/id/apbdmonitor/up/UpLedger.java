@@ -2,9 +2,15 @@ package id.apbdmonitor.up;
 
 import java.math.BigDecimal;
 import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import id.apbdmonitor.core.event.Envelope;
 import id.apbdmonitor.core.event.Reason;
@@ -13,12 +19,14 @@ import id.apbdmonitor.core.ingest.Idempotency;
 import id.apbdmonitor.core.ingest.Outcome;
 import id.apbdmonitor.core.ingest.Parsed;
 
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * The append-only UP ledger. Events are stored one by one in batch order (a few thousand a year
- * per region), so a TU accounting may settle a TU disbursed earlier in the same batch. A TU
+ * The append-only UP ledger and the totals its snapshot reads. A run of events is stored as one
+ * set; the pipeline never puts a TU accounting in the run of the TU it settles, so it sees the
+ * TU stored by an earlier run (of the same batch or before). A TU
  * accounting or return must name a TU of its OPD disbursed no later than itself: a broken
  * reference is a contract defect and is dead-lettered. A fact that breaks a treasury rule (more
  * accounted or returned than the TU has left, a refill above what awaits it …) already happened
@@ -27,93 +35,175 @@ import org.springframework.stereotype.Repository;
 @Repository
 class UpLedger {
 
+	/**
+	 * Binary arrays only (a date as its epoch day, an amount in hundredths of a rupiah, null for
+	 * the closure); rows are inserted in run order, so that seq follows arrival.
+	 */
+	private static final String INSERT_FACTS = """
+			insert into up_ledger (event_id, event_type, pemda, fiscal_year, opd, occurred_on, document_kind,
+			    document_number, amount, tu, payload_sha256, source_topic, source_partition, source_offset)
+			select event_id, event_type, pemda, fiscal_year, opd, date '1970-01-01' + epoch_day, document_kind,
+			    document_number, cents * 0.01, tu, payload_sha256, source_topic, source_partition, source_offset
+			from unnest(?::text[], ?::text[], ?::text[], ?::int4[], ?::text[], ?::int4[], ?::text[], ?::text[],
+			    ?::int8[], ?::text[], ?::bytea[], ?::text[], ?::int4[], ?::int8[])
+			    with ordinality as u (event_id, event_type, pemda, fiscal_year, opd, epoch_day, document_kind,
+			    document_number, cents, tu, payload_sha256, source_topic, source_partition, source_offset, arrival)
+			order by arrival
+			on conflict (event_id) do nothing
+			returning event_id, seq""";
+
 	private final JdbcTemplate jdbc;
 
 	UpLedger(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * Writes a run in which no two events share an eventId and no settlement shares a run with
+	 * its TU (the pipeline cuts its runs so), with the outcome of writing them one by one: every
+	 * check reads only rows stored before the run. The new facts go in as one insert in run
+	 * order (so their seq is their order of arrival), then the totals as one delta per key.
+	 */
 	List<Outcome> write(List<Parsed<UpEvent>> batch) {
-		List<Outcome> outcomes = new ArrayList<>(batch.size());
+		int n = batch.size();
+		Outcome[] outcomes = new Outcome[n];
+		List<String> ids = new ArrayList<>(n);
+		List<String> tuIds = new ArrayList<>();
 		for (Parsed<UpEvent> parsed : batch) {
-			outcomes.add(write(parsed));
-		}
-		return outcomes;
-	}
-
-	private Outcome write(Parsed<UpEvent> parsed) {
-		UpEvent event = parsed.event();
-		Envelope envelope = event.envelope();
-		List<byte[]> stored = this.jdbc.query("select payload_sha256 from up_ledger where event_id = ?",
-				(rs, row) -> rs.getBytes(1), envelope.eventId());
-		if (!stored.isEmpty()) {
-			return Idempotency.sameOrConflict(stored.get(0), parsed.record(), envelope.eventId());
-		}
-		if (event.settlesTu()) {
-			Outcome rejected = checkTu(event);
-			if (rejected != null) {
-				return rejected;
+			ids.add(parsed.event().envelope().eventId());
+			if (parsed.event().settlesTu()) {
+				tuIds.add(parsed.event().tu());
 			}
 		}
-		Long seq = this.jdbc.queryForObject("""
-				insert into up_ledger (event_id, event_type, pemda, fiscal_year, opd, occurred_on, document_kind,
-				    document_number, amount, tu, payload_sha256, source_topic, source_partition, source_offset)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning seq""", Long.class, envelope.eventId(),
-				envelope.type(), envelope.pemda(), envelope.fiscalYear(), envelope.opd(),
-				Date.valueOf(envelope.occurredOn()), envelope.document().kind(), envelope.document().number(),
-				event.amount(), event.tu(), parsed.record().sha256(), parsed.record().topic(),
-				parsed.record().partition(), parsed.record().offset());
-		total(event, seq);
-		return Outcome.ACCEPTED;
-	}
-
-	/** The totals the snapshot reads, moved by one stored fact in the same transaction. */
-	private void total(UpEvent event, long seq) {
-		Envelope envelope = event.envelope();
-		Date on = Date.valueOf(envelope.occurredOn());
-		BigDecimal amount = (event.amount() != null) ? event.amount() : BigDecimal.ZERO;
-		this.jdbc.update("""
-				insert into up_total (pemda, fiscal_year, opd, event_type, amount, events, first_on, last_on)
-				values (?, ?, ?, ?, ?, 1, ?, ?)
-				on conflict (pemda, fiscal_year, opd, event_type) do update
-				set amount = up_total.amount + excluded.amount, events = up_total.events + 1,
-				    first_on = least(up_total.first_on, excluded.first_on),
-				    last_on = greatest(up_total.last_on, excluded.last_on)""", envelope.pemda(),
-				envelope.fiscalYear(), envelope.opd(), envelope.type(), amount, on, on);
-		switch (event.type()) {
-			case UpEvent.CEILING_SET -> this.jdbc.update("""
-					insert into up_ceiling (pemda, fiscal_year, opd, occurred_on, seq, amount) values (?, ?, ?, ?, ?, ?)
-					on conflict (pemda, fiscal_year, opd) do update
-					set occurred_on = excluded.occurred_on, seq = excluded.seq, amount = excluded.amount
-					where (up_ceiling.occurred_on, up_ceiling.seq) < (excluded.occurred_on, excluded.seq)""",
-					envelope.pemda(), envelope.fiscalYear(), envelope.opd(), on, seq, amount);
-			case UpEvent.TU_DISBURSED -> this.jdbc.update("""
-					insert into up_tu (event_id, pemda, fiscal_year, opd, disbursed_on, amount, settled)
-					values (?, ?, ?, ?, ?, ?, 0)""", envelope.eventId(), envelope.pemda(), envelope.fiscalYear(),
-					envelope.opd(), on, amount);
-			case UpEvent.TU_ACCOUNTED, UpEvent.TU_RETURNED -> this.jdbc.update("""
-					update up_tu set settled = settled + ?,
-					    last_settled_on = greatest(last_settled_on, ?) where event_id = ?""", amount, on, event.tu());
-			default -> {
-				// the other facts move only up_total
+		Map<String, byte[]> stored = storedHashes(ids);
+		Map<String, Disbursement> tus = disbursements(tuIds);
+		List<Integer> fresh = new ArrayList<>(n);
+		for (int i = 0; i < n; i++) {
+			Parsed<UpEvent> parsed = batch.get(i);
+			byte[] hash = stored.get(ids.get(i));
+			if (hash != null) {
+				outcomes[i] = Idempotency.sameOrConflict(hash, parsed.record(), ids.get(i));
+			}
+			else if (parsed.event().settlesTu()) {
+				outcomes[i] = checkTu(parsed.event(), tus.get(parsed.event().tu()));
+			}
+			if (outcomes[i] == null) {
+				fresh.add(i);
 			}
 		}
+		Map<String, Long> inserted = insert(batch, fresh);
+		Totals totals = new Totals();
+		for (int i : fresh) {
+			Parsed<UpEvent> parsed = batch.get(i);
+			Long seq = inserted.get(ids.get(i));
+			if (seq != null) {
+				outcomes[i] = Outcome.ACCEPTED;
+				totals.add(parsed.event(), seq);
+				continue;
+			}
+			// stored meanwhile by a concurrent writer (the instance that lost this partition)
+			byte[] hash = storedHashes(List.of(ids.get(i))).get(ids.get(i));
+			if (hash == null) {
+				throw new IllegalStateException("event " + ids.get(i) + " was neither inserted nor found; retrying the batch");
+			}
+			outcomes[i] = Idempotency.sameOrConflict(hash, parsed.record(), ids.get(i));
+		}
+		totals.apply(this.jdbc);
+		return Arrays.asList(outcomes);
+	}
+
+	private Map<String, byte[]> storedHashes(List<String> ids) {
+		Map<String, byte[]> stored = new HashMap<>();
+		this.jdbc.execute((ConnectionCallback<Void>) connection -> {
+			try (PreparedStatement statement = connection
+				.prepareStatement("select event_id, payload_sha256 from up_ledger where event_id = any(?)")) {
+				statement.setArray(1, connection.createArrayOf("text", ids.toArray()));
+				try (ResultSet rs = statement.executeQuery()) {
+					while (rs.next()) {
+						stored.put(rs.getString(1), rs.getBytes(2));
+					}
+				}
+			}
+			return null;
+		});
+		return stored;
+	}
+
+	private Map<String, Disbursement> disbursements(List<String> tuIds) {
+		Map<String, Disbursement> tus = new HashMap<>();
+		if (tuIds.isEmpty()) {
+			return tus;
+		}
+		this.jdbc.execute((ConnectionCallback<Void>) connection -> {
+			try (PreparedStatement statement = connection.prepareStatement("""
+					select event_id, opd, fiscal_year, occurred_on from up_ledger
+					where event_id = any(?) and event_type = 'tu-disbursed'""")) {
+				statement.setArray(1, connection.createArrayOf("text", tuIds.toArray()));
+				try (ResultSet rs = statement.executeQuery()) {
+					while (rs.next()) {
+						tus.put(rs.getString(1),
+								new Disbursement(rs.getString(2), rs.getInt(3), rs.getDate(4).toLocalDate()));
+					}
+				}
+			}
+			return null;
+		});
+		return tus;
+	}
+
+	/** Inserts the facts in run order; the seq of each that was new, by event id. */
+	private Map<String, Long> insert(List<Parsed<UpEvent>> batch, List<Integer> indexes) {
+		Map<String, Long> inserted = new HashMap<>();
+		if (indexes.isEmpty()) {
+			return inserted;
+		}
+		return this.jdbc.execute((ConnectionCallback<Map<String, Long>>) connection -> {
+			int n = indexes.size();
+			Object[][] columns = { new String[n], new String[n], new String[n], new Integer[n], new String[n],
+					new Integer[n], new String[n], new String[n], new Long[n], new String[n], new byte[n][],
+					new String[n], new Integer[n], new Long[n] };
+			for (int row = 0; row < n; row++) {
+				Parsed<UpEvent> parsed = batch.get(indexes.get(row));
+				UpEvent event = parsed.event();
+				Envelope envelope = event.envelope();
+				columns[0][row] = envelope.eventId();
+				columns[1][row] = envelope.type();
+				columns[2][row] = envelope.pemda();
+				columns[3][row] = envelope.fiscalYear();
+				columns[4][row] = envelope.opd();
+				columns[5][row] = (int) envelope.occurredOn().toEpochDay();
+				columns[6][row] = envelope.document().kind();
+				columns[7][row] = envelope.document().number();
+				columns[8][row] = (event.amount() != null) ? event.amount().movePointRight(2).longValueExact() : null;
+				columns[9][row] = event.tu();
+				columns[10][row] = parsed.record().sha256();
+				columns[11][row] = parsed.record().topic();
+				columns[12][row] = parsed.record().partition();
+				columns[13][row] = parsed.record().offset();
+			}
+			String[] types = { "text", "text", "text", "int4", "text", "int4", "text", "text", "int8", "text", "bytea",
+					"text", "int4", "int8" };
+			try (PreparedStatement statement = connection.prepareStatement(INSERT_FACTS)) {
+				for (int c = 0; c < columns.length; c++) {
+					statement.setArray(c + 1, connection.createArrayOf(types[c], columns[c]));
+				}
+				try (ResultSet rs = statement.executeQuery()) {
+					while (rs.next()) {
+						inserted.put(rs.getString(1), rs.getLong(2));
+					}
+				}
+			}
+			return inserted;
+		});
 	}
 
 	/** TU_NOT_DISBURSED, or null when the settlement names a TU it may settle. */
-	private Outcome checkTu(UpEvent event) {
+	private static Outcome checkTu(UpEvent event, Disbursement tu) {
 		Envelope envelope = event.envelope();
-		List<Disbursement> tus = this.jdbc.query("""
-				select opd, fiscal_year, occurred_on from up_ledger
-				where event_id = ? and event_type = 'tu-disbursed'""",
-				(rs, row) -> new Disbursement(rs.getString(1), rs.getInt(2), rs.getDate(3).toLocalDate()),
-				event.tu());
-		if (tus.isEmpty() || !tus.get(0).opd().equals(envelope.opd())
-				|| tus.get(0).fiscalYear() != envelope.fiscalYear()) {
+		if (tu == null || !tu.opd().equals(envelope.opd()) || tu.fiscalYear() != envelope.fiscalYear()) {
 			return BatchIngestor.reject(Reason.TU_NOT_DISBURSED, "tu", event.tu(), "tu '" + event.tu()
 					+ "' names no tu-disbursed event of " + envelope.opd() + " in " + envelope.fiscalYear());
 		}
-		Disbursement tu = tus.get(0);
 		if (envelope.occurredOn().isBefore(tu.occurredOn())) {
 			return BatchIngestor.reject(Reason.TU_NOT_DISBURSED, "occurredOn", envelope.occurredOn(),
 					envelope.type() + " on " + envelope.occurredOn() + " is dated before TU '" + event.tu()
@@ -196,6 +286,107 @@ class UpLedger {
 	}
 
 	private record Disbursement(String opd, int fiscalYear, LocalDate occurredOn) {
+	}
+
+	/** What the facts stored by a run add to the totals the snapshot reads, one delta per key. */
+	private static final class Totals {
+
+		private final Map<List<Object>, TypeDelta> types = new LinkedHashMap<>();
+
+		private final Map<List<Object>, Object[]> ceilings = new LinkedHashMap<>();
+
+		private final List<Object[]> disbursedTus = new ArrayList<>();
+
+		private final Map<String, Object[]> settlements = new LinkedHashMap<>();
+
+		void add(UpEvent event, long seq) {
+			Envelope envelope = event.envelope();
+			LocalDate on = envelope.occurredOn();
+			BigDecimal amount = (event.amount() != null) ? event.amount() : BigDecimal.ZERO;
+			TypeDelta delta = this.types.computeIfAbsent(
+					List.of(envelope.pemda(), envelope.fiscalYear(), envelope.opd(), envelope.type()),
+					key -> new TypeDelta(on));
+			delta.amount = delta.amount.add(amount);
+			delta.events++;
+			delta.first = on.isBefore(delta.first) ? on : delta.first;
+			delta.last = on.isAfter(delta.last) ? on : delta.last;
+			switch (event.type()) {
+				case UpEvent.CEILING_SET -> this.ceilings.merge(
+						List.of(envelope.pemda(), envelope.fiscalYear(), envelope.opd()),
+						new Object[] { envelope.pemda(), envelope.fiscalYear(), envelope.opd(), Date.valueOf(on), seq,
+								amount },
+						(a, b) -> newer(a, b));
+				case UpEvent.TU_DISBURSED -> this.disbursedTus.add(new Object[] { envelope.eventId(), envelope.pemda(),
+						envelope.fiscalYear(), envelope.opd(), Date.valueOf(on), amount });
+				case UpEvent.TU_ACCOUNTED, UpEvent.TU_RETURNED -> this.settlements.merge(event.tu(),
+						new Object[] { amount, Date.valueOf(on), event.tu() },
+						(a, b) -> new Object[] { ((BigDecimal) a[0]).add((BigDecimal) b[0]),
+								((Date) a[1]).after((Date) b[1]) ? a[1] : b[1], a[2] });
+				default -> {
+					// the other facts move only up_total
+				}
+			}
+		}
+
+		/** The ceiling decree in force of two: the later by date, then by arrival. */
+		private static Object[] newer(Object[] a, Object[] b) {
+			int byDate = ((Date) a[3]).compareTo((Date) b[3]);
+			return (byDate > 0 || (byDate == 0 && (Long) a[4] > (Long) b[4])) ? a : b;
+		}
+
+		void apply(JdbcTemplate jdbc) {
+			if (this.types.isEmpty()) {
+				return;
+			}
+			List<Object[]> rows = new ArrayList<>(this.types.size());
+			this.types.forEach((key, delta) -> rows.add(new Object[] { key.get(0), key.get(1), key.get(2), key.get(3),
+					delta.amount, delta.events, Date.valueOf(delta.first), Date.valueOf(delta.last) }));
+			jdbc.batchUpdate("""
+					insert into up_total (pemda, fiscal_year, opd, event_type, amount, events, first_on, last_on)
+					values (?, ?, ?, ?, ?, ?, ?, ?)
+					on conflict (pemda, fiscal_year, opd, event_type) do update
+					set amount = up_total.amount + excluded.amount, events = up_total.events + excluded.events,
+					    first_on = least(up_total.first_on, excluded.first_on),
+					    last_on = greatest(up_total.last_on, excluded.last_on)""", rows);
+			if (!this.ceilings.isEmpty()) {
+				jdbc.batchUpdate("""
+						insert into up_ceiling (pemda, fiscal_year, opd, occurred_on, seq, amount)
+						values (?, ?, ?, ?, ?, ?)
+						on conflict (pemda, fiscal_year, opd) do update
+						set occurred_on = excluded.occurred_on, seq = excluded.seq, amount = excluded.amount
+						where (up_ceiling.occurred_on, up_ceiling.seq) < (excluded.occurred_on, excluded.seq)""",
+						new ArrayList<>(this.ceilings.values()));
+			}
+			if (!this.disbursedTus.isEmpty()) {
+				jdbc.batchUpdate("""
+						insert into up_tu (event_id, pemda, fiscal_year, opd, disbursed_on, amount, settled)
+						values (?, ?, ?, ?, ?, ?, 0)""", this.disbursedTus);
+			}
+			if (!this.settlements.isEmpty()) {
+				// a settlement never shares a run with its TU: the TU's row is stored before
+				jdbc.batchUpdate("""
+						update up_tu set settled = settled + ?, last_settled_on = greatest(last_settled_on, ?)
+						where event_id = ?""", new ArrayList<>(this.settlements.values()));
+			}
+		}
+
+	}
+
+	private static final class TypeDelta {
+
+		private BigDecimal amount = BigDecimal.ZERO;
+
+		private long events;
+
+		private LocalDate first;
+
+		private LocalDate last;
+
+		TypeDelta(LocalDate on) {
+			this.first = on;
+			this.last = on;
+		}
+
 	}
 
 }

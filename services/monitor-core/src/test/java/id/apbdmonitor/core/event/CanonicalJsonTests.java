@@ -9,6 +9,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class CanonicalJsonTests {
 
+	/** {@code printf '%s' '{"a":"é","b":1}' | sha256sum}. */
+	private static final String KNOWN_DIGEST = "aa58fba8483623bed37c1b02edfccbdd9a53123837c20bfa4cb4049993a2872e";
+
 	private static final String EVENT = """
 			{"eventId":"SP2D-1","type":"spending-realised","schemaVersion":1,"pemda":"52.72","fiscalYear":2026,
 			 "opd":"DINKES","occurredOn":"2026-03-14","document":{"kind":"SP2D","number":"00123/SP2D-LS/2026"},
@@ -62,6 +65,23 @@ class CanonicalJsonTests {
 		byte[] duplicateKey = bytes("{\"amount\":\"1.00\",\"amount\":\"2.00\"}");
 		assertThat(CanonicalJson.sha256(duplicateKey)).isEqualTo(sha256(duplicateKey));
 		assertThat(CanonicalJson.sha256((byte[]) null)).isEqualTo(sha256(new byte[0]));
+	}
+
+	@Test
+	void shouldHashTheUtf8BytesOfTheCanonicalFormWhateverTheTextAndItsLength() {
+		String big = "Rp ".repeat(3000) + "\u00e9\ud834\udd1e".repeat(500);
+		String huge = "x".repeat(70_000) + "\u00e9";
+		for (String json : java.util.List.of(EVENT, RESERIALISED, "{\"a\":\"é ü 中 \ud834\udd1e\"}",
+				"[\"lone \\ud834 high\", \"lone \\udd1e low\", \"\\u0000\\u001f\\n\"]", "{\"big\":\"" + big + "\"}",
+				"{\"huge\":\"" + huge + "\"}", EVENT)) {
+			var tree = EventJson.MAPPER.readTree(json);
+			// the identity stored in every ledger: SHA-256 of the canonical text's UTF-8 bytes
+			assertThat(CanonicalJson.sha256(tree)).as(json.substring(0, Math.min(40, json.length())))
+				.isEqualTo(sha256(bytes(CanonicalJson.canonical(tree))));
+		}
+		// computed outside Java: sha256sum of the canonical text
+		assertThat(java.util.HexFormat.of().formatHex(CanonicalJson.sha256(EventJson.MAPPER.readTree("{\"b\":1,\"a\":\"é\"}"))))
+			.isEqualTo(KNOWN_DIGEST);
 	}
 
 	private static byte[] bytes(String text) {
