@@ -134,19 +134,34 @@ public final class Bench {
 		BenchStack.Target target = this.stack.prepare(service, slug);
 		Backlog backlog = new Backlog(service, this.year);
 		long latencyEvents = (long) this.options.latencyRate() * this.options.latencySeconds();
+		java.util.concurrent.atomic.AtomicLong failed = new java.util.concurrent.atomic.AtomicLong();
+		java.util.concurrent.atomic.AtomicReference<Exception> firstFailure = new java.util.concurrent.atomic.AtomicReference<>();
+		org.apache.kafka.clients.producer.Callback check = (metadata, exception) -> {
+			if (exception != null) {
+				failed.incrementAndGet();
+				firstFailure.compareAndSet(null, exception);
+			}
+		};
 		try (KafkaProducer<String, byte[]> producer = producer(20)) {
 			for (SimEvent event : Backlog.budget(this.year)) {
 				producer.send(new ProducerRecord<>(target.budgetTopic(), event.key(),
-						event.value().getBytes(StandardCharsets.UTF_8)));
+						event.value().getBytes(StandardCharsets.UTF_8)), check);
 			}
 			int tenth = Math.max(1, size / 10);
 			for (int sent = 0; sent < size; sent += tenth) {
 				backlog.next(Math.min(tenth, size - sent), (record) -> producer.send(
-						new ProducerRecord<>(target.topic(), record.key(), record.value().getBytes(StandardCharsets.UTF_8))));
+						new ProducerRecord<>(target.topic(), record.key(), record.value().getBytes(StandardCharsets.UTF_8)),
+						check));
 				progress(String.format(Locale.ROOT, "  produced %,d of %,d (%d copies of the year's %,d events)",
 						Math.min(sent + tenth, size), size, backlog.copiesFor(size), backlog.eventsPerYear()));
 			}
 			producer.flush();
+		}
+		long inTopic = this.stack.endOffsetSum(target.topic());
+		if (failed.get() > 0 || inTopic != size) {
+			// a backlog short of N would never drain to N: stop here, with the broker's reason
+			throw new IllegalStateException(String.format(Locale.ROOT, "%,d records failed to send, the topic holds %,d of %,d (%s)",
+					failed.get(), inTopic, size, firstFailure.get()));
 		}
 		progress("  raw Kafka consumer on the topic…");
 		double consumerRate = RawLimits.consumerRate(this.stack.bootstrapServers(), target.topic(), size);
@@ -388,6 +403,8 @@ public final class Bench {
 				ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
 				ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
 				ProducerConfig.LINGER_MS_CONFIG, lingerMillis, ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
+				// a broker starved of CPU answers late: retry for long rather than expire batches
+				ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 120_000, ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 600_000,
 				ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"));
 	}
 

@@ -239,6 +239,15 @@ final class BenchStack implements AutoCloseable {
 		}
 	}
 
+	/** Records in {@code topic}: the sum of its partitions' end offsets. */
+	long endOffsetSum(String topic) throws InterruptedException, ExecutionException {
+		Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+		for (int p = 0; p < PARTITIONS; p++) {
+			request.put(new TopicPartition(topic, p), OffsetSpec.latest());
+		}
+		return this.admin.listOffsets(request).all().get().values().stream().mapToLong((info) -> info.offset()).sum();
+	}
+
 	/** Records of {@code topic} not yet committed by {@code group}. */
 	long lag(String group, String topic) throws InterruptedException, ExecutionException {
 		Map<TopicPartition, OffsetSpec> request = new HashMap<>();
