@@ -61,7 +61,8 @@ class MonitoringEndToEndIntegrationTests {
 
 	static final String SIMULATOR = "http://localhost:8090";
 
-	static final int[] DEVSTACK_PORTS = { 55432, 9092, 9093, 8083, 8084, 8085, 8086, 8090, 9090, 9095 };
+	static final int[] DEVSTACK_PORTS = { 55432, 9092, 9093, 8081, 8082, 8083, 8084, 8085, 8086, 8087, 8088, 8090, 9090, 9095,
+			2525, 8025 };
 
 	/** Grafana's built-in variables, as Grafana would expand them for a 6 h view. */
 	static final Map<String, String> GRAFANA_VARIABLES = Map.of("$__rate_interval", "1m", "$__interval", "15s",
