@@ -15,6 +15,7 @@ import java.util.Set;
 
 import id.apbdmonitor.core.event.Envelope;
 import id.apbdmonitor.core.event.Reason;
+import id.apbdmonitor.core.ingest.ArrayColumns;
 import id.apbdmonitor.core.ingest.BatchIngestor;
 import id.apbdmonitor.core.ingest.Outcome;
 import id.apbdmonitor.core.ingest.Parsed;
@@ -125,9 +126,7 @@ class PadLedger {
 			String[] types = { "text", "text", "text", "int4", "text", "text", "text", "int4", "text", "text", "int8",
 					"bytea", "text", "int4", "int8" };
 			try (PreparedStatement statement = connection.prepareStatement(INSERT_RECEIPTS)) {
-				for (int c = 0; c < columns.length; c++) {
-					statement.setArray(c + 1, connection.createArrayOf(types[c], columns[c]));
-				}
+				ArrayColumns.bind(connection, statement, columns, types);
 				try (ResultSet rs = statement.executeQuery()) {
 					while (rs.next()) {
 						ids.add(rs.getString(1));

@@ -14,6 +14,7 @@ import java.util.Set;
 
 import id.apbdmonitor.core.event.Envelope;
 import id.apbdmonitor.core.event.Reason;
+import id.apbdmonitor.core.ingest.ArrayColumns;
 import id.apbdmonitor.core.ingest.BatchIngestor;
 import id.apbdmonitor.core.ingest.Idempotency;
 import id.apbdmonitor.core.ingest.Outcome;
@@ -157,9 +158,7 @@ class TppLedger {
 					  on l.pemda = k.pemda and l.fiscal_year = k.fiscal_year and l.opd = k.opd and l.month = k.month
 					order by l.pemda, l.fiscal_year, l.opd, l.month, l.stage_order desc""")) {
 				String[] types = { "text", "int4", "text", "int4" };
-				for (int k = 0; k < 4; k++) {
-					statement.setArray(k + 1, connection.createArrayOf(types[k], keys[k]));
-				}
+				ArrayColumns.bind(connection, statement, keys, types);
 				try (ResultSet rs = statement.executeQuery()) {
 					while (rs.next()) {
 						reached.put(List.of(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getInt(4)),
@@ -207,9 +206,7 @@ class TppLedger {
 			String[] types = { "text", "text", "int4", "text", "int4", "text", "int4", "int4", "text", "text", "int8",
 					"int4", "bytea", "text", "int4", "int8" };
 			try (PreparedStatement statement = connection.prepareStatement(INSERT_STAGES)) {
-				for (int c = 0; c < columns.length; c++) {
-					statement.setArray(c + 1, connection.createArrayOf(types[c], columns[c]));
-				}
+				ArrayColumns.bind(connection, statement, columns, types);
 				try (ResultSet rs = statement.executeQuery()) {
 					while (rs.next()) {
 						inserted.add(rs.getString(1));

@@ -14,6 +14,7 @@ import java.util.Map;
 
 import id.apbdmonitor.core.event.Envelope;
 import id.apbdmonitor.core.event.Reason;
+import id.apbdmonitor.core.ingest.ArrayColumns;
 import id.apbdmonitor.core.ingest.BatchIngestor;
 import id.apbdmonitor.core.ingest.Idempotency;
 import id.apbdmonitor.core.ingest.Outcome;
@@ -184,9 +185,7 @@ class UpLedger {
 			String[] types = { "text", "text", "text", "int4", "text", "int4", "text", "text", "int8", "text", "bytea",
 					"text", "int4", "int8" };
 			try (PreparedStatement statement = connection.prepareStatement(INSERT_FACTS)) {
-				for (int c = 0; c < columns.length; c++) {
-					statement.setArray(c + 1, connection.createArrayOf(types[c], columns[c]));
-				}
+				ArrayColumns.bind(connection, statement, columns, types);
 				try (ResultSet rs = statement.executeQuery()) {
 					while (rs.next()) {
 						inserted.put(rs.getString(1), rs.getLong(2));

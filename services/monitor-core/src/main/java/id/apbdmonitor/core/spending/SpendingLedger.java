@@ -16,6 +16,7 @@ import java.util.Set;
 
 import id.apbdmonitor.core.event.Envelope;
 import id.apbdmonitor.core.event.Reason;
+import id.apbdmonitor.core.ingest.ArrayColumns;
 import id.apbdmonitor.core.ingest.BatchIngestor;
 import id.apbdmonitor.core.ingest.Outcome;
 import id.apbdmonitor.core.ingest.Parsed;
@@ -143,9 +144,7 @@ class SpendingLedger {
 					"int8", "bytea", "text", "int4", "int8" };
 			Set<String> ids = new HashSet<>();
 			try (PreparedStatement statement = connection.prepareStatement(INSERT_REALISATIONS)) {
-				for (int c = 0; c < columns.length; c++) {
-					statement.setArray(c + 1, connection.createArrayOf(types[c], columns[c]));
-				}
+				ArrayColumns.bind(connection, statement, columns, types);
 				try (ResultSet rs = statement.executeQuery()) {
 					while (rs.next()) {
 						ids.add(rs.getString(1));
