@@ -179,10 +179,23 @@ final class BenchStack implements AutoCloseable {
 		regionFile.ifPresent((file) -> environment.put("APBD_REGION_CONFIG", "file:" + file.toAbsolutePath()));
 		// the devstack's and compose's heap; the serial collector comes with the devstack's command
 		DevstackParts.Child child = DevstackParts.startJava(service.name() + "-" + target.slug(), this.home,
-				List.of("-Xmx384m"), arguments, environment, this.repoRoot,
+				serviceJvmOptions(), arguments, environment, this.repoRoot,
 				this.home.resolve("logs/" + service.name() + "-" + target.slug() + ".log"));
 		this.children.add(child);
 		return child;
+	}
+
+	/**
+	 * The devstack's heap, plus any options of {@code APBD_BENCH_SERVICE_JAVA_OPTS} (space
+	 * separated), e.g. to record a flight recording of each service while it drains.
+	 */
+	private static List<String> serviceJvmOptions() {
+		List<String> options = new ArrayList<>(List.of("-Xmx384m"));
+		String extra = System.getenv("APBD_BENCH_SERVICE_JAVA_OPTS");
+		if (extra != null && !extra.isBlank()) {
+			options.addAll(List.of(extra.trim().split("\\s+")));
+		}
+		return options;
 	}
 
 	void stop(DevstackParts.Child child) {
