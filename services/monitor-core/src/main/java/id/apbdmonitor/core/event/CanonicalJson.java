@@ -1,11 +1,6 @@
 package id.apbdmonitor.core.event;
 
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetEncoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -60,38 +55,153 @@ public final class CanonicalJson {
 
 	/**
 	 * The same, from a tree already parsed: the pipeline parses each record once. The canonical
-	 * form is written into a buffer of the thread and encoded into another, both reused: growing
-	 * a fresh builder and copying it to a String and to bytes cost a tenth of the hashing.
+	 * form is written straight as UTF-8 into a byte buffer of the thread, reused: a text builder
+	 * encoded by a CharsetEncoder afterwards cost a third of the ingest thread (issue 11). The
+	 * bytes are those of {@link #canonical}'s text in UTF-8 (a test holds the two equal).
 	 */
 	public static byte[] sha256(JsonNode node) {
 		Buffers buffers = BUFFERS.get();
-		StringBuilder text = buffers.text;
-		text.setLength(0);
-		write(node, text);
+		Utf8 out = buffers.utf8;
+		out.length = 0;
+		writeUtf8(node, out);
 		MessageDigest digest = newDigest();
-		CharBuffer chars = CharBuffer.wrap(text);
-		CharsetEncoder encoder = buffers.encoder.reset();
-		while (true) {
-			ByteBuffer bytes = buffers.bytes;
-			bytes.clear();
-			CoderResult result = encoder.encode(chars, bytes, true);
-			if (result.isUnderflow()) {
-				result = encoder.flush(bytes);
-			}
-			bytes.flip();
-			digest.update(bytes);
-			if (result.isUnderflow()) {
-				break;
-			}
-			if (result.isError()) {
-				// cannot happen: the canonical form escapes every lone surrogate
-				throw new IllegalStateException("canonical JSON is not encodable: " + result);
-			}
-		}
-		if (text.length() > MAX_KEPT_BUFFER) {
-			buffers.text = new StringBuilder(INITIAL_BUFFER);
+		digest.update(out.bytes, 0, out.length);
+		if (out.bytes.length > MAX_KEPT_BUFFER) {
+			buffers.utf8 = new Utf8();
 		}
 		return digest.digest();
+	}
+
+	private static void writeUtf8(JsonNode node, Utf8 out) {
+		if (node.isObject()) {
+			String[] keys = sortedKeys(node);
+			out.ascii('{');
+			for (int i = 0; i < keys.length; i++) {
+				if (i > 0) {
+					out.ascii(',');
+				}
+				utf8String(keys[i], out);
+				out.ascii(':');
+				writeUtf8(node.get(keys[i]), out);
+			}
+			out.ascii('}');
+		}
+		else if (node.isArray()) {
+			out.ascii('[');
+			for (int i = 0; i < node.size(); i++) {
+				if (i > 0) {
+					out.ascii(',');
+				}
+				writeUtf8(node.get(i), out);
+			}
+			out.ascii(']');
+		}
+		else if (node.isString()) {
+			utf8String(node.asString(), out);
+		}
+		else if (node.isNumber()) {
+			out.ascii(number(node));
+		}
+		else if (node.isBoolean()) {
+			out.ascii(node.booleanValue() ? "true" : "false");
+		}
+		else {
+			out.ascii("null");
+		}
+	}
+
+	/** {@link #string} as UTF-8: the same escapes, every other character encoded. */
+	private static void utf8String(String text, Utf8 out) {
+		out.ascii('"');
+		int n = text.length();
+		out.ensure(n * 3 + 1);
+		byte[] b = out.bytes;
+		int at = out.length;
+		for (int i = 0; i < n; i++) {
+			char c = text.charAt(i);
+			if (c < 0x80) {
+				if (c == '"' || c == '\\' || c < 0x20) {
+					out.length = at;
+					escapeUtf8(c, out);
+					out.ensure(3 * (n - i) + 1);
+					b = out.bytes;
+					at = out.length;
+				}
+				else {
+					b[at++] = (byte) c;
+				}
+			}
+			else if (c < 0x800) {
+				b[at++] = (byte) (0xC0 | (c >> 6));
+				b[at++] = (byte) (0x80 | (c & 0x3F));
+			}
+			else if (Character.isSurrogate(c)) {
+				if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
+					int cp = Character.toCodePoint(c, text.charAt(++i));
+					// 4 bytes for 2 chars: within the 3 per char ensured
+					b[at++] = (byte) (0xF0 | (cp >> 18));
+					b[at++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+					b[at++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+					b[at++] = (byte) (0x80 | (cp & 0x3F));
+				}
+				else {
+					// a lone surrogate has no UTF-8 form: escaped, as in the text form
+					out.length = at;
+					escapeUtf8(c, out);
+					out.ensure(3 * (n - i) + 1);
+					b = out.bytes;
+					at = out.length;
+				}
+			}
+			else {
+				b[at++] = (byte) (0xE0 | (c >> 12));
+				b[at++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+				b[at++] = (byte) (0x80 | (c & 0x3F));
+			}
+		}
+		out.length = at;
+		out.ascii('"');
+	}
+
+	private static void escapeUtf8(char c, Utf8 out) {
+		switch (c) {
+			case '"' -> out.ascii("\\\"");
+			case '\\' -> out.ascii("\\\\");
+			case '\b' -> out.ascii("\\b");
+			case '\f' -> out.ascii("\\f");
+			case '\n' -> out.ascii("\\n");
+			case '\r' -> out.ascii("\\r");
+			case '\t' -> out.ascii("\\t");
+			default -> {
+				out.ensure(6);
+				out.ascii('\\');
+				out.ascii('u');
+				out.ascii(HEX[c >> 12 & 0xF]);
+				out.ascii(HEX[c >> 8 & 0xF]);
+				out.ascii(HEX[c >> 4 & 0xF]);
+				out.ascii(HEX[c & 0xF]);
+			}
+		}
+	}
+
+	/** The keys of an object in UTF-16 code unit order (String's natural order). */
+	private static String[] sortedKeys(JsonNode node) {
+		String[] keys = new String[node.size()];
+		int i = 0;
+		for (String name : node.propertyNames()) {
+			keys[i++] = name;
+		}
+		// an event's keys are about a dozen: insertion sort beats the general sort's set-up
+		for (int j = 1; j < keys.length; j++) {
+			String key = keys[j];
+			int k = j - 1;
+			while (k >= 0 && keys[k].compareTo(key) > 0) {
+				keys[k + 1] = keys[k];
+				k--;
+			}
+			keys[k + 1] = key;
+		}
+		return keys;
 	}
 
 	/** The identity of a value that is not JSON (or no value): its raw bytes. */
@@ -217,11 +327,35 @@ public final class CanonicalJson {
 	/** What {@link #sha256(JsonNode)} reuses on one thread. */
 	private static final class Buffers {
 
-		private StringBuilder text = new StringBuilder(INITIAL_BUFFER);
+		private Utf8 utf8 = new Utf8();
 
-		private final ByteBuffer bytes = ByteBuffer.allocate(INITIAL_BUFFER);
+	}
 
-		private final CharsetEncoder encoder = StandardCharsets.UTF_8.newEncoder();
+	/** A growable byte buffer of UTF-8. */
+	private static final class Utf8 {
+
+		private byte[] bytes = new byte[INITIAL_BUFFER];
+
+		private int length;
+
+		void ensure(int more) {
+			if (this.length + more > this.bytes.length) {
+				this.bytes = Arrays.copyOf(this.bytes, Math.max(this.bytes.length * 2, this.length + more));
+			}
+		}
+
+		void ascii(char c) {
+			ensure(1);
+			this.bytes[this.length++] = (byte) c;
+		}
+
+		void ascii(String text) {
+			int n = text.length();
+			ensure(n);
+			for (int i = 0; i < n; i++) {
+				this.bytes[this.length++] = (byte) text.charAt(i);
+			}
+		}
 
 	}
 
