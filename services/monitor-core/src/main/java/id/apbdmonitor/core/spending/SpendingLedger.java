@@ -247,6 +247,12 @@ class SpendingLedger {
 	/** Deltas of the rows inserted by this batch, per OPD and category. */
 	private static final class Totals {
 
+		private static final java.util.Comparator<Object[]> ROW_ORDER = java.util.Comparator
+			.comparing((Object[] row) -> (String) row[0])
+			.thenComparing(row -> (Integer) row[1])
+			.thenComparing(row -> (String) row[2])
+			.thenComparing(row -> (String) row[3]);
+
 		private final Map<List<Object>, BigDecimal> amounts = new LinkedHashMap<>();
 
 		private final Map<List<Object>, Long> counts = new HashMap<>();
@@ -264,6 +270,9 @@ class SpendingLedger {
 			List<Object[]> rows = new ArrayList<>();
 			this.amounts.forEach((key, amount) -> rows
 				.add(new Object[] { key.get(0), key.get(1), key.get(2), key.get(3), amount, this.counts.get(key) }));
+			// in key order: partitions written concurrently (apbd.ingest.concurrency) lock the rows
+			// they share in the same order, so they wait for each other instead of deadlocking
+			rows.sort(ROW_ORDER);
 			jdbc.batchUpdate("""
 					insert into spending_total (pemda, fiscal_year, opd, category, realised, events)
 					values (?, ?, ?, ?, ?, ?)
