@@ -177,7 +177,7 @@ final class BenchStack implements AutoCloseable {
 		environment.put("APBD_DB_OWNER_USER", service.role() + "_owner");
 		environment.put("APBD_DB_OWNER_PASSWORD", target.passwords().get(service.role() + "_owner"));
 		regionFile.ifPresent((file) -> environment.put("APBD_REGION_CONFIG", "file:" + file.toAbsolutePath()));
-		// the devstack's and compose's heap; the serial collector comes with the devstack's command
+		// the devstack's and compose's JVM options; the serial collector comes with the devstack's command
 		DevstackParts.Child child = DevstackParts.startJava(service.name() + "-" + target.slug(), this.home,
 				serviceJvmOptions(), arguments, environment, this.repoRoot,
 				this.home.resolve("logs/" + service.name() + "-" + target.slug() + ".log"));
@@ -186,11 +186,11 @@ final class BenchStack implements AutoCloseable {
 	}
 
 	/**
-	 * The devstack's heap, plus any options of {@code APBD_BENCH_SERVICE_JAVA_OPTS} (space
+	 * The devstack's JVM options, plus any options of {@code APBD_BENCH_SERVICE_JAVA_OPTS} (space
 	 * separated), e.g. to record a flight recording of each service while it drains.
 	 */
 	private static List<String> serviceJvmOptions() {
-		List<String> options = new ArrayList<>(List.of("-Xmx384m"));
+		List<String> options = new ArrayList<>(DevstackParts.SERVICE_JVM_OPTIONS);
 		String extra = System.getenv("APBD_BENCH_SERVICE_JAVA_OPTS");
 		if (extra != null && !extra.isBlank()) {
 			options.addAll(List.of(extra.trim().split("\\s+")));

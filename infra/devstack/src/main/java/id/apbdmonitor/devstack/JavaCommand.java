@@ -14,6 +14,18 @@ final class JavaCommand {
 
 	static final String MARKER_PROPERTY = "apbd.devstack.home";
 
+	/**
+	 * The JVM options of every service child (devstack, benchmark, fault suite; docker-compose.yml's
+	 * {@code JAVA_TOOL_OPTIONS} says the same), chosen so that a service stays under 300 MB of
+	 * resident memory after draining a backlog (issue 11). The live heap of a draining service is
+	 * some 30 MB (2,000-record polls on each of up to three partitions); a 192 MB heap leaves room
+	 * for bursts, and a small initial heap lets the serial collector give memory back after a
+	 * full collection. Metaspace (~70 MB for a service) and the code cache are capped, so that
+	 * a leak shows as an error rather than as a slowly growing process.
+	 */
+	static final List<String> SERVICE_OPTIONS = List.of("-Xms64m", "-Xmx192m", "-XX:MaxMetaspaceSize=128m",
+			"-XX:ReservedCodeCacheSize=64m", "-Xss512k", "-XX:+ExitOnOutOfMemoryError");
+
 	private JavaCommand() {
 	}
 

@@ -73,7 +73,7 @@ final class ServiceLauncher {
 		Map<String, String> environment = new LinkedHashMap<>(this.commonEnvironment);
 		environment.put("SERVER_PORT", Integer.toString(app.port()));
 		environment.putAll(extraEnvironment);
-		List<String> command = JavaCommand.of(this.layout.home(), List.of("-Xmx384m"),
+		List<String> command = JavaCommand.of(this.layout.home(), JavaCommand.SERVICE_OPTIONS,
 				List.of("-jar", app.jar(this.layout.repoRoot()).toString()));
 		return ChildProcess.start(app.name(), command, environment, this.hiddenVariables, this.layout.repoRoot(),
 				this.layout.log(app.name()), this.layout.pids());

@@ -177,7 +177,7 @@ class PackagedServicesIntegrationTests {
 	}
 
 	private ChildProcess start(String app, Map<String, String> environment) {
-		return ChildProcess.start(app, JavaCommand.of(this.home, List.of("-Xmx384m"), List.of("-jar", jar(app).toString())), environment,
+		return ChildProcess.start(app, JavaCommand.of(this.home, JavaCommand.SERVICE_OPTIONS, List.of("-jar", jar(app).toString())), environment,
 				this.repoRoot, this.home.resolve("logs/" + app + ".log"), this.home.resolve("pids"));
 	}
 

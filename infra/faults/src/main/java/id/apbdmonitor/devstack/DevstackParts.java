@@ -15,6 +15,9 @@ import java.util.Set;
  */
 public final class DevstackParts {
 
+	/** The JVM options the devstack starts every service with (heap, metaspace, code cache). */
+	public static final List<String> SERVICE_JVM_OPTIONS = JavaCommand.SERVICE_OPTIONS;
+
 	private DevstackParts() {
 	}
 

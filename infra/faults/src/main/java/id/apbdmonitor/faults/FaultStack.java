@@ -180,12 +180,21 @@ final class FaultStack implements AutoCloseable {
 		}
 		// C1 only: on two shared cores it halves the start-up, and this suite measures integrity, not speed
 		DevstackParts.Child child = DevstackParts.startJava(name, this.home,
-				List.of("-Xmx384m", "-XX:TieredStopAtLevel=1"), arguments,
+				faultJvmOptions(), arguments,
 				environment, this.repoRoot, log);
 		Service service = new Service(name, port, child, properties.getOrDefault("spring.application.name", SERVICE));
 		this.services.add(service);
 		awaitUp(service);
 		return service;
+	}
+
+	/** The devstack's JVM options, C1 only. */
+	private static List<String> faultJvmOptions() {
+		List<String> options = new ArrayList<>(DevstackParts.SERVICE_JVM_OPTIONS);
+		if (!options.contains("-XX:TieredStopAtLevel=1")) {
+			options.add("-XX:TieredStopAtLevel=1");
+		}
+		return options;
 	}
 
 	void awaitUp(Service service) throws InterruptedException {

@@ -112,10 +112,13 @@ public class BatchIngestor<E> {
 		Outcome[] outcomes = new Outcome[valid.size()];
 		List<DeadLetterPublisher.Rejected> deadLetters = new ArrayList<>(rejected);
 		this.transaction.executeWithoutResult(status -> {
+			// one query per poll instead of one per run while the topic has no remembered rejection
+			// (the usual case); as soon as a run of this poll remembers one, the later runs recall
+			boolean[] recall = { !valid.isEmpty() && this.memory.holdsAny(valid.get(0).record().topic()) };
 			for (List<Integer> run : runs(valid, eventIds)) {
-				List<Integer> undecided = recall(valid, eventIds, run, outcomes);
+				List<Integer> undecided = recall[0] ? recall(valid, eventIds, run, outcomes) : run;
 				if (!undecided.isEmpty()) {
-					write(valid, eventIds, undecided, outcomes);
+					write(valid, eventIds, undecided, outcomes, recall);
 				}
 			}
 			for (int i = 0; i < valid.size(); i++) {
@@ -127,12 +130,15 @@ public class BatchIngestor<E> {
 		});
 		long written = System.nanoTime();
 		long now = System.currentTimeMillis();
+		int[] kinds = new int[Outcome.Kind.values().length];
 		for (int i = 0; i < valid.size(); i++) {
 			if (outcomes[i].kind() != Outcome.Kind.REJECTED) {
-				this.metrics.count(outcomes[i]);
+				kinds[outcomes[i].kind().ordinal()]++;
 				this.metrics.committed(valid.get(i).record(), now);
 			}
 		}
+		// one increment per kind and poll, not per record
+		this.metrics.count(kinds);
 		for (DeadLetterPublisher.Rejected each : deadLetters) {
 			this.metrics.count(Outcome.rejected(each.rejection()));
 			log.warn("Rejected {} (key {}, {}): {} {}", each.record().position(), LogSafe.of(each.record().key(), 64),
@@ -212,11 +218,12 @@ public class BatchIngestor<E> {
 	 * refuses a value of it, rolls the savepoint back and writes each half again, down to the
 	 * single records at fault.
 	 */
-	private void write(List<Parsed<E>> valid, List<String> eventIds, List<Integer> run, Outcome[] outcomes) {
+	private void write(List<Parsed<E>> valid, List<String> eventIds, List<Integer> run, Outcome[] outcomes,
+			boolean[] remembered) {
 		List<Parsed<E>> batch = run.stream().map(valid::get).toList();
 		RuntimeException failure;
 		try {
-			List<Outcome> written = this.savepoint.execute(status -> writeAndRemember(batch, eventIds, run));
+			List<Outcome> written = this.savepoint.execute(status -> writeAndRemember(batch, eventIds, run, remembered));
 			for (int i = 0; i < run.size(); i++) {
 				outcomes[run.get(i)] = written.get(i);
 			}
@@ -230,15 +237,16 @@ public class BatchIngestor<E> {
 		}
 		if (run.size() > 1) {
 			int half = run.size() / 2;
-			write(valid, eventIds, run.subList(0, half), outcomes);
-			write(valid, eventIds, run.subList(half, run.size()), outcomes);
+			write(valid, eventIds, run.subList(0, half), outcomes, remembered);
+			write(valid, eventIds, run.subList(half, run.size()), outcomes, remembered);
 			return;
 		}
 		if (Failures.uniqueViolation(failure)) {
 			// a concurrent writer (e.g. the instance that lost this partition) stored the same key
 			// meanwhile; now it is committed, the handler sees it and answers DUPLICATE or a reason
 			try {
-				outcomes[run.get(0)] = this.savepoint.execute(status -> writeAndRemember(batch, eventIds, run)).get(0);
+				outcomes[run.get(0)] = this.savepoint.execute(status -> writeAndRemember(batch, eventIds, run, remembered))
+					.get(0);
 				return;
 			}
 			catch (RuntimeException ex) {
@@ -252,7 +260,8 @@ public class BatchIngestor<E> {
 				+ cut(Failures.message(failure), MAX_DATABASE_MESSAGE));
 	}
 
-	private List<Outcome> writeAndRemember(List<Parsed<E>> batch, List<String> eventIds, List<Integer> run) {
+	private List<Outcome> writeAndRemember(List<Parsed<E>> batch, List<String> eventIds, List<Integer> run,
+			boolean[] remembered) {
 		List<Outcome> written = this.handler.write(batch);
 		List<String> ids = new ArrayList<>();
 		List<IncomingRecord> records = new ArrayList<>();
@@ -265,6 +274,8 @@ public class BatchIngestor<E> {
 			}
 		}
 		this.memory.remember(batch.get(0).record().topic(), ids, records, rejections);
+		// set even if the savepoint is rolled back later: a needless recall is only a query
+		remembered[0] |= !ids.isEmpty();
 		return written;
 	}
 

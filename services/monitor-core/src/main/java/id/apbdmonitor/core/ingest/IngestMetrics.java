@@ -66,6 +66,15 @@ public class IngestMetrics {
 		}
 	}
 
+	/** Outcomes without rejection, counted by {@link Outcome.Kind#ordinal()}. */
+	void count(int[] kinds) {
+		for (Outcome.Kind kind : Outcome.Kind.values()) {
+			if (kinds[kind.ordinal()] > 0) {
+				this.outcomes.get(kind).increment(kinds[kind.ordinal()]);
+			}
+		}
+	}
+
 	void deadLettered(int count) {
 		this.deadLettered.increment(count);
 	}

@@ -27,6 +27,15 @@ public class RejectionMemory {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * Whether any rejection of the topic is remembered (committed, or written by this
+	 * transaction): while none is, there is nothing to recall and a poll skips the query per run.
+	 */
+	boolean holdsAny(String topic) {
+		return Boolean.TRUE.equals(this.jdbc.queryForObject(
+				"select exists (select 1 from ingest_rejection where topic = ?)", Boolean.class, topic));
+	}
+
 	/** The remembered rejection of each (eventId, payload) among these, keyed by {@link #key}. */
 	Map<String, Rejection> recall(String topic, List<String> eventIds) {
 		Map<String, Rejection> remembered = new HashMap<>();
