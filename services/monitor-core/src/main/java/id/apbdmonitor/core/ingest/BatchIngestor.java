@@ -47,6 +47,8 @@ public class BatchIngestor<E> {
 
 	private static final char NUL = 0;
 
+	private static final String EVENT_KEY_PREFIX = IngestHandler.eventKey("");
+
 	/** Enough bytes of a malformed value for the 200 characters of {@code apbd-value}. */
 	private static final int PREVIEW_BYTES = 800;
 
@@ -167,27 +169,36 @@ public class BatchIngestor<E> {
 	private List<List<Integer>> runs(List<Parsed<E>> valid, List<String> eventIds) {
 		List<List<Integer>> runs = new ArrayList<>();
 		List<Integer> run = new ArrayList<>();
-		Set<String> keys = new HashSet<>();
+		// the keys of the run: own eventIds as they are, references as keys; an own eventId X
+		// and a reference eventKey(X) are one key. No "event:" + X built per record.
+		Set<String> ids = new HashSet<>();
+		Set<String> references = new HashSet<>();
 		for (int i = 0; i < valid.size(); i++) {
-			String own = IngestHandler.eventKey(eventIds.get(i));
-			Collection<String> references = this.handler.references(valid.get(i).event());
-			boolean seen = keys.contains(own);
-			for (String reference : references) {
-				seen |= keys.contains(reference);
+			String id = eventIds.get(i);
+			Collection<String> refs = this.handler.references(valid.get(i).event());
+			boolean seen = ids.contains(id) || (!references.isEmpty() && references.contains(IngestHandler.eventKey(id)));
+			for (String reference : refs) {
+				seen |= references.contains(reference) || ids.contains(eventIdOf(reference));
 			}
 			if (seen) {
 				runs.add(run);
 				run = new ArrayList<>();
-				keys.clear();
+				ids.clear();
+				references.clear();
 			}
-			keys.add(own);
-			keys.addAll(references);
+			ids.add(id);
+			references.addAll(refs);
 			run.add(i);
 		}
 		if (!run.isEmpty()) {
 			runs.add(run);
 		}
 		return runs;
+	}
+
+	/** The eventId of an {@link IngestHandler#eventKey event key}, null for another key. */
+	private static String eventIdOf(String key) {
+		return key.startsWith(EVENT_KEY_PREFIX) ? key.substring(EVENT_KEY_PREFIX.length()) : null;
 	}
 
 	/**

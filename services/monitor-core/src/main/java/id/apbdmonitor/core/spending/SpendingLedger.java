@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -102,44 +101,48 @@ class SpendingLedger {
 		}
 		return this.jdbc.execute((ConnectionCallback<Set<String>>) connection -> {
 			int n = indexes.size();
-			Object[][] columns = new Object[16][];
-			columns[0] = new String[n];
-			columns[1] = new String[n];
-			columns[2] = new String[n];
-			columns[3] = new Integer[n];
-			columns[4] = new String[n];
-			columns[5] = new String[n];
-			columns[6] = new String[n];
-			columns[7] = new String[n];
-			columns[8] = new Integer[n];
-			columns[9] = new String[n];
-			columns[10] = new String[n];
-			columns[11] = new Long[n];
-			columns[12] = new byte[n][];
-			columns[13] = new String[n];
-			columns[14] = new Integer[n];
-			columns[15] = new Long[n];
+			// one typed array per column, filled before they go into the Object[][]: stores into
+			// columns[c][row] of mixed array types made C2 deoptimise and recompile this loop over
+			// and over (23 compilations, 8 s of compiler time in a 300k drain)
+			String[] eventIds = new String[n];
+			String[] eventTypes = new String[n];
+			String[] pemdas = new String[n];
+			Integer[] fiscalYears = new Integer[n];
+			String[] opds = new String[n];
+			String[] categories = new String[n];
+			String[] accounts = new String[n];
+			String[] mechanisms = new String[n];
+			Integer[] epochDays = new Integer[n];
+			String[] documentKinds = new String[n];
+			String[] documentNumbers = new String[n];
+			Long[] cents = new Long[n];
+			byte[][] hashes = new byte[n][];
+			String[] topics = new String[n];
+			Integer[] partitions = new Integer[n];
+			Long[] offsets = new Long[n];
 			for (int row = 0; row < n; row++) {
 				Parsed<SpendingEvent> parsed = batch.get(indexes.get(row));
 				SpendingEvent event = parsed.event();
 				Envelope envelope = event.envelope();
-				columns[0][row] = envelope.eventId();
-				columns[1][row] = envelope.type();
-				columns[2][row] = envelope.pemda();
-				columns[3][row] = envelope.fiscalYear();
-				columns[4][row] = envelope.opd();
-				columns[5][row] = event.category();
-				columns[6][row] = event.account();
-				columns[7][row] = event.mechanism();
-				columns[8][row] = (int) envelope.occurredOn().toEpochDay();
-				columns[9][row] = envelope.document().kind();
-				columns[10][row] = envelope.document().number();
-				columns[11][row] = event.amount().movePointRight(2).longValueExact();
-				columns[12][row] = parsed.record().sha256();
-				columns[13][row] = parsed.record().topic();
-				columns[14][row] = parsed.record().partition();
-				columns[15][row] = parsed.record().offset();
+				eventIds[row] = envelope.eventId();
+				eventTypes[row] = envelope.type();
+				pemdas[row] = envelope.pemda();
+				fiscalYears[row] = envelope.fiscalYear();
+				opds[row] = envelope.opd();
+				categories[row] = event.category();
+				accounts[row] = event.account();
+				mechanisms[row] = event.mechanism();
+				epochDays[row] = (int) envelope.occurredOn().toEpochDay();
+				documentKinds[row] = envelope.document().kind();
+				documentNumbers[row] = envelope.document().number();
+				cents[row] = event.amount().movePointRight(2).longValueExact();
+				hashes[row] = parsed.record().sha256();
+				topics[row] = parsed.record().topic();
+				partitions[row] = parsed.record().partition();
+				offsets[row] = parsed.record().offset();
 			}
+			Object[][] columns = { eventIds, eventTypes, pemdas, fiscalYears, opds, categories, accounts, mechanisms,
+					epochDays, documentKinds, documentNumbers, cents, hashes, topics, partitions, offsets };
 			String[] types = { "text", "text", "text", "int4", "text", "text", "text", "text", "int4", "text", "text",
 					"int8", "bytea", "text", "int4", "int8" };
 			Set<String> ids = new HashSet<>();
@@ -247,18 +250,17 @@ class SpendingLedger {
 	/** Deltas of the rows inserted by this batch, per OPD and category. */
 	private static final class Totals {
 
-		private static final java.util.Comparator<Object[]> ROW_ORDER = java.util.Comparator
-			.comparing((Object[] row) -> (String) row[0])
-			.thenComparing(row -> (Integer) row[1])
-			.thenComparing(row -> (String) row[2])
-			.thenComparing(row -> (String) row[3]);
+		private static final java.util.Comparator<Key> KEY_ORDER = java.util.Comparator.comparing(Key::pemda)
+			.thenComparingInt(Key::fiscalYear)
+			.thenComparing(Key::opd)
+			.thenComparing(Key::category);
 
-		private final Map<List<Object>, BigDecimal> amounts = new LinkedHashMap<>();
+		private final Map<Key, BigDecimal> amounts = new HashMap<>();
 
-		private final Map<List<Object>, Long> counts = new HashMap<>();
+		private final Map<Key, Long> counts = new HashMap<>();
 
 		void add(Envelope envelope, String category, BigDecimal amount) {
-			List<Object> key = List.of(envelope.pemda(), envelope.fiscalYear(), envelope.opd(), category);
+			Key key = new Key(envelope.pemda(), envelope.fiscalYear(), envelope.opd(), category);
 			this.amounts.merge(key, amount, BigDecimal::add);
 			this.counts.merge(key, 1L, Long::sum);
 		}
@@ -267,18 +269,24 @@ class SpendingLedger {
 			if (this.amounts.isEmpty()) {
 				return;
 			}
-			List<Object[]> rows = new ArrayList<>();
-			this.amounts.forEach((key, amount) -> rows
-				.add(new Object[] { key.get(0), key.get(1), key.get(2), key.get(3), amount, this.counts.get(key) }));
 			// in key order: partitions written concurrently (apbd.ingest.concurrency) lock the rows
 			// they share in the same order, so they wait for each other instead of deadlocking
-			rows.sort(ROW_ORDER);
+			List<Key> keys = new ArrayList<>(this.amounts.keySet());
+			keys.sort(KEY_ORDER);
+			List<Object[]> rows = new ArrayList<>(keys.size());
+			for (Key key : keys) {
+				rows.add(new Object[] { key.pemda(), key.fiscalYear(), key.opd(), key.category(), this.amounts.get(key),
+						this.counts.get(key) });
+			}
 			jdbc.batchUpdate("""
 					insert into spending_total (pemda, fiscal_year, opd, category, realised, events)
 					values (?, ?, ?, ?, ?, ?)
 					on conflict (pemda, fiscal_year, opd, category) do update
 					set realised = spending_total.realised + excluded.realised,
 					    events = spending_total.events + excluded.events""", rows);
+		}
+
+		private record Key(String pemda, int fiscalYear, String opd, String category) {
 		}
 
 	}
