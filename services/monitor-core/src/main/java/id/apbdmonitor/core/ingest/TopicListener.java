@@ -19,11 +19,11 @@ public abstract class TopicListener<E> implements IngestHandler<E> {
 
 	private final BatchIngestor<E> ingestor;
 
-	private final SnapshotRefresher snapshots;
+	private final CoalescedRefresh snapshots;
 
 	protected TopicListener(BatchIngestors ingestors, IngestProperties properties, SnapshotRefresher snapshots) {
 		this.ingestor = ingestors.create(properties.topic(), this);
-		this.snapshots = snapshots;
+		this.snapshots = new CoalescedRefresh(snapshots);
 	}
 
 	@KafkaListener(id = ID, topics = "${apbd.ingest.topic}", groupId = "${spring.application.name}",
@@ -34,7 +34,7 @@ public abstract class TopicListener<E> implements IngestHandler<E> {
 
 	@Override
 	public void afterCommit() {
-		this.snapshots.refresh();
+		this.snapshots.afterCommit();
 	}
 
 }
