@@ -2,27 +2,97 @@ package id.apbdmonitor.capital;
 
 import java.math.BigDecimal;
 import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import id.apbdmonitor.core.event.Envelope;
-import id.apbdmonitor.core.event.Reason;
-import id.apbdmonitor.core.ingest.BatchIngestor;
+import id.apbdmonitor.core.ingest.ArrayColumns;
 import id.apbdmonitor.core.ingest.Outcome;
 import id.apbdmonitor.core.ingest.Parsed;
 
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * The capital ledger and the contract states derived from it, written event by event inside the
- * batch transaction (capital events are few: contracts, monthly progress, a handful of payments
- * per contract), so each check sees the events before it, including those of the same batch.
+ * The capital ledger, the contract states derived from it and the per sub-kegiatan totals the
+ * snapshot reads, written a run at a time inside the batch transaction. A run is decided in
+ * memory by {@link CapitalRun} against the rows its events touch (read with a few {@code = any(?)}
+ * queries) and the earlier records of the same run, then stored as sets: one insert of the new
+ * events, one of the new contracts, one update of the changed contracts and one upsert of the
+ * totals' deltas, whatever the number of events.
  */
 @Repository
 class CapitalLedger {
+
+	/**
+	 * Binary arrays only (text, int4, int8, bytea): a date goes as its epoch day, an amount as
+	 * hundredths of a rupiah and a percentage as hundredths of a percent, because date or numeric
+	 * arrays would be formatted as text by the driver and parsed again by the server. The foreign
+	 * key of a reversal is checked at the end of the statement, so a payment and its reversal may
+	 * be inserted together.
+	 */
+	private static final String INSERT_EVENTS = """
+			insert into capital_event (event_id, event_type, pemda, fiscal_year, opd, contract_id, occurred_on,
+			    document_kind, document_number, amount, physical_progress, stage, reverses, payload_sha256,
+			    source_topic, source_partition, source_offset)
+			select event_id, event_type, pemda, fiscal_year, opd, contract_id, date '1970-01-01' + epoch_day,
+			    document_kind, document_number, cents * 0.01, hundredths * 0.01, stage, reverses, payload_sha256,
+			    source_topic, source_partition, source_offset
+			from unnest(?::text[], ?::text[], ?::text[], ?::int4[], ?::text[], ?::text[], ?::int4[], ?::text[],
+			    ?::text[], ?::int8[], ?::int4[], ?::text[], ?::text[], ?::bytea[], ?::text[], ?::int4[], ?::int8[])
+			    as u (event_id, event_type, pemda, fiscal_year, opd, contract_id, epoch_day, document_kind,
+			    document_number, cents, hundredths, stage, reverses, payload_sha256, source_topic, source_partition,
+			    source_offset)""";
+
+	private static final String[] EVENT_TYPES = { "text", "text", "text", "int4", "text", "text", "int4", "text",
+			"text", "int8", "int4", "text", "text", "bytea", "text", "int4", "int8" };
+
+	private static final String INSERT_CONTRACTS = """
+			insert into capital_contract (contract_id, event_id, pemda, fiscal_year, opd, sub_activity, account,
+			    supplier, contract_value, signed_on, planned_end, physical_progress, paid, handed_over_on)
+			select contract_id, event_id, pemda, fiscal_year, opd, sub_activity, account, supplier, value_cents * 0.01,
+			    date '1970-01-01' + signed_day, date '1970-01-01' + end_day, hundredths * 0.01, paid_cents * 0.01,
+			    date '1970-01-01' + handed_day
+			from unnest(?::text[], ?::text[], ?::text[], ?::int4[], ?::text[], ?::text[], ?::text[], ?::text[],
+			    ?::int8[], ?::int4[], ?::int4[], ?::int4[], ?::int8[], ?::int4[])
+			    as u (contract_id, event_id, pemda, fiscal_year, opd, sub_activity, account, supplier, value_cents,
+			    signed_day, end_day, hundredths, paid_cents, handed_day)""";
+
+	private static final String[] CONTRACT_TYPES = { "text", "text", "text", "int4", "text", "text", "text", "text",
+			"int8", "int4", "int4", "int4", "int8", "int4" };
+
+	/** Deltas and maxima, so that the statement does not depend on the values read before it. */
+	private static final String UPDATE_CONTRACTS = """
+			update capital_contract c
+			set paid = c.paid + u.paid_cents * 0.01,
+			    physical_progress = greatest(c.physical_progress, u.hundredths * 0.01),
+			    handed_over_on = coalesce(c.handed_over_on, date '1970-01-01' + u.handed_day)
+			from unnest(?::text[], ?::int8[], ?::int4[], ?::int4[]) as u (contract_id, paid_cents, hundredths, handed_day)
+			where c.contract_id = u.contract_id""";
+
+	private static final String[] UPDATE_TYPES = { "text", "int8", "int4", "int4" };
+
+	private static final String UPSERT_TOTALS = """
+			insert into capital_total (pemda, fiscal_year, opd, sub_activity, contracts, contracted, paid,
+			    progress_value, handed_over_unpaid, planned_end)
+			values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			on conflict (pemda, fiscal_year, opd, sub_activity) do update
+			set contracts = capital_total.contracts + excluded.contracts,
+			    contracted = capital_total.contracted + excluded.contracted,
+			    paid = capital_total.paid + excluded.paid,
+			    progress_value = capital_total.progress_value + excluded.progress_value,
+			    handed_over_unpaid = capital_total.handed_over_unpaid + excluded.handed_over_unpaid,
+			    planned_end = greatest(capital_total.planned_end, excluded.planned_end)""";
 
 	private final JdbcTemplate jdbc;
 
@@ -30,218 +100,265 @@ class CapitalLedger {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * Writes a run with the outcome of writing its events one by one in order. The pipeline may
+	 * pass events that share a contract or a reversed payment (the listener declares no
+	 * references): each is decided after the earlier ones of the run took effect in memory.
+	 */
 	List<Outcome> write(List<Parsed<CapitalEvent>> batch) {
+		CapitalRun run = load(batch);
 		List<Outcome> outcomes = new ArrayList<>(batch.size());
 		for (Parsed<CapitalEvent> parsed : batch) {
-			outcomes.add(write(parsed));
+			outcomes.add(run.decide(parsed));
 		}
+		store(run);
 		return outcomes;
 	}
 
-	private Outcome write(Parsed<CapitalEvent> parsed) {
-		CapitalEvent event = parsed.event();
-		List<byte[]> stored = this.jdbc.query("select payload_sha256 from capital_event where event_id = ?",
-				(rs, row) -> rs.getBytes(1), event.envelope().eventId());
-		if (!stored.isEmpty()) {
-			if (Arrays.equals(stored.get(0), parsed.record().sha256())) {
-				return Outcome.DUPLICATE;
+	/** The rows the run's events read: their own ids, the payments they reverse, their contracts. */
+	private CapitalRun load(List<Parsed<CapitalEvent>> batch) {
+		Set<String> ids = new LinkedHashSet<>();
+		Set<String> contractIds = new LinkedHashSet<>();
+		Set<String> progressContracts = new LinkedHashSet<>();
+		Set<String> reversedPayments = new LinkedHashSet<>();
+		for (Parsed<CapitalEvent> parsed : batch) {
+			CapitalEvent event = parsed.event();
+			ids.add(event.envelope().eventId());
+			if (event.reverses() != null) {
+				ids.add(event.reverses());
+				reversedPayments.add(event.reverses());
 			}
-			String id = event.envelope().eventId();
-			return BatchIngestor.reject(Reason.EVENT_ID_CONFLICT, "eventId", id, "eventId '" + id
-					+ "' is already stored with a different payload; a corrected fact needs a new eventId");
+			if (event.contractId() != null) {
+				contractIds.add(event.contractId());
+			}
+			if (CapitalEvent.PROGRESS.equals(event.type())) {
+				progressContracts.add(event.contractId());
+			}
 		}
-		if (CapitalEvent.SIGNED.equals(event.type())) {
-			return sign(parsed);
+		Map<String, CapitalRun.Known> events = events(ids);
+		for (String payment : reversedPayments) {
+			CapitalRun.Known known = events.get(payment);
+			if (known != null) {
+				contractIds.add(known.contractId());
+			}
 		}
-		if (CapitalEvent.REVERSED.equals(event.type())) {
-			return reverse(parsed);
-		}
-		List<Contract> contracts = this.jdbc.query("""
-				select contract_id, opd, fiscal_year, contract_value, paid, handed_over_on
-				from capital_contract where contract_id = ?""",
-				(rs, row) -> new Contract(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getBigDecimal(4),
-						rs.getBigDecimal(5), rs.getObject(6, LocalDate.class)),
-				event.contractId());
-		Envelope envelope = event.envelope();
-		if (contracts.isEmpty()) {
-			return BatchIngestor.reject(Reason.UNKNOWN_REFERENCE, "contractId", event.contractId(), "contractId '"
-					+ event.contractId() + "' names no capital-contract-signed event in the ledger");
-		}
-		Contract contract = contracts.get(0);
-		if (!contract.opd().equals(envelope.opd()) || contract.fiscalYear() != envelope.fiscalYear()) {
-			return BatchIngestor.reject(Reason.REFERENCE_MISMATCH, "contractId", event.contractId(),
-					"contract '" + event.contractId() + "' is of " + contract.opd() + " in " + contract.fiscalYear()
-							+ ", not of " + envelope.opd() + " in " + envelope.fiscalYear());
-		}
-		return switch (event.type()) {
-			case CapitalEvent.PROGRESS -> progress(parsed);
-			case CapitalEvent.HANDED_OVER -> handOver(parsed, contract);
-			default -> pay(parsed, contract);
-		};
+		return new CapitalRun(events, contracts(contractIds), reports(progressContracts), reversed(reversedPayments));
 	}
 
-	private Outcome sign(Parsed<CapitalEvent> parsed) {
-		CapitalEvent event = parsed.event();
-		Integer existing = this.jdbc.queryForObject("select count(*) from capital_contract where contract_id = ?",
-				Integer.class, event.contractId());
-		if (existing != null && existing > 0) {
-			return BatchIngestor.reject(Reason.CONTRACT_CONFLICT, "contractId", event.contractId(), "contract '"
-					+ event.contractId() + "' is already signed under another eventId; an addendum is not a new contract");
-		}
-		insertEvent(parsed, null, null, null);
-		Envelope envelope = event.envelope();
-		this.jdbc.update("""
-				insert into capital_contract (contract_id, event_id, pemda, fiscal_year, opd, sub_activity, account,
-				    supplier, contract_value, signed_on, planned_end)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", event.contractId(), envelope.eventId(), envelope.pemda(),
-				envelope.fiscalYear(), envelope.opd(), event.subActivity(), event.account(), event.supplier(),
-				event.value(), Date.valueOf(envelope.occurredOn()), Date.valueOf(event.plannedEnd()));
-		return Outcome.ACCEPTED;
+	private Map<String, CapitalRun.Known> events(Set<String> ids) {
+		Map<String, CapitalRun.Known> events = new HashMap<>();
+		query("""
+				select event_id, payload_sha256, event_type, opd, fiscal_year, contract_id, amount
+				from capital_event where event_id = any(?)""", ids,
+				rs -> events.put(rs.getString(1), new CapitalRun.Known(rs.getBytes(2), rs.getString(3),
+						rs.getString(4), rs.getInt(5), rs.getString(6), rs.getBigDecimal(7))));
+		return events;
 	}
 
-	/**
-	 * Physical progress only grows. A report may arrive late (after a later one): it is kept when
-	 * it fits between its neighbours in date order, and changes nothing in force. A report below
-	 * an earlier or equal-dated one, or above a later-dated one, contradicts the history.
-	 */
-	private Outcome progress(Parsed<CapitalEvent> parsed) {
-		CapitalEvent event = parsed.event();
-		Date on = Date.valueOf(event.envelope().occurredOn());
-		List<String> contradicted = this.jdbc.query("""
-				select event_id || ' (' || occurred_on || ', ' || physical_progress || '%)' from capital_event
-				where contract_id = ? and event_type = ?
-				  and ((occurred_on <= ? and physical_progress > ?) or (occurred_on > ? and physical_progress < ?))
-				order by occurred_on limit 1""", (rs, row) -> rs.getString(1), event.contractId(),
-				CapitalEvent.PROGRESS, on, event.progress(), on, event.progress());
-		if (!contradicted.isEmpty()) {
-			return BatchIngestor.reject(Reason.PROGRESS_NOT_MONOTONIC, "physicalProgress",
-					event.progress().toPlainString(),
-					"physical progress " + event.progress().toPlainString() + "% on " + event.envelope().occurredOn()
-							+ " contradicts report " + contradicted.get(0) + " of contract " + event.contractId()
-							+ "; progress never goes down");
-		}
-		insertEvent(parsed, null, event.progress(), null);
-		this.jdbc.update("""
-				update capital_contract set physical_progress = greatest(physical_progress, ?)
-				where contract_id = ?""", event.progress(), event.contractId());
-		return Outcome.ACCEPTED;
+	private Map<String, CapitalRun.Contract> contracts(Set<String> contractIds) {
+		Map<String, CapitalRun.Contract> contracts = new LinkedHashMap<>();
+		query("""
+				select contract_id, event_id, pemda, fiscal_year, opd, sub_activity, account, supplier, contract_value,
+				       signed_on, planned_end, paid, physical_progress, handed_over_on
+				from capital_contract where contract_id = any(?)""", contractIds,
+				rs -> contracts.put(rs.getString(1),
+						new CapitalRun.Contract(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+								rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+								rs.getBigDecimal(9), rs.getObject(10, LocalDate.class),
+								rs.getObject(11, LocalDate.class), true, rs.getBigDecimal(12), rs.getBigDecimal(13),
+								rs.getObject(14, LocalDate.class))));
+		return contracts;
 	}
 
-	private Outcome handOver(Parsed<CapitalEvent> parsed, Contract contract) {
-		CapitalEvent event = parsed.event();
-		if (contract.handedOverOn() != null) {
-			return BatchIngestor.reject(Reason.CONTRACT_CONFLICT, "contractId", event.contractId(), "contract '"
-					+ event.contractId() + "' was already handed over (BAST) on " + contract.handedOverOn());
+	private Map<String, List<CapitalRun.Report>> reports(Set<String> contractIds) {
+		Map<String, List<CapitalRun.Report>> reports = new HashMap<>();
+		for (String contractId : contractIds) {
+			reports.put(contractId, new ArrayList<>());
 		}
-		insertEvent(parsed, null, null, null);
-		this.jdbc.update("update capital_contract set handed_over_on = ? where contract_id = ?",
-				Date.valueOf(event.envelope().occurredOn()), event.contractId());
-		return Outcome.ACCEPTED;
+		query("""
+				select contract_id, event_id, occurred_on, physical_progress from capital_event
+				where contract_id = any(?) and event_type = 'capital-progress-reported'""", contractIds,
+				rs -> reports.get(rs.getString(1)).add(new CapitalRun.Report(rs.getString(2),
+						rs.getObject(3, LocalDate.class), rs.getBigDecimal(4))));
+		return reports;
 	}
 
-	/** Payments net of reversals may never exceed the contract value: the excess is rejected. */
-	private Outcome pay(Parsed<CapitalEvent> parsed, Contract contract) {
-		CapitalEvent event = parsed.event();
-		BigDecimal after = contract.paid().add(event.amount());
-		if (after.compareTo(contract.value()) > 0) {
-			return BatchIngestor.reject(Reason.PAYMENT_EXCEEDS_CONTRACT, "amount", event.amount().toPlainString(),
-					"payment " + event.amount().toPlainString() + " would bring contract " + event.contractId()
-							+ " to " + after.toPlainString() + ", above its value " + contract.value().toPlainString()
-							+ " (paid so far " + contract.paid().toPlainString() + ")");
-		}
-		insertEvent(parsed, event.amount(), null, event.stage());
-		this.jdbc.update("update capital_contract set paid = paid + ? where contract_id = ?", event.amount(),
-				event.contractId());
-		return Outcome.ACCEPTED;
+	/** What was reversed before the run of each payment, by payment id. */
+	private Map<String, BigDecimal> reversed(Set<String> payments) {
+		Map<String, BigDecimal> reversed = new HashMap<>();
+		query("select reverses, -sum(amount) from capital_event where reverses = any(?) group by reverses", payments,
+				rs -> reversed.put(rs.getString(1), rs.getBigDecimal(2)));
+		return reversed;
 	}
 
-	private Outcome reverse(Parsed<CapitalEvent> parsed) {
-		CapitalEvent event = parsed.event();
-		Envelope envelope = event.envelope();
-		List<Payment> payments = this.jdbc.query("""
-				select event_type, opd, fiscal_year, contract_id, amount from capital_event where event_id = ?""",
-				(rs, row) -> new Payment(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
-						rs.getBigDecimal(5)),
-				event.reverses());
-		if (payments.isEmpty()) {
-			return BatchIngestor.reject(Reason.UNKNOWN_REFERENCE, "reverses", event.reverses(),
-					"reverses '" + event.reverses() + "' names no capital-payment event in the ledger");
+	private void query(String sql, Set<String> keys, RowReader reader) {
+		if (keys.isEmpty()) {
+			return;
 		}
-		Payment payment = payments.get(0);
-		if (!CapitalEvent.PAYMENT.equals(payment.type())) {
-			return BatchIngestor.reject(Reason.REFERENCE_MISMATCH, "reverses", event.reverses(),
-					"reverses '" + event.reverses() + "' is a " + payment.type() + ", not a capital-payment");
-		}
-		if (!payment.opd().equals(envelope.opd()) || payment.fiscalYear() != envelope.fiscalYear()) {
-			return BatchIngestor.reject(Reason.REFERENCE_MISMATCH, "reverses", event.reverses(),
-					"reverses '" + event.reverses() + "' is a payment of " + payment.opd() + " in "
-							+ payment.fiscalYear() + ", not of " + envelope.opd() + " in " + envelope.fiscalYear());
-		}
-		BigDecimal reversed = this.jdbc.queryForObject(
-				"select coalesce(-sum(amount), 0) from capital_event where reverses = ?", BigDecimal.class,
-				event.reverses());
-		BigDecimal remaining = payment.amount().subtract(reversed);
-		if (event.amount().compareTo(remaining) > 0) {
-			return BatchIngestor.reject(Reason.REVERSAL_EXCEEDS_ORIGINAL, "amount", event.amount().toPlainString(),
-					"amount " + event.amount().toPlainString() + " exceeds what is left of " + event.reverses() + ": "
-							+ remaining.toPlainString() + " of " + payment.amount().toPlainString());
-		}
-		this.jdbc.update("""
-				insert into capital_event (event_id, event_type, pemda, fiscal_year, opd, contract_id, occurred_on,
-				    document_kind, document_number, amount, reverses, payload_sha256, source_topic,
-				    source_partition, source_offset)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", envelope.eventId(), envelope.type(),
-				envelope.pemda(), envelope.fiscalYear(), envelope.opd(), payment.contractId(),
-				Date.valueOf(envelope.occurredOn()), envelope.document().kind(), envelope.document().number(),
-				event.amount().negate(), event.reverses(), parsed.record().sha256(), parsed.record().topic(),
-				parsed.record().partition(), parsed.record().offset());
-		this.jdbc.update("update capital_contract set paid = paid - ? where contract_id = ?", event.amount(),
-				payment.contractId());
-		return Outcome.ACCEPTED;
+		this.jdbc.execute((ConnectionCallback<Void>) connection -> {
+			try (PreparedStatement statement = connection.prepareStatement(sql)) {
+				statement.setArray(1, connection.createArrayOf("text", keys.toArray()));
+				try (ResultSet rs = statement.executeQuery()) {
+					while (rs.next()) {
+						reader.read(rs);
+					}
+				}
+			}
+			return null;
+		});
 	}
 
-	private void insertEvent(Parsed<CapitalEvent> parsed, BigDecimal amount, BigDecimal progress, String stage) {
-		CapitalEvent event = parsed.event();
-		Envelope envelope = event.envelope();
-		this.jdbc.update("""
-				insert into capital_event (event_id, event_type, pemda, fiscal_year, opd, contract_id, occurred_on,
-				    document_kind, document_number, amount, physical_progress, stage, payload_sha256, source_topic,
-				    source_partition, source_offset)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", envelope.eventId(), envelope.type(),
-				envelope.pemda(), envelope.fiscalYear(), envelope.opd(), event.contractId(),
-				Date.valueOf(envelope.occurredOn()), envelope.document().kind(), envelope.document().number(), amount,
-				progress, stage, parsed.record().sha256(), parsed.record().topic(), parsed.record().partition(),
-				parsed.record().offset());
+	private void store(CapitalRun run) {
+		List<Parsed<CapitalEvent>> accepted = run.accepted();
+		if (accepted.isEmpty()) {
+			return;
+		}
+		insertEvents(run, accepted);
+		List<CapitalRun.Contract> changed = run.changed();
+		List<CapitalRun.Contract> signed = changed.stream().filter(contract -> !contract.stored).toList();
+		List<CapitalRun.Contract> updated = changed.stream().filter(contract -> contract.stored).toList();
+		if (!signed.isEmpty()) {
+			insertContracts(signed);
+		}
+		if (!updated.isEmpty()) {
+			updateContracts(updated);
+		}
+		upsertTotals(run.totalDeltas());
 	}
 
-	/** Every contract of one year, with its state. */
-	List<ContractState> contracts(String pemda, int fiscalYear) {
+	private void insertEvents(CapitalRun run, List<Parsed<CapitalEvent>> accepted) {
+		int n = accepted.size();
+		Object[][] columns = { new String[n], new String[n], new String[n], new Integer[n], new String[n],
+				new String[n], new Integer[n], new String[n], new String[n], new Long[n], new Integer[n], new String[n],
+				new String[n], new byte[n][], new String[n], new Integer[n], new Long[n] };
+		for (int row = 0; row < n; row++) {
+			Parsed<CapitalEvent> parsed = accepted.get(row);
+			CapitalEvent event = parsed.event();
+			Envelope envelope = event.envelope();
+			boolean reversal = event.reverses() != null;
+			boolean payment = CapitalEvent.PAYMENT.equals(event.type());
+			columns[0][row] = envelope.eventId();
+			columns[1][row] = envelope.type();
+			columns[2][row] = envelope.pemda();
+			columns[3][row] = envelope.fiscalYear();
+			columns[4][row] = envelope.opd();
+			columns[5][row] = reversal ? run.contractOf(event.reverses()) : event.contractId();
+			columns[6][row] = (int) envelope.occurredOn().toEpochDay();
+			columns[7][row] = envelope.document().kind();
+			columns[8][row] = envelope.document().number();
+			columns[9][row] = amountCents(event, reversal, payment);
+			columns[10][row] = (event.progress() != null) ? hundredths(event.progress()) : null;
+			columns[11][row] = event.stage();
+			columns[12][row] = event.reverses();
+			columns[13][row] = parsed.record().sha256();
+			columns[14][row] = parsed.record().topic();
+			columns[15][row] = parsed.record().partition();
+			columns[16][row] = parsed.record().offset();
+		}
+		update(INSERT_EVENTS, columns, EVENT_TYPES);
+	}
+
+	private void insertContracts(List<CapitalRun.Contract> signed) {
+		int n = signed.size();
+		Object[][] columns = { new String[n], new String[n], new String[n], new Integer[n], new String[n],
+				new String[n], new String[n], new String[n], new Long[n], new Integer[n], new Integer[n],
+				new Integer[n], new Long[n], new Integer[n] };
+		for (int row = 0; row < n; row++) {
+			CapitalRun.Contract contract = signed.get(row);
+			columns[0][row] = contract.contractId;
+			columns[1][row] = contract.eventId;
+			columns[2][row] = contract.pemda;
+			columns[3][row] = contract.fiscalYear;
+			columns[4][row] = contract.opd;
+			columns[5][row] = contract.subActivity;
+			columns[6][row] = contract.account;
+			columns[7][row] = contract.supplier;
+			columns[8][row] = cents(contract.value);
+			columns[9][row] = (int) contract.signedOn.toEpochDay();
+			columns[10][row] = (int) contract.plannedEnd.toEpochDay();
+			columns[11][row] = hundredths(contract.progress);
+			columns[12][row] = cents(contract.paid);
+			columns[13][row] = (contract.handedOverOn != null) ? (int) contract.handedOverOn.toEpochDay() : null;
+		}
+		update(INSERT_CONTRACTS, columns, CONTRACT_TYPES);
+	}
+
+	private void updateContracts(List<CapitalRun.Contract> updated) {
+		int n = updated.size();
+		Object[][] columns = { new String[n], new Long[n], new Integer[n], new Integer[n] };
+		for (int row = 0; row < n; row++) {
+			CapitalRun.Contract contract = updated.get(row);
+			LocalDate handedOver = contract.handedOverInRun();
+			columns[0][row] = contract.contractId;
+			columns[1][row] = cents(contract.paidDelta());
+			columns[2][row] = hundredths(contract.progress);
+			columns[3][row] = (handedOver != null) ? (int) handedOver.toEpochDay() : null;
+		}
+		update(UPDATE_CONTRACTS, columns, UPDATE_TYPES);
+	}
+
+	private void upsertTotals(Map<List<Object>, CapitalRun.TotalDelta> deltas) {
+		if (deltas.isEmpty()) {
+			return;
+		}
+		List<Object[]> rows = new ArrayList<>(deltas.size());
+		deltas.forEach((key, delta) -> rows.add(new Object[] { key.get(0), key.get(1), key.get(2), key.get(3),
+				delta.contracts, delta.contracted, delta.paid, delta.progressValue, delta.unpaid,
+				Date.valueOf(delta.plannedEnd) }));
+		this.jdbc.batchUpdate(UPSERT_TOTALS, rows);
+	}
+
+	private void update(String sql, Object[][] columns, String[] types) {
+		this.jdbc.execute((ConnectionCallback<Void>) connection -> {
+			try (PreparedStatement statement = connection.prepareStatement(sql)) {
+				ArrayColumns.bind(connection, statement, columns, types);
+				statement.executeUpdate();
+			}
+			return null;
+		});
+	}
+
+	/** A payment's amount, a reversal's negated, none for the other events. */
+	private static Long amountCents(CapitalEvent event, boolean reversal, boolean payment) {
+		if (reversal) {
+			return -cents(event.amount());
+		}
+		return payment ? Long.valueOf(cents(event.amount())) : null;
+	}
+
+	private static long cents(BigDecimal amount) {
+		return amount.movePointRight(2).longValueExact();
+	}
+
+	private static int hundredths(BigDecimal percent) {
+		return percent.movePointRight(2).intValueExact();
+	}
+
+	/** The year's totals per OPD and sub-kegiatan: O(OPDs × sub-kegiatan), not O(contracts). */
+	List<SubActivityTotal> totals(String pemda, int fiscalYear) {
 		return this.jdbc.query("""
-				select contract_id, opd, sub_activity, contract_value, planned_end, physical_progress, paid,
-				       handed_over_on
-				from capital_contract where pemda = ? and fiscal_year = ?""",
-				(rs, row) -> new ContractState(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBigDecimal(4),
-						rs.getObject(5, LocalDate.class), rs.getBigDecimal(6), rs.getBigDecimal(7),
+				select opd, sub_activity, contracts, contracted, paid, progress_value, handed_over_unpaid, planned_end
+				from capital_total where pemda = ? and fiscal_year = ? and contracts > 0""",
+				(rs, row) -> new SubActivityTotal(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getBigDecimal(4),
+						rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7),
 						rs.getObject(8, LocalDate.class)),
 				pemda, fiscalYear);
 	}
 
-	/** A contract as the indicators see it. */
-	record ContractState(String contractId, String opd, String subActivity, BigDecimal value, LocalDate plannedEnd,
-			BigDecimal physicalProgress, BigDecimal paid, LocalDate handedOverOn) {
-
-		/** What is still to pay on a contract whose works were handed over (0 before the BAST). */
-		BigDecimal handedOverUnpaid() {
-			return (this.handedOverOn == null) ? BigDecimal.ZERO : this.value.subtract(this.paid);
-		}
-
+	/**
+	 * The contracts of one OPD's sub-kegiatan in a year, summed: value, paid net of reversals,
+	 * value × physical progress in force (percent), value not yet paid on handed-over contracts,
+	 * the latest planned end.
+	 */
+	record SubActivityTotal(String opd, String subActivity, long contracts, BigDecimal contracted, BigDecimal paid,
+			BigDecimal progressValue, BigDecimal handedOverUnpaid, LocalDate plannedEnd) {
 	}
 
-	private record Contract(String contractId, String opd, int fiscalYear, BigDecimal value, BigDecimal paid,
-			LocalDate handedOverOn) {
-	}
+	@FunctionalInterface
+	private interface RowReader {
 
-	private record Payment(String type, String opd, int fiscalYear, String contractId, BigDecimal amount) {
+		void read(ResultSet rs) throws SQLException;
+
 	}
 
 }

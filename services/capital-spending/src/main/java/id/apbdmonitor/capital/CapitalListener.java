@@ -1,13 +1,11 @@
 package id.apbdmonitor.capital;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
 import id.apbdmonitor.core.event.JsonFields;
 import id.apbdmonitor.core.ingest.BatchIngestors;
 import id.apbdmonitor.core.ingest.IncomingRecord;
-import id.apbdmonitor.core.ingest.IngestHandler;
 import id.apbdmonitor.core.ingest.IngestProperties;
 import id.apbdmonitor.core.ingest.Outcome;
 import id.apbdmonitor.core.ingest.Parsed;
@@ -35,17 +33,14 @@ class CapitalListener extends TopicListener<CapitalEvent> {
 		return this.parser.parse(json);
 	}
 
-	/** Events are checked against their contract (signature, progress, payments) or the payment they reverse. */
+	/**
+	 * None: an event's contract and the payment a reversal takes back are resolved by the ledger
+	 * against the earlier records of the same run, so a poll is not cut at every contract's second
+	 * event (the eventId alone still cuts, for a record sent twice in one poll).
+	 */
 	@Override
 	public Collection<String> references(CapitalEvent event) {
-		List<String> keys = new ArrayList<>(2);
-		if (event.contractId() != null) {
-			keys.add("contract:" + event.contractId());
-		}
-		if (event.reverses() != null) {
-			keys.add(IngestHandler.eventKey(event.reverses()));
-		}
-		return keys;
+		return List.of();
 	}
 
 	@Override

@@ -20,7 +20,10 @@ import id.apbdmonitor.core.region.RegionProperties;
 
 import org.springframework.stereotype.Component;
 
-/** Builds the capital snapshot from the budget lines and the contract states of the current year. */
+/**
+ * Builds the capital snapshot from the budget lines and the contract totals per sub-kegiatan of
+ * the current year: a refresh reads O(OPDs) rows, however many contracts the ledger holds.
+ */
 @Component
 class CapitalSnapshots implements SnapshotRefresher {
 
@@ -76,14 +79,14 @@ class CapitalSnapshots implements SnapshotRefresher {
 			}
 		}
 		Map<String, ProjectSums> projects = new HashMap<>();
-		for (CapitalLedger.ContractState contract : this.ledger.contracts(this.pemda, year)) {
-			OpdSums sums = opds.computeIfAbsent(contract.opd(), opd -> new OpdSums());
-			sums.realised = sums.realised.add(contract.paid());
-			sums.contracted = sums.contracted.add(contract.value());
-			sums.unpaid = sums.unpaid.add(contract.handedOverUnpaid());
-			CapitalProperties.Project project = this.properties.projectOf(contract.subActivity());
+		for (CapitalLedger.SubActivityTotal total : this.ledger.totals(this.pemda, year)) {
+			OpdSums sums = opds.computeIfAbsent(total.opd(), opd -> new OpdSums());
+			sums.realised = sums.realised.add(total.paid());
+			sums.contracted = sums.contracted.add(total.contracted());
+			sums.unpaid = sums.unpaid.add(total.handedOverUnpaid());
+			CapitalProperties.Project project = this.properties.projectOf(total.subActivity());
 			if (project != null) {
-				projects.computeIfAbsent(project.code(), code -> new ProjectSums()).add(contract);
+				projects.computeIfAbsent(project.code(), code -> new ProjectSums()).add(total);
 			}
 		}
 		Map<String, CapitalSnapshot.OpdFigures> byOpd = new HashMap<>();
@@ -122,13 +125,13 @@ class CapitalSnapshots implements SnapshotRefresher {
 
 		LocalDate plannedEnd;
 
-		void add(CapitalLedger.ContractState contract) {
-			this.value = this.value.add(contract.value());
-			this.paid = this.paid.add(contract.paid());
-			this.progressTimesValue = this.progressTimesValue.add(contract.value().multiply(contract.physicalProgress()));
-			this.unpaid = this.unpaid.add(contract.handedOverUnpaid());
-			if (this.plannedEnd == null || contract.plannedEnd().isAfter(this.plannedEnd)) {
-				this.plannedEnd = contract.plannedEnd();
+		void add(CapitalLedger.SubActivityTotal total) {
+			this.value = this.value.add(total.contracted());
+			this.paid = this.paid.add(total.paid());
+			this.progressTimesValue = this.progressTimesValue.add(total.progressValue());
+			this.unpaid = this.unpaid.add(total.handedOverUnpaid());
+			if (this.plannedEnd == null || total.plannedEnd().isAfter(this.plannedEnd)) {
+				this.plannedEnd = total.plannedEnd();
 			}
 		}
 
