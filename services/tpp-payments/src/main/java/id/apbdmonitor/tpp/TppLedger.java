@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -137,13 +138,19 @@ class TppLedger {
 
 	/** The last stage reached of each OPD's month the run names. */
 	private Map<List<Object>, Reached> reached(List<Parsed<TppEvent>> batch) {
-		int n = batch.size();
+		// each month once: a run usually holds several stages of a month
+		Set<List<Object>> months = new LinkedHashSet<>();
+		for (Parsed<TppEvent> parsed : batch) {
+			months.add(monthKey(parsed.event()));
+		}
+		int n = months.size();
 		Object[][] keys = { new String[n], new Integer[n], new String[n], new Integer[n] };
-		for (int i = 0; i < n; i++) {
-			List<Object> key = monthKey(batch.get(i).event());
+		int i = 0;
+		for (List<Object> key : months) {
 			for (int k = 0; k < 4; k++) {
 				keys[k][i] = key.get(k);
 			}
+			i++;
 		}
 		Map<List<Object>, Reached> reached = new HashMap<>();
 		this.jdbc.execute((ConnectionCallback<Void>) connection -> {
