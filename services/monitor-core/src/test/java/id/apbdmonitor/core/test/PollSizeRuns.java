@@ -53,7 +53,8 @@ public final class PollSizeRuns {
 		Map<String, T> observed = new LinkedHashMap<>();
 		for (Map<String, Object> properties : List.of(p500, p1, p7, replay)) {
 			try (ConfigurableApplicationContext service = TestService.start(application, properties)) {
-				await().atMost(Duration.ofSeconds(240))
+				// a bound for a loaded machine, not a timing: max.poll.records 1 commits and refreshes per record
+				await().atMost(Duration.ofMinutes(10))
 					.untilAsserted(() -> assertThat(
 							outcomes(TestService.scrape(service), events).values().stream().mapToLong(Long::longValue).sum())
 						.as(seedNote)
