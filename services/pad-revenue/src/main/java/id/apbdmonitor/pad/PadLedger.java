@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ import id.apbdmonitor.core.event.Envelope;
 import id.apbdmonitor.core.event.Reason;
 import id.apbdmonitor.core.ingest.ArrayColumns;
 import id.apbdmonitor.core.ingest.BatchIngestor;
+import id.apbdmonitor.core.ingest.Idempotency;
 import id.apbdmonitor.core.ingest.Outcome;
 import id.apbdmonitor.core.ingest.Parsed;
 
@@ -27,25 +29,55 @@ import org.springframework.stereotype.Repository;
 /**
  * The append-only PAD ledger and its year-to-date totals per collecting OPD and account, written
  * inside the batch transaction: the receipts of a run as one {@code INSERT … SELECT FROM unnest(…)
- * ON CONFLICT DO NOTHING} (which returns exactly the rows that were new), reversals (rare) one by
- * one, and the totals' deltas of the stored rows only, so a duplicate never touches either.
+ * ON CONFLICT DO NOTHING} (which returns exactly the rows that were new), the reversals checked in
+ * run order against the ledger as it was before the run and the rows accepted earlier in the same
+ * run, then inserted as one set, and the totals' deltas of the stored rows as one upsert, so a
+ * duplicate never touches either.
  */
 @Repository
 class PadLedger {
 
-	/** Binary arrays only (see SpendingLedger): a date as its epoch day, an amount in hundredths of a rupiah. */
-	private static final String INSERT_RECEIPTS = """
+	/**
+	 * Binary arrays only (see SpendingLedger): a date as its epoch day, an amount in hundredths of
+	 * a rupiah, signed (a reversal is stored negative); {@code reverses} null for a receipt.
+	 */
+	private static final String INSERT_ROWS = """
 			insert into pad_ledger (event_id, event_type, pemda, fiscal_year, opd, account, channel, occurred_on,
-			    document_kind, document_number, amount, payload_sha256, source_topic, source_partition, source_offset)
+			    document_kind, document_number, amount, reverses, payload_sha256, source_topic, source_partition,
+			    source_offset)
 			select event_id, event_type, pemda, fiscal_year, opd, account, channel, date '1970-01-01' + epoch_day,
-			    document_kind, document_number, cents * 0.01, payload_sha256, source_topic, source_partition,
+			    document_kind, document_number, cents * 0.01, reverses, payload_sha256, source_topic, source_partition,
 			    source_offset
 			from unnest(?::text[], ?::text[], ?::text[], ?::int4[], ?::text[], ?::text[], ?::text[], ?::int4[],
-			    ?::text[], ?::text[], ?::int8[], ?::bytea[], ?::text[], ?::int4[], ?::int8[])
+			    ?::text[], ?::text[], ?::int8[], ?::text[], ?::bytea[], ?::text[], ?::int4[], ?::int8[])
 			    as u (event_id, event_type, pemda, fiscal_year, opd, account, channel, epoch_day, document_kind,
-			    document_number, cents, payload_sha256, source_topic, source_partition, source_offset)
+			    document_number, cents, reverses, payload_sha256, source_topic, source_partition, source_offset)
 			on conflict (event_id) do nothing
 			returning event_id""";
+
+	/** A stored row by id, with what its reversals took back so far. */
+	private static final String STORED = """
+			select p.event_id, p.payload_sha256, p.pemda, p.opd, p.fiscal_year, p.account, p.channel, p.occurred_on,
+			    p.amount, p.reverses, coalesce((select -sum(r.amount) from pad_ledger r where r.reverses = p.event_id), 0)
+			from pad_ledger p where p.event_id = any(?)""";
+
+	/** The totals' deltas and the days' counts of a run, one statement (a data-modifying WITH). */
+	private static final String UPSERT_TOTALS = """
+			with totals as (
+			    insert into pad_total (pemda, fiscal_year, opd, account, realised, last_receipt_on, events)
+			    select pemda, fiscal_year, opd, account, cents * 0.01, date '1970-01-01' + epoch_day, events
+			    from unnest(?::text[], ?::int4[], ?::text[], ?::text[], ?::int8[], ?::int4[], ?::int8[])
+			        as u (pemda, fiscal_year, opd, account, cents, epoch_day, events)
+			    on conflict (pemda, fiscal_year, opd, account) do update
+			    set realised = pad_total.realised + excluded.realised,
+			        last_receipt_on = greatest(pad_total.last_receipt_on, excluded.last_receipt_on),
+			        events = pad_total.events + excluded.events)
+			insert into pad_receipt_day (pemda, fiscal_year, opd, account, occurred_on, open_receipts)
+			select pemda, fiscal_year, opd, account, date '1970-01-01' + epoch_day, change
+			from unnest(?::text[], ?::int4[], ?::text[], ?::text[], ?::int4[], ?::int8[])
+			    as u (pemda, fiscal_year, opd, account, epoch_day, change)
+			on conflict (pemda, fiscal_year, opd, occurred_on, account) do update
+			set open_receipts = pad_receipt_day.open_receipts + excluded.open_receipts""";
 
 	private final JdbcTemplate jdbc;
 
@@ -54,46 +86,127 @@ class PadLedger {
 	}
 
 	/**
-	 * Writes a run in which no two events share an eventId or a reversed receipt (the pipeline
-	 * cuts its runs so): the receipts as one set, then the reversals one by one, then the totals'
-	 * deltas of what was stored, one row per OPD and account.
+	 * Writes a run in which no two events share an eventId (the pipeline cuts its runs so) with
+	 * the outcome of writing them one by one: the receipts as one set (a receipt reads nothing
+	 * but its own id); then each reversal in run order against its receipt and the receipt's
+	 * earlier reversals, as stored before the run or accepted earlier in it; then the accepted
+	 * reversals as one set and the totals' deltas of what was stored, one row per OPD and account.
 	 */
 	List<Outcome> write(List<Parsed<PadEvent>> batch) {
-		Outcome[] outcomes = new Outcome[batch.size()];
+		int n = batch.size();
+		Outcome[] outcomes = new Outcome[n];
 		List<Integer> receipts = new ArrayList<>();
-		for (int i = 0; i < batch.size(); i++) {
-			if (!batch.get(i).event().isReversal()) {
-				receipts.add(i);
+		List<Integer> reversals = new ArrayList<>();
+		for (int i = 0; i < n; i++) {
+			(batch.get(i).event().isReversal() ? reversals : receipts).add(i);
+		}
+		Set<String> inserted = insert(batch, receipts, Map.of());
+		// what the stage below reads from the ledger: receipts not inserted (stored before),
+		// the reversals' own ids and the receipts they reverse
+		Set<String> lookUp = new HashSet<>();
+		for (int i : receipts) {
+			String id = batch.get(i).event().envelope().eventId();
+			if (!inserted.contains(id)) {
+				lookUp.add(id);
 			}
 		}
+		for (int i : reversals) {
+			lookUp.add(batch.get(i).event().envelope().eventId());
+			lookUp.add(batch.get(i).event().reverses());
+		}
+		Map<String, Row> stored = stored(lookUp);
+		// the rows this run stored so far, by id, in run order
+		Map<String, Row> run = new HashMap<>();
+		Map<Integer, Row> reversalRows = new LinkedHashMap<>();
 		Totals totals = new Totals();
-		Set<String> inserted = insertReceipts(batch, receipts);
-		for (int i : receipts) {
+		for (int i = 0; i < n; i++) {
 			Parsed<PadEvent> parsed = batch.get(i);
 			PadEvent event = parsed.event();
-			if (inserted.remove(event.envelope().eventId())) {
-				outcomes[i] = Outcome.ACCEPTED;
-				totals.add(event.envelope(), event.account(), event.amount(), event.envelope().occurredOn());
-			}
-			else {
-				Outcome stored = storedOutcome(parsed);
-				if (stored == null) {
-					throw new IllegalStateException("event " + event.envelope().eventId()
-							+ " was neither inserted nor found; retrying the batch");
+			Envelope envelope = event.envelope();
+			String id = envelope.eventId();
+			if (!event.isReversal()) {
+				if (inserted.contains(id)) {
+					outcomes[i] = Outcome.ACCEPTED;
+					run.put(id, new Row(envelope.pemda(), envelope.opd(), envelope.fiscalYear(), event.account(),
+							event.channel(), envelope.occurredOn(), event.amount(), null, BigDecimal.ZERO));
+					totals.add(envelope, event.account(), event.amount(), envelope.occurredOn());
+					totals.open(envelope.pemda(), envelope.fiscalYear(), envelope.opd(), event.account(),
+							envelope.occurredOn(), 1);
 				}
-				outcomes[i] = stored;
+				else {
+					Row row = stored.get(id);
+					if (row == null) {
+						throw new IllegalStateException("event " + id + " was neither inserted nor found; retrying the batch");
+					}
+					outcomes[i] = Idempotency.sameOrConflict(row.sha256(), parsed.record(), id);
+				}
+				continue;
+			}
+			Row own = stored.get(id);
+			if (own != null) {
+				outcomes[i] = Idempotency.sameOrConflict(own.sha256(), parsed.record(), id);
+				continue;
+			}
+			// a receipt inserted by this run but later in it is not there yet for this reversal
+			Row receipt = run.containsKey(event.reverses()) ? run.get(event.reverses())
+					: inserted.contains(event.reverses()) ? null : stored.get(event.reverses());
+			outcomes[i] = check(event, receipt);
+			if (outcomes[i] == null) {
+				outcomes[i] = Outcome.ACCEPTED;
+				receipt.reversed = receipt.reversed.add(event.amount());
+				if (receipt.amount().compareTo(receipt.reversed) == 0) {
+					// reversed in full: no longer a receipt the zero-target rule counts
+					totals.open(receipt.pemda(), receipt.fiscalYear(), receipt.opd(), receipt.account(),
+							receipt.receivedOn(), -1);
+				}
+				Row row = new Row(envelope.pemda(), envelope.opd(), envelope.fiscalYear(), receipt.account(),
+						receipt.channel(), envelope.occurredOn(), event.amount().negate(), event.reverses(),
+						BigDecimal.ZERO);
+				run.put(id, row);
+				reversalRows.put(i, row);
+				totals.add(envelope, receipt.account(), event.amount().negate(), null);
 			}
 		}
-		for (int i = 0; i < batch.size(); i++) {
-			if (outcomes[i] == null) {
-				outcomes[i] = reverse(batch.get(i), totals);
+		if (!reversalRows.isEmpty()) {
+			Set<String> insertedReversals = insert(batch, new ArrayList<>(reversalRows.keySet()), reversalRows);
+			if (insertedReversals.size() != reversalRows.size()) {
+				// a concurrent writer (the instance that lost this partition) stored one meanwhile
+				throw new IllegalStateException((reversalRows.size() - insertedReversals.size())
+						+ " reversals were stored meanwhile by another writer; retrying the batch");
 			}
 		}
 		totals.apply(this.jdbc);
 		return Arrays.asList(outcomes);
 	}
 
-	private Set<String> insertReceipts(List<Parsed<PadEvent>> batch, List<Integer> indexes) {
+	/** A rejection of the reversal of {@code receipt} (null: none known), or null when it may be stored. */
+	private static Outcome check(PadEvent event, Row receipt) {
+		Envelope envelope = event.envelope();
+		if (receipt == null) {
+			return BatchIngestor.reject(Reason.UNKNOWN_REFERENCE, "reverses", event.reverses(),
+					"reverses '" + event.reverses() + "' names no pad-received event in the ledger");
+		}
+		if (receipt.reverses() != null || !receipt.opd().equals(envelope.opd())
+				|| receipt.fiscalYear() != envelope.fiscalYear()) {
+			return BatchIngestor.reject(Reason.REFERENCE_MISMATCH, "reverses", event.reverses(),
+					"reverses '" + event.reverses() + "' must be a pad-received of " + envelope.opd() + " in "
+							+ envelope.fiscalYear() + "; it is of " + receipt.opd() + " in " + receipt.fiscalYear()
+							+ ((receipt.reverses() != null) ? ", and itself a reversal" : ""));
+		}
+		BigDecimal remaining = receipt.amount().subtract(receipt.reversed);
+		if (event.amount().compareTo(remaining) > 0) {
+			return BatchIngestor.reject(Reason.REVERSAL_EXCEEDS_ORIGINAL, "amount", event.amount().toPlainString(),
+					"amount " + event.amount().toPlainString() + " exceeds what is left of " + event.reverses() + ": "
+							+ remaining.toPlainString() + " of " + receipt.amount().toPlainString());
+		}
+		return null;
+	}
+
+	/**
+	 * Inserts the rows at {@code indexes} in one statement; a reversal's account, channel and
+	 * signed amount come from {@code reversals}. The ids that were new.
+	 */
+	private Set<String> insert(List<Parsed<PadEvent>> batch, List<Integer> indexes, Map<Integer, Row> reversals) {
 		Set<String> ids = new HashSet<>();
 		if (indexes.isEmpty()) {
 			return ids;
@@ -102,30 +215,34 @@ class PadLedger {
 			int n = indexes.size();
 			Object[][] columns = { new String[n], new String[n], new String[n], new Integer[n], new String[n],
 					new String[n], new String[n], new Integer[n], new String[n], new String[n], new Long[n],
-					new byte[n][], new String[n], new Integer[n], new Long[n] };
+					new String[n], new byte[n][], new String[n], new Integer[n], new Long[n] };
 			for (int row = 0; row < n; row++) {
-				Parsed<PadEvent> parsed = batch.get(indexes.get(row));
+				int index = indexes.get(row);
+				Parsed<PadEvent> parsed = batch.get(index);
 				PadEvent event = parsed.event();
 				Envelope envelope = event.envelope();
+				Row reversal = reversals.get(index);
 				columns[0][row] = envelope.eventId();
 				columns[1][row] = envelope.type();
 				columns[2][row] = envelope.pemda();
 				columns[3][row] = envelope.fiscalYear();
 				columns[4][row] = envelope.opd();
-				columns[5][row] = event.account();
-				columns[6][row] = event.channel();
+				columns[5][row] = (reversal != null) ? reversal.account() : event.account();
+				columns[6][row] = (reversal != null) ? reversal.channel() : event.channel();
 				columns[7][row] = (int) envelope.occurredOn().toEpochDay();
 				columns[8][row] = envelope.document().kind();
 				columns[9][row] = envelope.document().number();
-				columns[10][row] = event.amount().movePointRight(2).longValueExact();
-				columns[11][row] = parsed.record().sha256();
-				columns[12][row] = parsed.record().topic();
-				columns[13][row] = parsed.record().partition();
-				columns[14][row] = parsed.record().offset();
+				columns[10][row] = ((reversal != null) ? reversal.amount() : event.amount()).movePointRight(2)
+					.longValueExact();
+				columns[11][row] = event.reverses();
+				columns[12][row] = parsed.record().sha256();
+				columns[13][row] = parsed.record().topic();
+				columns[14][row] = parsed.record().partition();
+				columns[15][row] = parsed.record().offset();
 			}
 			String[] types = { "text", "text", "text", "int4", "text", "text", "text", "int4", "text", "text", "int8",
-					"bytea", "text", "int4", "int8" };
-			try (PreparedStatement statement = connection.prepareStatement(INSERT_RECEIPTS)) {
+					"text", "bytea", "text", "int4", "int8" };
+			try (PreparedStatement statement = connection.prepareStatement(INSERT_ROWS)) {
 				ArrayColumns.bind(connection, statement, columns, types);
 				try (ResultSet rs = statement.executeQuery()) {
 					while (rs.next()) {
@@ -137,65 +254,28 @@ class PadLedger {
 		});
 	}
 
-	/** DUPLICATE or EVENT_ID_CONFLICT when the event id is already stored, else null. */
-	private Outcome storedOutcome(Parsed<PadEvent> parsed) {
-		Envelope envelope = parsed.event().envelope();
-		List<byte[]> stored = this.jdbc.query("select payload_sha256 from pad_ledger where event_id = ?",
-				(rs, row) -> rs.getBytes(1), envelope.eventId());
-		if (stored.isEmpty()) {
+	/** The stored rows of these ids (those of this run's inserts included). */
+	private Map<String, Row> stored(Set<String> ids) {
+		Map<String, Row> rows = new HashMap<>();
+		if (ids.isEmpty()) {
+			return rows;
+		}
+		this.jdbc.execute((ConnectionCallback<Void>) connection -> {
+			try (PreparedStatement statement = connection.prepareStatement(STORED)) {
+				statement.setArray(1, connection.createArrayOf("text", ids.toArray()));
+				try (ResultSet rs = statement.executeQuery()) {
+					while (rs.next()) {
+						Row row = new Row(rs.getString(3), rs.getString(4), rs.getInt(5), rs.getString(6),
+								rs.getString(7), rs.getObject(8, LocalDate.class), rs.getBigDecimal(9), rs.getString(10),
+								rs.getBigDecimal(11));
+						row.sha256 = rs.getBytes(2);
+						rows.put(rs.getString(1), row);
+					}
+				}
+			}
 			return null;
-		}
-		if (Arrays.equals(stored.get(0), parsed.record().sha256())) {
-			return Outcome.DUPLICATE;
-		}
-		return BatchIngestor.reject(Reason.EVENT_ID_CONFLICT, "eventId", envelope.eventId(), "eventId '"
-				+ envelope.eventId() + "' is already stored with a different payload; a corrected fact needs a new eventId");
-	}
-
-	private Outcome reverse(Parsed<PadEvent> parsed, Totals totals) {
-		PadEvent event = parsed.event();
-		Envelope envelope = event.envelope();
-		Outcome stored = storedOutcome(parsed);
-		if (stored != null) {
-			return stored;
-		}
-		List<Receipt> receipts = this.jdbc.query(
-				"select opd, fiscal_year, account, channel, amount, reverses from pad_ledger where event_id = ?",
-				(rs, row) -> new Receipt(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
-						rs.getBigDecimal(5), rs.getString(6)),
-				event.reverses());
-		if (receipts.isEmpty()) {
-			return BatchIngestor.reject(Reason.UNKNOWN_REFERENCE, "reverses", event.reverses(),
-					"reverses '" + event.reverses() + "' names no pad-received event in the ledger");
-		}
-		Receipt receipt = receipts.get(0);
-		if (receipt.reverses() != null || !receipt.opd().equals(envelope.opd())
-				|| receipt.fiscalYear() != envelope.fiscalYear()) {
-			return BatchIngestor.reject(Reason.REFERENCE_MISMATCH, "reverses", event.reverses(),
-					"reverses '" + event.reverses() + "' must be a pad-received of " + envelope.opd() + " in "
-							+ envelope.fiscalYear() + "; it is of " + receipt.opd() + " in " + receipt.fiscalYear()
-							+ ((receipt.reverses() != null) ? ", and itself a reversal" : ""));
-		}
-		BigDecimal reversed = this.jdbc.queryForObject(
-				"select coalesce(-sum(amount), 0) from pad_ledger where reverses = ?", BigDecimal.class,
-				event.reverses());
-		BigDecimal remaining = receipt.amount().subtract(reversed);
-		if (event.amount().compareTo(remaining) > 0) {
-			return BatchIngestor.reject(Reason.REVERSAL_EXCEEDS_ORIGINAL, "amount", event.amount().toPlainString(),
-					"amount " + event.amount().toPlainString() + " exceeds what is left of " + event.reverses() + ": "
-							+ remaining.toPlainString() + " of " + receipt.amount().toPlainString());
-		}
-		this.jdbc.update("""
-				insert into pad_ledger (event_id, event_type, pemda, fiscal_year, opd, account, channel, occurred_on,
-				    document_kind, document_number, amount, reverses, payload_sha256, source_topic, source_partition,
-				    source_offset)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", envelope.eventId(), envelope.type(),
-				envelope.pemda(), envelope.fiscalYear(), envelope.opd(), receipt.account(), receipt.channel(),
-				Date.valueOf(envelope.occurredOn()), envelope.document().kind(), envelope.document().number(),
-				event.amount().negate(), event.reverses(), parsed.record().sha256(), parsed.record().topic(),
-				parsed.record().partition(), parsed.record().offset());
-		totals.add(envelope, receipt.account(), event.amount().negate(), null);
-		return Outcome.ACCEPTED;
+		});
+		return rows;
 	}
 
 	/** Receipts of one year per collecting OPD and account. */
@@ -221,24 +301,106 @@ class PadLedger {
 				pemda, fiscalYear, category);
 	}
 
-	/** The receipts of an OPD dated after a day that are not reversed in full. */
+	/**
+	 * The receipts of an OPD dated after a day that are not reversed in full, counted per account
+	 * and day: at most a row per day and account, however many receipts the ledger holds.
+	 */
 	List<ZeroTargetRule.Receipt> receiptsAfter(String pemda, int fiscalYear, String opd, LocalDate after) {
 		return this.jdbc.query("""
-				select p.account, p.occurred_on from pad_ledger p
-				where p.pemda = ? and p.fiscal_year = ? and p.opd = ? and p.reverses is null and p.occurred_on > ?
-				  and p.amount + coalesce((select sum(r.amount) from pad_ledger r where r.reverses = p.event_id), 0) > 0""",
-				(rs, row) -> new ZeroTargetRule.Receipt(rs.getString(1), rs.getObject(2, LocalDate.class)), pemda,
-				fiscalYear, opd, Date.valueOf(after));
+				select account, occurred_on, open_receipts from pad_receipt_day
+				where pemda = ? and fiscal_year = ? and opd = ? and occurred_on > ? and open_receipts > 0""",
+				(rs, row) -> new ZeroTargetRule.Receipt(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getLong(3)),
+				pemda, fiscalYear, opd, Date.valueOf(after));
 	}
 
-	private record Receipt(String opd, int fiscalYear, String account, String channel, BigDecimal amount,
-			String reverses) {
+	/**
+	 * A ledger row as a reversal reads it: a receipt (or a reversal, {@code reverses} set) with
+	 * the amount its reversals took back so far, moved by the reversals accepted in the run.
+	 */
+	private static final class Row {
+
+		private final String pemda;
+
+		private final String opd;
+
+		private final int fiscalYear;
+
+		private final String account;
+
+		private final String channel;
+
+		private final LocalDate receivedOn;
+
+		private final BigDecimal amount;
+
+		private final String reverses;
+
+		private BigDecimal reversed;
+
+		private byte[] sha256;
+
+		Row(String pemda, String opd, int fiscalYear, String account, String channel, LocalDate receivedOn,
+				BigDecimal amount, String reverses, BigDecimal reversed) {
+			this.pemda = pemda;
+			this.opd = opd;
+			this.fiscalYear = fiscalYear;
+			this.account = account;
+			this.channel = channel;
+			this.receivedOn = receivedOn;
+			this.amount = amount;
+			this.reverses = reverses;
+			this.reversed = reversed;
+		}
+
+		String pemda() {
+			return this.pemda;
+		}
+
+		String opd() {
+			return this.opd;
+		}
+
+		LocalDate receivedOn() {
+			return this.receivedOn;
+		}
+
+		int fiscalYear() {
+			return this.fiscalYear;
+		}
+
+		String account() {
+			return this.account;
+		}
+
+		String channel() {
+			return this.channel;
+		}
+
+		BigDecimal amount() {
+			return this.amount;
+		}
+
+		String reverses() {
+			return this.reverses;
+		}
+
+		byte[] sha256() {
+			return this.sha256;
+		}
+
 	}
 
 	/** Deltas of the rows stored by a run, per OPD and account: a receipt (not a reversal) moves the last receipt's date. */
 	private static final class Totals {
 
 		private final Map<List<Object>, Delta> deltas = new LinkedHashMap<>();
+
+		/** pemda, fiscal year, opd, account, date → change of the receipts not reversed in full. */
+		private final Map<List<Object>, Long> open = new LinkedHashMap<>();
+
+		void open(String pemda, int fiscalYear, String opd, String account, LocalDate receivedOn, long change) {
+			this.open.merge(List.of(pemda, fiscalYear, opd, account, receivedOn), change, Long::sum);
+		}
 
 		void add(Envelope envelope, String account, BigDecimal amount, LocalDate receivedOn) {
 			Delta delta = this.deltas.computeIfAbsent(
@@ -250,21 +412,51 @@ class PadLedger {
 			}
 		}
 
+		/**
+		 * One statement: the upsert of every total's delta and of every day's count, in binary
+		 * arrays (a date as its epoch day, null without a receipt).
+		 */
 		void apply(JdbcTemplate jdbc) {
 			if (this.deltas.isEmpty()) {
 				return;
 			}
-			List<Object[]> rows = new ArrayList<>(this.deltas.size());
-			this.deltas.forEach((key, delta) -> rows.add(new Object[] { key.get(0), key.get(1), key.get(2), key.get(3),
-					delta.amount, (delta.lastReceiptOn != null) ? Date.valueOf(delta.lastReceiptOn) : null,
-					delta.events }));
-			jdbc.batchUpdate("""
-					insert into pad_total (pemda, fiscal_year, opd, account, realised, last_receipt_on, events)
-					values (?, ?, ?, ?, ?, ?, ?)
-					on conflict (pemda, fiscal_year, opd, account) do update
-					set realised = pad_total.realised + excluded.realised,
-					    last_receipt_on = greatest(pad_total.last_receipt_on, excluded.last_receipt_on),
-					    events = pad_total.events + excluded.events""", rows);
+			int n = this.deltas.size();
+			int d = this.open.size();
+			Object[][] columns = { new String[n], new Integer[n], new String[n], new String[n], new Long[n],
+					new Integer[n], new Long[n], new String[d], new Integer[d], new String[d], new String[d],
+					new Integer[d], new Long[d] };
+			int row = 0;
+			for (Map.Entry<List<Object>, Delta> each : this.deltas.entrySet()) {
+				List<Object> key = each.getKey();
+				Delta delta = each.getValue();
+				columns[0][row] = key.get(0);
+				columns[1][row] = key.get(1);
+				columns[2][row] = key.get(2);
+				columns[3][row] = key.get(3);
+				columns[4][row] = delta.amount.movePointRight(2).longValueExact();
+				columns[5][row] = (delta.lastReceiptOn != null) ? (int) delta.lastReceiptOn.toEpochDay() : null;
+				columns[6][row] = delta.events;
+				row++;
+			}
+			row = 0;
+			for (Map.Entry<List<Object>, Long> each : this.open.entrySet()) {
+				List<Object> key = each.getKey();
+				for (int c = 0; c < 4; c++) {
+					columns[7 + c][row] = key.get(c);
+				}
+				columns[11][row] = (int) ((LocalDate) key.get(4)).toEpochDay();
+				columns[12][row] = each.getValue();
+				row++;
+			}
+			String[] types = { "text", "int4", "text", "text", "int8", "int4", "int8", "text", "int4", "text", "text",
+					"int4", "int8" };
+			jdbc.execute((ConnectionCallback<Void>) connection -> {
+				try (PreparedStatement statement = connection.prepareStatement(UPSERT_TOTALS)) {
+					ArrayColumns.bind(connection, statement, columns, types);
+					statement.executeUpdate();
+				}
+				return null;
+			});
 		}
 
 	}

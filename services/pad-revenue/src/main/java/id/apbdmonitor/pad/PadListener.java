@@ -1,12 +1,10 @@
 package id.apbdmonitor.pad;
 
-import java.util.Collection;
 import java.util.List;
 
 import id.apbdmonitor.core.event.JsonFields;
 import id.apbdmonitor.core.ingest.BatchIngestors;
 import id.apbdmonitor.core.ingest.IncomingRecord;
-import id.apbdmonitor.core.ingest.IngestHandler;
 import id.apbdmonitor.core.ingest.IngestProperties;
 import id.apbdmonitor.core.ingest.Outcome;
 import id.apbdmonitor.core.ingest.Parsed;
@@ -14,7 +12,11 @@ import id.apbdmonitor.core.ingest.TopicListener;
 
 import org.springframework.stereotype.Component;
 
-/** Consumes {@code apbd.pad.v1} ({@code apbd.ingest.topic}) into the PAD ledger. */
+/**
+ * Consumes {@code apbd.pad.v1} ({@code apbd.ingest.topic}) into the PAD ledger. No references: the
+ * ledger checks a reversal against its receipt and the receipt's reversals accepted earlier in the
+ * same run, so a receipt and its reversals do not cut the poll into runs.
+ */
 @Component
 class PadListener extends TopicListener<PadEvent> {
 
@@ -32,12 +34,6 @@ class PadListener extends TopicListener<PadEvent> {
 	@Override
 	public PadEvent parse(JsonFields json, IncomingRecord record) {
 		return this.parser.parse(json);
-	}
-
-	/** A reversal reads its receipt and what reversed it before. */
-	@Override
-	public Collection<String> references(PadEvent event) {
-		return event.isReversal() ? List.of(IngestHandler.eventKey(event.reverses())) : List.of();
 	}
 
 	@Override

@@ -45,21 +45,26 @@ final class ZeroTargetRule {
 
 	/** How many of an OPD's receipts (dated after {@code after}) are of the revenue type. */
 	int breaches(PadSnapshot.Key key, List<Receipt> receiptsAfter) {
-		int count = 0;
+		long count = 0;
 		for (Receipt receipt : receiptsAfter) {
 			if (this.properties.typeOf(receipt.account()).equals(key.revenueType())) {
-				count++;
+				count += receipt.count();
 			}
 		}
-		return count;
+		return Math.toIntExact(count);
 	}
 
 	/** A target line in force and the date of its revision. */
 	record TargetLine(String opd, String account, BigDecimal target, LocalDate revisedOn) {
 	}
 
-	/** A receipt not reversed in full: account and date. */
-	record Receipt(String account, LocalDate receivedOn) {
+	/** {@code count} receipts not reversed in full of one account and date. */
+	record Receipt(String account, LocalDate receivedOn, long count) {
+
+		Receipt(String account, LocalDate receivedOn) {
+			this(account, receivedOn, 1);
+		}
+
 	}
 
 }

@@ -125,9 +125,10 @@ class PadRevenueIntegrationTests {
 			assertThat(scrape.value("apbd_pad_rule_breaches", levies)).isEqualTo(2.0);
 			assertThat(scrape.value("apbd_pad_rule_breached", Map.of("opd", "RSUD", "revenue_type", "retribusi")))
 				.isZero();
+			// inside the wait: the gauges above already hold once the first four receipts are stored
+			assertThat(this.jdbc.queryForObject("select count(*) from pad_ledger where opd = 'DLH'", Integer.class))
+				.isEqualTo(6);
 		});
-		assertThat(this.jdbc.queryForObject("select count(*) from pad_ledger where opd = 'DLH'", Integer.class))
-			.isEqualTo(6);
 	}
 
 	@Test

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,9 +27,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The append-only TPP ledger (33 OPDs × 12 months × 5 stages a year). A stage is only accepted
- * right after the stage before it, once, and not dated before it; the pipeline never puts two
- * stages of one OPD's month in one run, so a month's SPM sees its SPP stored by an earlier run
- * of the same batch.
+ * right after the stage before it, once, and not dated before it; the stages of one OPD's month
+ * may share a run, so a month's SPM sees its SPP accepted earlier in the same run.
  */
 @Repository
 class TppLedger {
@@ -57,10 +57,11 @@ class TppLedger {
 	}
 
 	/**
-	 * Writes a run in which no two events share an eventId or an OPD's month (the pipeline cuts
-	 * its runs so), with the outcome of writing them one by one: each check reads only rows
-	 * stored before the run, with one look-up of the stored ids and one of the stages reached,
-	 * and the new stages go in as one insert in run order.
+	 * Writes a run in which no two events share an eventId (the pipeline cuts its runs so), with
+	 * the outcome of writing them one by one: each stage is checked against the stage its OPD's
+	 * month reached, as stored before the run (one look-up of the stored ids and one of the stages
+	 * reached) and then moved by the stages accepted earlier in the same run, and the new stages
+	 * go in as one insert in run order.
 	 */
 	List<Outcome> write(List<Parsed<TppEvent>> batch) {
 		int n = batch.size();
@@ -70,28 +71,25 @@ class TppLedger {
 		List<Integer> fresh = new ArrayList<>(n);
 		for (int i = 0; i < n; i++) {
 			Parsed<TppEvent> parsed = batch.get(i);
-			String id = parsed.event().envelope().eventId();
+			TppEvent event = parsed.event();
+			String id = event.envelope().eventId();
 			byte[] hash = stored.get(id);
+			List<Object> month = monthKey(event);
 			outcomes[i] = (hash != null) ? Idempotency.sameOrConflict(hash, parsed.record(), id)
-					: checkStage(parsed.event(), reached.get(monthKey(parsed.event())));
+					: checkStage(event, reached.get(month));
 			if (outcomes[i] == null) {
+				// the later stages of this run see it, as they would after its own write
+				reached.put(month, new Reached(event.stage(), event.envelope().occurredOn()));
+				outcomes[i] = Outcome.ACCEPTED;
 				fresh.add(i);
 			}
 		}
 		Set<String> inserted = insert(batch, fresh);
-		for (int i : fresh) {
-			Parsed<TppEvent> parsed = batch.get(i);
-			String id = parsed.event().envelope().eventId();
-			if (inserted.contains(id)) {
-				outcomes[i] = Outcome.ACCEPTED;
-				continue;
-			}
-			// stored meanwhile by a concurrent writer (the instance that lost this partition)
-			byte[] hash = storedHashes(List.of(parsed)).get(id);
-			if (hash == null) {
-				throw new IllegalStateException("event " + id + " was neither inserted nor found; retrying the batch");
-			}
-			outcomes[i] = Idempotency.sameOrConflict(hash, parsed.record(), id);
+		if (inserted.size() != fresh.size()) {
+			// a concurrent writer (the instance that lost this partition) stored one of them
+			// meanwhile: the later stages were checked against a state that is not the ledger's
+			throw new IllegalStateException((fresh.size() - inserted.size())
+					+ " new stages were stored meanwhile by another writer; retrying the batch");
 		}
 		return Arrays.asList(outcomes);
 	}
@@ -140,13 +138,19 @@ class TppLedger {
 
 	/** The last stage reached of each OPD's month the run names. */
 	private Map<List<Object>, Reached> reached(List<Parsed<TppEvent>> batch) {
-		int n = batch.size();
+		// each month once: a run usually holds several stages of a month
+		Set<List<Object>> months = new LinkedHashSet<>();
+		for (Parsed<TppEvent> parsed : batch) {
+			months.add(monthKey(parsed.event()));
+		}
+		int n = months.size();
 		Object[][] keys = { new String[n], new Integer[n], new String[n], new Integer[n] };
-		for (int i = 0; i < n; i++) {
-			List<Object> key = monthKey(batch.get(i).event());
+		int i = 0;
+		for (List<Object> key : months) {
 			for (int k = 0; k < 4; k++) {
 				keys[k][i] = key.get(k);
 			}
+			i++;
 		}
 		Map<List<Object>, Reached> reached = new HashMap<>();
 		this.jdbc.execute((ConnectionCallback<Void>) connection -> {
@@ -217,14 +221,29 @@ class TppLedger {
 		});
 	}
 
-	/** Every stage reached in one year. */
-	List<StageRow> stages(String pemda, int fiscalYear) {
-		return this.jdbc.query("""
-				select opd, month, stage, occurred_on, amount from tpp_ledger
-				where pemda = ? and fiscal_year = ?""",
-				(rs, row) -> new StageRow(rs.getString(1), rs.getInt(2), Stage.valueOf(rs.getString(3)),
-						rs.getDate(4).toLocalDate(), rs.getBigDecimal(5)),
-				pemda, fiscalYear);
+	/**
+	 * The rows of one year at these stages: at most one per OPD, month and stage, so a refresh
+	 * reads a bounded number of rows however many years the ledger holds.
+	 */
+	List<StageRow> stages(String pemda, int fiscalYear, Set<Stage> stages) {
+		Object[] names = stages.stream().map(Stage::name).toArray();
+		return this.jdbc.execute((ConnectionCallback<List<StageRow>>) connection -> {
+			List<StageRow> rows = new ArrayList<>();
+			try (PreparedStatement statement = connection.prepareStatement("""
+					select opd, month, stage, occurred_on, amount from tpp_ledger
+					where pemda = ? and fiscal_year = ? and stage = any(?)""")) {
+				statement.setString(1, pemda);
+				statement.setInt(2, fiscalYear);
+				statement.setArray(3, connection.createArrayOf("text", names));
+				try (ResultSet rs = statement.executeQuery()) {
+					while (rs.next()) {
+						rows.add(new StageRow(rs.getString(1), rs.getInt(2), Stage.valueOf(rs.getString(3)),
+								rs.getDate(4).toLocalDate(), rs.getBigDecimal(5)));
+					}
+				}
+			}
+			return rows;
+		});
 	}
 
 	record StageRow(String opd, int month, Stage stage, LocalDate occurredOn, BigDecimal amount) {

@@ -1,12 +1,10 @@
 package id.apbdmonitor.tpp;
 
-import java.util.Collection;
 import java.util.List;
 
 import id.apbdmonitor.core.event.JsonFields;
 import id.apbdmonitor.core.ingest.BatchIngestors;
 import id.apbdmonitor.core.ingest.IncomingRecord;
-import id.apbdmonitor.core.ingest.IngestHandler;
 import id.apbdmonitor.core.ingest.IngestProperties;
 import id.apbdmonitor.core.ingest.Outcome;
 import id.apbdmonitor.core.ingest.Parsed;
@@ -14,7 +12,11 @@ import id.apbdmonitor.core.ingest.TopicListener;
 
 import org.springframework.stereotype.Component;
 
-/** Consumes {@code apbd.tpp.v1} into the TPP ledger through the core pipeline. */
+/**
+ * Consumes {@code apbd.tpp.v1} into the TPP ledger through the core pipeline. No references: the
+ * ledger checks the stages of one OPD's month that share a run against each other, so they do not
+ * cut the poll into runs.
+ */
 @Component
 class TppListener extends TopicListener<TppEvent> {
 
@@ -32,13 +34,6 @@ class TppListener extends TopicListener<TppEvent> {
 	@Override
 	public TppEvent parse(JsonFields json, IncomingRecord record) {
 		return this.parser.parse(json);
-	}
-
-	/** A stage is checked against the stage an OPD's month reached before. */
-	@Override
-	public Collection<String> references(TppEvent event) {
-		return List.of("tpp:" + event.envelope().pemda() + "/" + event.envelope().fiscalYear() + "/"
-				+ event.envelope().opd() + "/" + event.month());
 	}
 
 	@Override

@@ -4,8 +4,10 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import id.apbdmonitor.core.calendar.HolidayCalendar;
 
@@ -35,9 +37,29 @@ class TppRules {
 		return this.calendar.workingDaysAfter(monthEnd(year, month), this.properties.submissionDeadlineWorkingDays());
 	}
 
+	/** The stages the figures read: SPM, SP2D and the submitted stage. */
+	Set<Stage> stagesRead() {
+		return EnumSet.of(Stage.SPM, Stage.SP2D, this.properties.submittedStage());
+	}
+
+	/** The deadlines of the 12 months of a year, January first. */
+	List<LocalDate> deadlines(int year) {
+		List<LocalDate> deadlines = new ArrayList<>(12);
+		for (int month = 1; month <= 12; month++) {
+			deadlines.add(deadline(year, month));
+		}
+		return deadlines;
+	}
+
 	/** One OPD's figures; {@code months} maps a month to the stages it reached. */
 	TppFigures figures(int year, LocalDate today, Map<Integer, Map<Stage, TppLedger.StageRow>> months, BigDecimal pagu,
 			BigDecimal plan) {
+		return figures(year, today, months, pagu, plan, deadlines(year));
+	}
+
+	/** The same with the year's {@link #deadlines}, computed once for every OPD. */
+	TppFigures figures(int year, LocalDate today, Map<Integer, Map<Stage, TppLedger.StageRow>> months, BigDecimal pagu,
+			BigDecimal plan, List<LocalDate> deadlines) {
 		BigDecimal realised = ZERO;
 		int due = 0;
 		int paid = 0;
@@ -73,7 +95,7 @@ class TppRules {
 				belowSpm++;
 			}
 			TppLedger.StageRow submitted = reached.get(this.properties.submittedStage());
-			LocalDate deadline = deadline(year, month);
+			LocalDate deadline = deadlines.get(month - 1);
 			if (submitted == null && today.isAfter(deadline)) {
 				late++;
 			}

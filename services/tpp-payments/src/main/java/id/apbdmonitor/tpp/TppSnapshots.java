@@ -101,16 +101,17 @@ class TppSnapshots implements SnapshotRefresher {
 			}
 		}
 		Map<String, Map<Integer, Map<Stage, TppLedger.StageRow>>> stages = new HashMap<>();
-		for (TppLedger.StageRow row : this.ledger.stages(pemda, year)) {
+		for (TppLedger.StageRow row : this.ledger.stages(pemda, year, this.rules.stagesRead())) {
 			stages.computeIfAbsent(row.opd(), opd -> new HashMap<>())
 				.computeIfAbsent(row.month(), month -> new HashMap<>())
 				.put(row.stage(), row);
 		}
 		Map<String, TppFigures> figures = new HashMap<>();
 		Map<String, BigDecimal> projected = new HashMap<>();
+		List<LocalDate> deadlines = this.rules.deadlines(year);
 		for (String opd : this.region.opdCodes()) {
 			TppFigures opdFigures = this.rules.figures(year, today, stages.getOrDefault(opd, Map.of()),
-					pagu.getOrDefault(opd, ZERO), plan.getOrDefault(opd, ZERO));
+					pagu.getOrDefault(opd, ZERO), plan.getOrDefault(opd, ZERO), deadlines);
 			figures.put(opd, opdFigures);
 			projected.put(opd, YearEndProjection.spending(opdFigures.pagu(), yearPlan.getOrDefault(opd, ZERO),
 					planOfEndedMonths.getOrDefault(opd, ZERO), opdFigures.realised()));
