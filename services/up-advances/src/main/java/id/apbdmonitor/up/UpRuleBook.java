@@ -86,9 +86,12 @@ final class UpRuleBook {
 		/** What the next refill is judged against: an over-refill already flagged is not carried on. */
 		private BigDecimal awaitingUnflagged = BigDecimal.ZERO;
 
-		private final Pocket upFloat = new Pocket(BigDecimal.ZERO);
+		private final Pocket upFloat = new Pocket(BigDecimal.ZERO, false);
 
 		private final Map<String, Pocket> tus = new LinkedHashMap<>();
+
+		/** What the TUs hold that is not settled yet, over those that still hold some: kept as they move. */
+		private BigDecimal tuOpen = BigDecimal.ZERO;
 
 		private boolean closed;
 
@@ -151,15 +154,16 @@ final class UpRuleBook {
 					this.upFloat.take(fact, Rule.RETURN_ABOVE_HELD);
 				}
 				case UpEvent.TU_DISBURSED -> {
-					BigDecimal open = this.tus.values()
-						.stream()
-						.map(Pocket::held)
-						.filter(held -> held.signum() > 0)
-						.reduce(BigDecimal.ZERO, BigDecimal::add);
+					BigDecimal open = this.tuOpen;
 					if (open.signum() > 0 && UpRuleBook.this.rules.tuWhileOpen().enabled()) {
 						this.breaches.add(new Breach(Rule.TU_WHILE_OPEN, fact, open));
 					}
-					this.tus.put(fact.eventId(), new Pocket(amount));
+					Pocket tu = new Pocket(BigDecimal.ZERO, true);
+					tu.add(amount);
+					Pocket replaced = this.tus.put(fact.eventId(), tu);
+					if (replaced != null) {
+						this.tuOpen = this.tuOpen.subtract(replaced.held.max(BigDecimal.ZERO));
+					}
 				}
 				case UpEvent.TU_ACCOUNTED -> tu(fact).take(fact, Rule.ACCOUNTED_ABOVE_HELD);
 				case UpEvent.TU_RETURNED -> tu(fact).take(fact, Rule.RETURN_ABOVE_HELD);
@@ -172,7 +176,7 @@ final class UpRuleBook {
 
 		private Pocket tu(UpLedger.Fact fact) {
 			// the ledger stores a settlement only after its TU, dated no earlier: it is always here
-			return this.tus.computeIfAbsent(fact.tu(), id -> new Pocket(BigDecimal.ZERO));
+			return this.tus.computeIfAbsent(fact.tu(), id -> new Pocket(BigDecimal.ZERO, true));
 		}
 
 		Verdict verdict() {
@@ -213,9 +217,21 @@ final class UpRuleBook {
 			/** The rule of the last fact flagged for this pocket. */
 			private Rule flagged;
 
-			Pocket(BigDecimal held) {
+			/** Whether this is a TU, whose positive balance counts in {@link Replay#tuOpen}. */
+			private final boolean tu;
+
+			Pocket(BigDecimal held, boolean tu) {
 				this.held = held;
 				this.unflagged = held;
+				this.tu = tu;
+			}
+
+			private void move(BigDecimal held) {
+				if (this.tu) {
+					Replay.this.tuOpen = Replay.this.tuOpen.subtract(this.held.max(BigDecimal.ZERO))
+						.add(held.max(BigDecimal.ZERO));
+				}
+				this.held = held;
 			}
 
 			BigDecimal held() {
@@ -231,7 +247,7 @@ final class UpRuleBook {
 			}
 
 			void add(BigDecimal amount) {
-				this.held = this.held.add(amount);
+				move(this.held.add(amount));
 				this.unflagged = this.unflagged.add(amount);
 			}
 
@@ -241,7 +257,7 @@ final class UpRuleBook {
 					Replay.this.breaches.add(new Breach(rule, fact, this.unflagged));
 					this.flagged = rule;
 				}
-				this.held = this.held.subtract(fact.amount());
+				move(this.held.subtract(fact.amount()));
 				this.unflagged = this.unflagged.subtract(fact.amount()).max(BigDecimal.ZERO);
 			}
 
