@@ -218,12 +218,16 @@ class UpLedger {
 		return null;
 	}
 
-	/** Every fact of one OPD's year in the order it happened: by date, then by arrival. */
-	List<Fact> facts(String pemda, int fiscalYear, String opd) {
+	/** Every fact of some OPDs' year, per OPD in the order it happened: by date, then by arrival. */
+	List<Fact> facts(String pemda, int fiscalYear, List<String> opds) {
 		return this.jdbc.query("""
 				select event_id, opd, event_type, occurred_on, document_kind, document_number, amount, tu
-				from up_ledger where pemda = ? and fiscal_year = ? and opd = ? order by occurred_on, seq""",
-				(rs, row) -> fact(rs), pemda, fiscalYear, opd);
+				from up_ledger where pemda = ? and fiscal_year = ? and opd = any(?) order by opd, occurred_on, seq""",
+				statement -> {
+					statement.setString(1, pemda);
+					statement.setInt(2, fiscalYear);
+					statement.setArray(3, statement.getConnection().createArrayOf("text", opds.toArray()));
+				}, (rs, row) -> fact(rs));
 	}
 
 	/** The facts of the year stored after {@code seq}, in the order they happened, each with its seq. */

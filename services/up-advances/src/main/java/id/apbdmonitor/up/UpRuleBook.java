@@ -50,7 +50,10 @@ final class UpRuleBook {
 	record Breach(Rule rule, UpLedger.Fact fact, BigDecimal limit) {
 	}
 
-	/** The breaches of the year and the rules whose breach still stands. */
+	/**
+	 * The breaches of the year and the rules whose breach still stands. {@code breaches} is a view
+	 * of the replay's own list (no copy per refresh): read it before the replay goes on.
+	 */
 	record Verdict(List<Breach> breaches, Set<Rule> standing) {
 
 		Map<Rule, Integer> counts() {
@@ -97,6 +100,16 @@ final class UpRuleBook {
 
 		Replay(BigDecimal firstCeiling) {
 			this.firstCeiling = firstCeiling;
+		}
+
+		/** How many of the breaches were announced. */
+		private int announced;
+
+		/** Passes the breaches found since the last call to {@code each}, so that each refresh logs only the new ones. */
+		void announce(java.util.function.Consumer<Breach> each) {
+			for (; this.announced < this.breaches.size(); this.announced++) {
+				each.accept(this.breaches.get(this.announced));
+			}
 		}
 
 		/** How many facts were applied. */
@@ -198,7 +211,7 @@ final class UpRuleBook {
 					&& this.tus.values().stream().filter(tu -> tu.held().signum() > 0).count() > 1) {
 				standing.add(Rule.TU_WHILE_OPEN);
 			}
-			return new Verdict(List.copyOf(this.breaches), standing);
+			return new Verdict(java.util.Collections.unmodifiableList(this.breaches), standing);
 		}
 
 		/**

@@ -92,21 +92,22 @@ class UpSnapshots implements SnapshotRefresher {
 		return this.current.get().businessDate();
 	}
 
-	/** Everything brought up to date, every OPD's rule replay included (the timer's refresh). */
+	/**
+	 * The refresh on the timer and after each commit: the totals of every OPD, and the replays
+	 * that the new facts continue. A replay that must start again (facts stored dated before
+	 * those replayed) reads all facts of its OPD, so such replays run only while they take at
+	 * most a tenth of the time; until then their OPDs keep their last verdict (a few seconds at
+	 * most once the ledger is quiet). A refresh therefore costs O(OPDs) plus what is new,
+	 * whatever the size of the ledger.
+	 */
 	@Override
 	public synchronized void refresh() {
-		refresh(true);
+		refresh(System.nanoTime() - this.nextReplayFrom >= 0);
 	}
 
-	/**
-	 * The refresh after a commit: the totals of every OPD, and the replays that the new facts
-	 * continue. A replay that must start again (facts stored dated before those replayed) reads
-	 * all facts of its OPD, so such replays run only while they take at most a tenth of the
-	 * time; the others keep their last verdict until the next refresh (at the latest the
-	 * timer's). The commit path therefore costs O(OPDs) plus what is new, whatever the ledger.
-	 */
-	synchronized void refreshAfterCommit() {
-		refresh(System.nanoTime() - this.nextReplayFrom >= 0);
+	/** The refresh after a commit: the same as the timer's. */
+	void refreshAfterCommit() {
+		refresh();
 	}
 
 	private void refresh(boolean replayAll) {
@@ -122,7 +123,6 @@ class UpSnapshots implements SnapshotRefresher {
 		Map<String, BigDecimal> ceilings = new HashMap<>();
 		Map<String, UpLedger.TuSummary> tus = new HashMap<>();
 		Map<String, UpRuleBook.Verdict> verdicts = new HashMap<>();
-		long[] replayNanos = { 0 };
 		// one snapshot of the database, so that the facts read and the counts they are checked against agree
 		this.readOnly.executeWithoutResult(status -> {
 			Map<String, List<UpLedger.Fact>> later = new HashMap<>();
@@ -135,47 +135,43 @@ class UpSnapshots implements SnapshotRefresher {
 			}
 			this.ledger.ceilings(pemda, year).forEach(ceiling -> ceilings.put(ceiling.opd(), ceiling.amount()));
 			this.ledger.tuSummaries(pemda, year, this.rules.tuMaxDays()).forEach(tu -> tus.put(tu.opd(), tu));
+			List<String> fromStart = new ArrayList<>();
 			for (String opd : this.region.opdCodes()) {
 				long stored = byOpd.getOrDefault(opd, Map.of()).values().stream().mapToLong(UpLedger.TypeTotal::events).sum();
-				verdicts.put(opd, replay(pemda, year, opd, later.getOrDefault(opd, List.of()), stored, replayAll,
-						replayNanos).verdict());
+				UpRuleBook.Replay replay = this.replays.get(opd);
+				List<UpLedger.Fact> newer = later.getOrDefault(opd, List.of());
+				if (replay != null && replay.applied() + newer.size() == stored && replay.continuableWith(newer)) {
+					newer.forEach(replay::apply);
+				}
+				else if (stored == 0) {
+					this.replays.put(opd, this.ruleBook.replay(List.of()));
+				}
+				else if (replay == null || replayAll) {
+					fromStart.add(opd);
+				}
+				// else: behind until replayed from the start; its count shows it next time
+			}
+			if (!fromStart.isEmpty()) {
+				long started = System.nanoTime();
+				Map<String, List<UpLedger.Fact>> facts = new HashMap<>();
+				this.ledger.facts(pemda, year, fromStart)
+					.forEach(fact -> facts.computeIfAbsent(fact.opd(), opd -> new ArrayList<>()).add(fact));
+				fromStart.forEach(opd -> this.replays.put(opd, this.ruleBook.replay(facts.getOrDefault(opd, List.of()))));
+				this.nextReplayFrom = System.nanoTime() + 9 * (System.nanoTime() - started);
+			}
+			for (String opd : this.region.opdCodes()) {
+				UpRuleBook.Replay replay = this.replays.get(opd);
+				replay.announce(this::logOnce);
+				verdicts.put(opd, replay.verdict());
 			}
 		});
-		if (replayNanos[0] > 0) {
-			this.nextReplayFrom = System.nanoTime() + 9 * replayNanos[0];
-		}
 		Map<String, UpFigures> figures = new HashMap<>();
 		for (String opd : this.region.opdCodes()) {
 			UpRuleBook.Verdict verdict = verdicts.get(opd);
-			verdict.breaches().forEach(this::logOnce);
 			figures.put(opd, figures(today, year, byOpd.getOrDefault(opd, Map.of()),
 					ceilings.getOrDefault(opd, ZERO), tus.get(opd), verdict));
 		}
 		this.current.set(new Snapshot(today, Map.copyOf(figures)));
-	}
-
-	/**
-	 * The rule replay of one OPD brought up to date: continued with the facts stored since the
-	 * last refresh when they happened after those replayed, else replayed from the OPD's first
-	 * fact (when {@code replayAll}; otherwise it stays as it was, behind, and the count shows it
-	 * next time). A fact committed late with an older seq (another instance's transaction) shows
-	 * as a count that does not add up, and is caught by the full replay.
-	 */
-	private UpRuleBook.Replay replay(String pemda, int year, String opd, List<UpLedger.Fact> later, long stored,
-			boolean replayAll, long[] replayNanos) {
-		UpRuleBook.Replay replay = this.replays.get(opd);
-		if (replay != null && replay.applied() + later.size() == stored && replay.continuableWith(later)) {
-			later.forEach(replay::apply);
-			return replay;
-		}
-		if (replay != null && !replayAll) {
-			return replay;
-		}
-		long started = System.nanoTime();
-		replay = this.ruleBook.replay((stored == 0) ? List.of() : this.ledger.facts(pemda, year, opd));
-		this.replays.put(opd, replay);
-		replayNanos[0] += System.nanoTime() - started;
-		return replay;
 	}
 
 	private UpFigures figures(LocalDate today, int year, Map<String, UpLedger.TypeTotal> totals, BigDecimal ceiling,
