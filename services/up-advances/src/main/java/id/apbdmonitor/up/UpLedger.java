@@ -218,16 +218,35 @@ class UpLedger {
 		return null;
 	}
 
-	/** Every fact of some OPDs' year, per OPD in the order it happened: by date, then by arrival. */
-	List<Fact> facts(String pemda, int fiscalYear, List<String> opds) {
-		return this.jdbc.query("""
-				select event_id, opd, event_type, occurred_on, document_kind, document_number, amount, tu
-				from up_ledger where pemda = ? and fiscal_year = ? and opd = any(?) order by opd, occurred_on, seq""",
-				statement -> {
-					statement.setString(1, pemda);
-					statement.setInt(2, fiscalYear);
-					statement.setArray(3, statement.getConnection().createArrayOf("text", opds.toArray()));
-				}, (rs, row) -> fact(rs));
+	/**
+	 * Passes every fact of some OPDs' year to {@code each}, per OPD in the order it happened (by
+	 * date, then by arrival), read in slices rather than held all at once. Inside a transaction.
+	 */
+	void eachFact(String pemda, int fiscalYear, List<String> opds, java.util.function.Consumer<Fact> each) {
+		this.jdbc.query(connection -> {
+			PreparedStatement statement = connection.prepareStatement("""
+					select event_id, opd, event_type, occurred_on, document_kind, document_number, amount, tu
+					from up_ledger where pemda = ? and fiscal_year = ? and opd = any(?) order by opd, occurred_on, seq""");
+			statement.setFetchSize(5000);
+			statement.setString(1, pemda);
+			statement.setInt(2, fiscalYear);
+			statement.setArray(3, connection.createArrayOf("text", opds.toArray()));
+			return statement;
+		}, (org.springframework.jdbc.core.RowCallbackHandler) rs -> each.accept(fact(rs)));
+	}
+
+	/** The amount of each OPD's first up-ceiling-set of the year (by date, then by arrival), for the OPDs that have one. */
+	Map<String, BigDecimal> firstCeilings(String pemda, int fiscalYear, List<String> opds) {
+		Map<String, BigDecimal> first = new HashMap<>();
+		this.jdbc.query("""
+				select distinct on (opd) opd, amount from up_ledger
+				where pemda = ? and fiscal_year = ? and opd = any(?) and event_type = 'up-ceiling-set'
+				order by opd, occurred_on, seq""", statement -> {
+			statement.setString(1, pemda);
+			statement.setInt(2, fiscalYear);
+			statement.setArray(3, statement.getConnection().createArrayOf("text", opds.toArray()));
+		}, (org.springframework.jdbc.core.RowCallbackHandler) rs -> first.put(rs.getString(1), rs.getBigDecimal(2)));
+		return first;
 	}
 
 	/** The facts of the year stored after {@code seq}, in the order they happened, each with its seq. */

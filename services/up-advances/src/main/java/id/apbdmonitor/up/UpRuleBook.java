@@ -41,9 +41,14 @@ final class UpRuleBook {
 			.map(UpLedger.Fact::amount)
 			.findFirst()
 			.orElse(null);
-		Replay replay = new Replay(firstCeiling);
+		Replay replay = start(firstCeiling);
 		facts.forEach(replay::apply);
 		return replay;
+	}
+
+	/** A replay of one OPD's facts to come, given the amount of its first ceiling decree of the year (or null). */
+	Replay start(BigDecimal firstCeiling) {
+		return new Replay(firstCeiling);
 	}
 
 	/** One fact that broke a rule, with the limit it went above (null for a rule without one). */

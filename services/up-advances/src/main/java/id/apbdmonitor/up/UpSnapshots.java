@@ -153,10 +153,9 @@ class UpSnapshots implements SnapshotRefresher {
 			}
 			if (!fromStart.isEmpty()) {
 				long started = System.nanoTime();
-				Map<String, List<UpLedger.Fact>> facts = new HashMap<>();
-				this.ledger.facts(pemda, year, fromStart)
-					.forEach(fact -> facts.computeIfAbsent(fact.opd(), opd -> new ArrayList<>()).add(fact));
-				fromStart.forEach(opd -> this.replays.put(opd, this.ruleBook.replay(facts.getOrDefault(opd, List.of()))));
+				Map<String, BigDecimal> firstCeilings = this.ledger.firstCeilings(pemda, year, fromStart);
+				fromStart.forEach(opd -> this.replays.put(opd, this.ruleBook.start(firstCeilings.get(opd))));
+				this.ledger.eachFact(pemda, year, fromStart, fact -> this.replays.get(fact.opd()).apply(fact));
 				this.nextReplayFrom = System.nanoTime() + 9 * (System.nanoTime() - started);
 			}
 			for (String opd : this.region.opdCodes()) {
