@@ -61,8 +61,16 @@ class UpSnapshots implements SnapshotRefresher {
 
 	private long replayedSeq;
 
-	/** When the commit path may replay OPDs from their first fact again (System.nanoTime). */
+	/** When a refresh may replay OPDs from their first fact again (System.nanoTime). */
 	private long nextReplayFrom = System.nanoTime();
+
+	/** How long one refresh replays OPDs that are behind from their first fact, at least one OPD. */
+	private static final long REPLAY_SLICE_NANOS = 100_000_000L;
+
+	/** Per OPD, when it was last replayed from its first fact (a count of such replays). */
+	private final Map<String, Long> replayedAt = new HashMap<>();
+
+	private long replayCount;
 
 	private final TransactionTemplate readOnly;
 
@@ -95,10 +103,11 @@ class UpSnapshots implements SnapshotRefresher {
 	/**
 	 * The refresh on the timer and after each commit: the totals of every OPD, and the replays
 	 * that the new facts continue. A replay that must start again (facts stored dated before
-	 * those replayed) reads all facts of its OPD, so such replays run only while they take at
-	 * most a tenth of the time; until then their OPDs keep their last verdict (a few seconds at
-	 * most once the ledger is quiet). A refresh therefore costs O(OPDs) plus what is new,
-	 * whatever the size of the ledger.
+	 * those replayed) reads all facts of its OPD: while facts keep coming, such replays run OPD
+	 * by OPD in slices of {@link #REPLAY_SLICE_NANOS} and only while they take at most a tenth of
+	 * the time, the OPDs behind keeping their last verdict; once nothing new was stored since the
+	 * last refresh, all are replayed. A refresh under load therefore costs O(OPDs) plus what is
+	 * new, whatever the size of the ledger, and holds a commit up by one slice at most.
 	 */
 	@Override
 	public synchronized void refresh() {
@@ -110,7 +119,7 @@ class UpSnapshots implements SnapshotRefresher {
 		refresh();
 	}
 
-	private void refresh(boolean replayAll) {
+	private void refresh(boolean mayReplay) {
 		LocalDate today = this.clock.today();
 		int year = FiscalYears.watched(this.envelopes.openFiscalYears());
 		if (year != this.replayedYear) {
@@ -135,7 +144,8 @@ class UpSnapshots implements SnapshotRefresher {
 			}
 			this.ledger.ceilings(pemda, year).forEach(ceiling -> ceilings.put(ceiling.opd(), ceiling.amount()));
 			this.ledger.tuSummaries(pemda, year, this.rules.tuMaxDays()).forEach(tu -> tus.put(tu.opd(), tu));
-			List<String> fromStart = new ArrayList<>();
+			List<String> missing = new ArrayList<>();
+			List<String> behind = new ArrayList<>();
 			for (String opd : this.region.opdCodes()) {
 				long stored = byOpd.getOrDefault(opd, Map.of()).values().stream().mapToLong(UpLedger.TypeTotal::events).sum();
 				UpRuleBook.Replay replay = this.replays.get(opd);
@@ -146,16 +156,33 @@ class UpSnapshots implements SnapshotRefresher {
 				else if (stored == 0) {
 					this.replays.put(opd, this.ruleBook.replay(List.of()));
 				}
-				else if (replay == null || replayAll) {
-					fromStart.add(opd);
+				else if (replay == null) {
+					missing.add(opd);
 				}
-				// else: behind until replayed from the start; its count shows it next time
+				else {
+					// behind until replayed from the start; its count shows it next time
+					behind.add(opd);
+				}
 			}
-			if (!fromStart.isEmpty()) {
-				long started = System.nanoTime();
-				Map<String, BigDecimal> firstCeilings = this.ledger.firstCeilings(pemda, year, fromStart);
-				fromStart.forEach(opd -> this.replays.put(opd, this.ruleBook.start(firstCeilings.get(opd))));
-				this.ledger.eachFact(pemda, year, fromStart, fact -> this.replays.get(fact.opd()).apply(fact));
+			long started = System.nanoTime();
+			if (!missing.isEmpty()) {
+				replayFromStart(pemda, year, missing);
+			}
+			boolean quiet = later.isEmpty();
+			if (quiet && !behind.isEmpty()) {
+				replayFromStart(pemda, year, behind);
+			}
+			else if (mayReplay && !behind.isEmpty()) {
+				// OPD by OPD, the longest behind first, until a slice of time is used: a commit waits little
+				behind.sort(java.util.Comparator.comparingLong(opd -> this.replayedAt.getOrDefault(opd, 0L)));
+				for (String opd : behind) {
+					replayFromStart(pemda, year, List.of(opd));
+					if (System.nanoTime() - started > REPLAY_SLICE_NANOS) {
+						break;
+					}
+				}
+			}
+			if (!missing.isEmpty() || (mayReplay && !behind.isEmpty())) {
 				this.nextReplayFrom = System.nanoTime() + 9 * (System.nanoTime() - started);
 			}
 			for (String opd : this.region.opdCodes()) {
@@ -171,6 +198,15 @@ class UpSnapshots implements SnapshotRefresher {
 					ceilings.getOrDefault(opd, ZERO), tus.get(opd), verdict));
 		}
 		this.current.set(new Snapshot(today, Map.copyOf(figures)));
+	}
+
+	private void replayFromStart(String pemda, int year, List<String> opds) {
+		Map<String, BigDecimal> firstCeilings = this.ledger.firstCeilings(pemda, year, opds);
+		for (String opd : opds) {
+			this.replays.put(opd, this.ruleBook.start(firstCeilings.get(opd)));
+			this.replayedAt.put(opd, ++this.replayCount);
+		}
+		this.ledger.eachFact(pemda, year, opds, fact -> this.replays.get(fact.opd()).apply(fact));
 	}
 
 	private UpFigures figures(LocalDate today, int year, Map<String, UpLedger.TypeTotal> totals, BigDecimal ceiling,
