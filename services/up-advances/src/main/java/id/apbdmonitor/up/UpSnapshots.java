@@ -37,6 +37,9 @@ class UpSnapshots implements SnapshotRefresher {
 
 	private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
 
+	/** How long one refresh under load replays OPDs that are behind from their first fact, at least one OPD. */
+	private static final long REPLAY_SLICE_NANOS = 100_000_000L;
+
 	private final UpLedger ledger;
 
 	private final BusinessClock clock;
@@ -63,9 +66,6 @@ class UpSnapshots implements SnapshotRefresher {
 
 	/** When a refresh may replay OPDs from their first fact again (System.nanoTime). */
 	private long nextReplayFrom = System.nanoTime();
-
-	/** How long one refresh replays OPDs that are behind from their first fact, at least one OPD. */
-	private static final long REPLAY_SLICE_NANOS = 100_000_000L;
 
 	/** Per OPD, when it was last replayed from its first fact (a count of such replays). */
 	private final Map<String, Long> replayedAt = new HashMap<>();
@@ -160,7 +160,8 @@ class UpSnapshots implements SnapshotRefresher {
 					missing.add(opd);
 				}
 				else {
-					// behind until replayed from the start; its count shows it next time
+					// facts dated before those replayed, or a fact committed late with an older seq (another
+					// instance's transaction: the count does not add up): behind until replayed from the start
 					behind.add(opd);
 				}
 			}
