@@ -81,7 +81,8 @@ class UpLedger {
 		Map<String, Stored> stored = stored(lookedUp);
 		// the TUs disbursed by earlier events of this run that are stored with it
 		Map<String, Disbursement> runTus = new HashMap<>();
-		Map<String, Integer> dependents = new HashMap<>();
+		// the TUs of this run that a later settlement of it was checked against
+		java.util.Set<String> dependedOn = new java.util.HashSet<>();
 		List<Integer> fresh = new ArrayList<>(n);
 		for (int i = 0; i < n; i++) {
 			Parsed<UpEvent> parsed = batch.get(i);
@@ -93,7 +94,7 @@ class UpLedger {
 			else if (event.settlesTu()) {
 				Disbursement inRun = runTus.get(event.tu());
 				if (inRun != null) {
-					dependents.merge(event.tu(), 1, Integer::sum);
+					dependedOn.add(event.tu());
 				}
 				outcomes[i] = checkTu(event, (inRun != null) ? inRun : disbursement(stored.get(event.tu())));
 			}
@@ -116,7 +117,7 @@ class UpLedger {
 				totals.add(parsed.event(), seq);
 				continue;
 			}
-			if (dependents.containsKey(ids.get(i))) {
+			if (dependedOn.contains(ids.get(i))) {
 				// a settlement of this run was checked against this TU, which another writer stored first
 				throw new IllegalStateException("TU " + ids.get(i) + " was stored meanwhile by another writer; retrying the batch");
 			}
