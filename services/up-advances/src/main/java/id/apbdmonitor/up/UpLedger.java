@@ -53,6 +53,9 @@ class UpLedger {
 			on conflict (event_id) do nothing
 			returning event_id, seq""";
 
+	/** Rows per page of {@link #factsAfter}. */
+	private static final int PAGE = 5000;
+
 	private final JdbcTemplate jdbc;
 
 	UpLedger(JdbcTemplate jdbc) {
@@ -250,12 +253,35 @@ class UpLedger {
 		return first;
 	}
 
-	/** The facts of the year stored after {@code seq}, in the order they happened, each with its seq. */
+	/**
+	 * The facts of the year stored after {@code seq}, in the order they happened, each with its
+	 * seq. Read in pages along the seq index (what is new is a few rows of a large ledger, and a
+	 * page by seq keeps the planner on that index), then ordered here.
+	 */
 	List<Sequenced> factsAfter(String pemda, int fiscalYear, long seq) {
-		return this.jdbc.query("""
-				select event_id, opd, event_type, occurred_on, document_kind, document_number, amount, tu, seq
-				from up_ledger where seq > ? and pemda = ? and fiscal_year = ? order by occurred_on, seq""",
-				(rs, row) -> new Sequenced(rs.getLong(9), fact(rs)), seq, pemda, fiscalYear);
+		List<Sequenced> after = new ArrayList<>();
+		long from = seq;
+		while (true) {
+			List<Object[]> page = this.jdbc.query("""
+					select event_id, opd, event_type, occurred_on, document_kind, document_number, amount, tu, seq,
+					    pemda, fiscal_year
+					from up_ledger where seq > ? order by seq limit ?""",
+					(rs, row) -> new Object[] { new Sequenced(rs.getLong(9), fact(rs)), rs.getString(10), rs.getInt(11) },
+					from, PAGE);
+			for (Object[] row : page) {
+				Sequenced fact = (Sequenced) row[0];
+				from = fact.seq();
+				if (pemda.equals(row[1]) && fiscalYear == (Integer) row[2]) {
+					after.add(fact);
+				}
+			}
+			if (page.size() < PAGE) {
+				break;
+			}
+		}
+		after.sort(java.util.Comparator.comparing((Sequenced fact) -> fact.fact().occurredOn())
+			.thenComparingLong(Sequenced::seq));
+		return after;
 	}
 
 	private static Fact fact(java.sql.ResultSet rs) throws java.sql.SQLException {

@@ -40,6 +40,9 @@ class UpSnapshots implements SnapshotRefresher {
 	/** How long one refresh under load replays OPDs that are behind from their first fact, at least one OPD. */
 	private static final long REPLAY_SLICE_NANOS = 100_000_000L;
 
+	/** How long nothing new must have been stored before every OPD behind is replayed at once. */
+	private static final long QUIET_NANOS = 1_000_000_000L;
+
 	private final UpLedger ledger;
 
 	private final BusinessClock clock;
@@ -66,6 +69,9 @@ class UpSnapshots implements SnapshotRefresher {
 
 	/** When a refresh may replay OPDs from their first fact again (System.nanoTime). */
 	private long nextReplayFrom = System.nanoTime();
+
+	/** When a refresh last found new facts (System.nanoTime). */
+	private long lastNewFactsAt = System.nanoTime();
 
 	/** Per OPD, when it was last replayed from its first fact (a count of such replays). */
 	private final Map<String, Long> replayedAt = new HashMap<>();
@@ -105,8 +111,8 @@ class UpSnapshots implements SnapshotRefresher {
 	 * that the new facts continue. A replay that must start again (facts stored dated before
 	 * those replayed) reads all facts of its OPD: while facts keep coming, such replays run OPD
 	 * by OPD in slices of {@link #REPLAY_SLICE_NANOS} and only while they take at most a tenth of
-	 * the time, the OPDs behind keeping their last verdict; once nothing new was stored since the
-	 * last refresh, all are replayed. A refresh under load therefore costs O(OPDs) plus what is
+	 * the time, the OPDs behind keeping their last verdict; once nothing new was stored for a
+	 * second, all are replayed. A refresh under load therefore costs O(OPDs) plus what is
 	 * new, whatever the size of the ledger, and holds a commit up by one slice at most.
 	 */
 	@Override
@@ -169,7 +175,12 @@ class UpSnapshots implements SnapshotRefresher {
 			if (!missing.isEmpty()) {
 				replayFromStart(pemda, year, missing);
 			}
-			boolean quiet = later.isEmpty();
+			long now = System.nanoTime();
+			if (!later.isEmpty()) {
+				this.lastNewFactsAt = now;
+			}
+			// quiet: nothing new stored for a while (not merely since a commit's refresh a moment ago)
+			boolean quiet = now - this.lastNewFactsAt >= QUIET_NANOS;
 			if (quiet && !behind.isEmpty()) {
 				replayFromStart(pemda, year, behind);
 			}
