@@ -26,8 +26,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The append-only UP ledger and the totals its snapshot reads. A run of events is stored as one
- * set; the pipeline never puts a TU accounting in the run of the TU it settles, so it sees the
- * TU stored by an earlier run (of the same batch or before). A TU
+ * set; a TU accounting or return in the run of the TU it settles is checked against the TU as
+ * that run stores it, so a run has the outcome of storing its events one by one. A TU
  * accounting or return must name a TU of its OPD disbursed no later than itself: a broken
  * reference is a contract defect and is dead-lettered. A fact that breaks a treasury rule (more
  * accounted or returned than the TU has left, a refill above what awaits it …) already happened
@@ -53,6 +53,9 @@ class UpLedger {
 			on conflict (event_id) do nothing
 			returning event_id, seq""";
 
+	/** Rows per page of {@link #factsAfter}. */
+	private static final int PAGE = 5000;
+
 	private final JdbcTemplate jdbc;
 
 	UpLedger(JdbcTemplate jdbc) {
@@ -60,36 +63,51 @@ class UpLedger {
 	}
 
 	/**
-	 * Writes a run in which no two events share an eventId and no settlement shares a run with
-	 * its TU (the pipeline cuts its runs so), with the outcome of writing them one by one: every
-	 * check reads only rows stored before the run. The new facts go in as one insert in run
-	 * order (so their seq is their order of arrival), then the totals as one delta per key.
+	 * Writes a run in which no two events share an eventId, with the outcome of writing them one
+	 * by one: a settlement is checked against the TU stored before the run or disbursed by an
+	 * earlier event of the same run that is stored with it (no check needs what a TU has left:
+	 * over-settling is stored and flagged). The new facts go in as one insert in run order (so
+	 * their seq is their order of arrival), then the totals as one statement.
 	 */
 	List<Outcome> write(List<Parsed<UpEvent>> batch) {
 		int n = batch.size();
 		Outcome[] outcomes = new Outcome[n];
 		List<String> ids = new ArrayList<>(n);
-		List<String> tuIds = new ArrayList<>();
+		List<String> lookedUp = new ArrayList<>(n);
 		for (Parsed<UpEvent> parsed : batch) {
 			ids.add(parsed.event().envelope().eventId());
+			lookedUp.add(parsed.event().envelope().eventId());
 			if (parsed.event().settlesTu()) {
-				tuIds.add(parsed.event().tu());
+				lookedUp.add(parsed.event().tu());
 			}
 		}
-		Map<String, byte[]> stored = storedHashes(ids);
-		Map<String, Disbursement> tus = disbursements(tuIds);
+		Map<String, Stored> stored = stored(lookedUp);
+		// the TUs disbursed by earlier events of this run that are stored with it
+		Map<String, Disbursement> runTus = new HashMap<>();
+		// the TUs of this run that a later settlement of it was checked against
+		java.util.Set<String> dependedOn = new java.util.HashSet<>();
 		List<Integer> fresh = new ArrayList<>(n);
 		for (int i = 0; i < n; i++) {
 			Parsed<UpEvent> parsed = batch.get(i);
-			byte[] hash = stored.get(ids.get(i));
-			if (hash != null) {
-				outcomes[i] = Idempotency.sameOrConflict(hash, parsed.record(), ids.get(i));
+			UpEvent event = parsed.event();
+			Stored existing = stored.get(ids.get(i));
+			if (existing != null) {
+				outcomes[i] = Idempotency.sameOrConflict(existing.sha256(), parsed.record(), ids.get(i));
 			}
-			else if (parsed.event().settlesTu()) {
-				outcomes[i] = checkTu(parsed.event(), tus.get(parsed.event().tu()));
+			else if (event.settlesTu()) {
+				Disbursement inRun = runTus.get(event.tu());
+				if (inRun != null) {
+					dependedOn.add(event.tu());
+				}
+				outcomes[i] = checkTu(event, (inRun != null) ? inRun : disbursement(stored.get(event.tu())));
 			}
 			if (outcomes[i] == null) {
 				fresh.add(i);
+				if (UpEvent.TU_DISBURSED.equals(event.type())) {
+					Envelope envelope = event.envelope();
+					runTus.put(ids.get(i),
+							new Disbursement(envelope.opd(), envelope.fiscalYear(), envelope.occurredOn()));
+				}
 			}
 		}
 		Map<String, Long> inserted = insert(batch, fresh);
@@ -102,26 +120,33 @@ class UpLedger {
 				totals.add(parsed.event(), seq);
 				continue;
 			}
+			if (dependedOn.contains(ids.get(i))) {
+				// a settlement of this run was checked against this TU, which another writer stored first
+				throw new IllegalStateException("TU " + ids.get(i) + " was stored meanwhile by another writer; retrying the batch");
+			}
 			// stored meanwhile by a concurrent writer (the instance that lost this partition)
-			byte[] hash = storedHashes(List.of(ids.get(i))).get(ids.get(i));
-			if (hash == null) {
+			Stored now = stored(List.of(ids.get(i))).get(ids.get(i));
+			if (now == null) {
 				throw new IllegalStateException("event " + ids.get(i) + " was neither inserted nor found; retrying the batch");
 			}
-			outcomes[i] = Idempotency.sameOrConflict(hash, parsed.record(), ids.get(i));
+			outcomes[i] = Idempotency.sameOrConflict(now.sha256(), parsed.record(), ids.get(i));
 		}
 		totals.apply(this.jdbc);
 		return Arrays.asList(outcomes);
 	}
 
-	private Map<String, byte[]> storedHashes(List<String> ids) {
-		Map<String, byte[]> stored = new HashMap<>();
+	/** The stored facts among {@code ids}: their payload hash and, for a TU, what a settlement is checked against. */
+	private Map<String, Stored> stored(List<String> ids) {
+		Map<String, Stored> stored = new HashMap<>();
 		this.jdbc.execute((ConnectionCallback<Void>) connection -> {
-			try (PreparedStatement statement = connection
-				.prepareStatement("select event_id, payload_sha256 from up_ledger where event_id = any(?)")) {
+			try (PreparedStatement statement = connection.prepareStatement("""
+					select event_id, payload_sha256, event_type, opd, fiscal_year, occurred_on
+					from up_ledger where event_id = any(?)""")) {
 				statement.setArray(1, connection.createArrayOf("text", ids.toArray()));
 				try (ResultSet rs = statement.executeQuery()) {
 					while (rs.next()) {
-						stored.put(rs.getString(1), rs.getBytes(2));
+						stored.put(rs.getString(1), new Stored(rs.getBytes(2), rs.getString(3), rs.getString(4),
+								rs.getInt(5), rs.getDate(6).toLocalDate()));
 					}
 				}
 			}
@@ -130,26 +155,12 @@ class UpLedger {
 		return stored;
 	}
 
-	private Map<String, Disbursement> disbursements(List<String> tuIds) {
-		Map<String, Disbursement> tus = new HashMap<>();
-		if (tuIds.isEmpty()) {
-			return tus;
-		}
-		this.jdbc.execute((ConnectionCallback<Void>) connection -> {
-			try (PreparedStatement statement = connection.prepareStatement("""
-					select event_id, opd, fiscal_year, occurred_on from up_ledger
-					where event_id = any(?) and event_type = 'tu-disbursed'""")) {
-				statement.setArray(1, connection.createArrayOf("text", tuIds.toArray()));
-				try (ResultSet rs = statement.executeQuery()) {
-					while (rs.next()) {
-						tus.put(rs.getString(1),
-								new Disbursement(rs.getString(2), rs.getInt(3), rs.getDate(4).toLocalDate()));
-					}
-				}
-			}
+	/** The TU disbursement a stored fact is, or null when it is none (or not stored). */
+	private static Disbursement disbursement(Stored fact) {
+		if (fact == null || !UpEvent.TU_DISBURSED.equals(fact.type())) {
 			return null;
-		});
-		return tus;
+		}
+		return new Disbursement(fact.opd(), fact.fiscalYear(), fact.occurredOn());
 	}
 
 	/** Inserts the facts in run order; the seq of each that was new, by event id. */
@@ -211,20 +222,66 @@ class UpLedger {
 		return null;
 	}
 
-	/** Every fact of one OPD's year in the order it happened: by date, then by arrival. */
-	List<Fact> facts(String pemda, int fiscalYear, String opd) {
-		return this.jdbc.query("""
-				select event_id, opd, event_type, occurred_on, document_kind, document_number, amount, tu
-				from up_ledger where pemda = ? and fiscal_year = ? and opd = ? order by occurred_on, seq""",
-				(rs, row) -> fact(rs), pemda, fiscalYear, opd);
+	/**
+	 * Passes every fact of some OPDs' year to {@code each}, per OPD in the order it happened (by
+	 * date, then by arrival), read in slices rather than held all at once. Inside a transaction.
+	 */
+	void eachFact(String pemda, int fiscalYear, List<String> opds, java.util.function.Consumer<Fact> each) {
+		this.jdbc.query(connection -> {
+			PreparedStatement statement = connection.prepareStatement("""
+					select event_id, opd, event_type, occurred_on, document_kind, document_number, amount, tu
+					from up_ledger where pemda = ? and fiscal_year = ? and opd = any(?) order by opd, occurred_on, seq""");
+			statement.setFetchSize(5000);
+			statement.setString(1, pemda);
+			statement.setInt(2, fiscalYear);
+			statement.setArray(3, connection.createArrayOf("text", opds.toArray()));
+			return statement;
+		}, (org.springframework.jdbc.core.RowCallbackHandler) rs -> each.accept(fact(rs)));
 	}
 
-	/** The facts of the year stored after {@code seq}, in the order they happened, each with its seq. */
+	/** The amount of each OPD's first up-ceiling-set of the year (by date, then by arrival), for the OPDs that have one. */
+	Map<String, BigDecimal> firstCeilings(String pemda, int fiscalYear, List<String> opds) {
+		Map<String, BigDecimal> first = new HashMap<>();
+		this.jdbc.query("""
+				select distinct on (opd) opd, amount from up_ledger
+				where pemda = ? and fiscal_year = ? and opd = any(?) and event_type = 'up-ceiling-set'
+				order by opd, occurred_on, seq""", statement -> {
+			statement.setString(1, pemda);
+			statement.setInt(2, fiscalYear);
+			statement.setArray(3, statement.getConnection().createArrayOf("text", opds.toArray()));
+		}, (org.springframework.jdbc.core.RowCallbackHandler) rs -> first.put(rs.getString(1), rs.getBigDecimal(2)));
+		return first;
+	}
+
+	/**
+	 * The facts of the year stored after {@code seq}, in the order they happened, each with its
+	 * seq. Read in pages along the seq index (what is new is a few rows of a large ledger, and a
+	 * page by seq keeps the planner on that index), then ordered here.
+	 */
 	List<Sequenced> factsAfter(String pemda, int fiscalYear, long seq) {
-		return this.jdbc.query("""
-				select event_id, opd, event_type, occurred_on, document_kind, document_number, amount, tu, seq
-				from up_ledger where seq > ? and pemda = ? and fiscal_year = ? order by occurred_on, seq""",
-				(rs, row) -> new Sequenced(rs.getLong(9), fact(rs)), seq, pemda, fiscalYear);
+		List<Sequenced> after = new ArrayList<>();
+		long from = seq;
+		while (true) {
+			List<Object[]> page = this.jdbc.query("""
+					select event_id, opd, event_type, occurred_on, document_kind, document_number, amount, tu, seq,
+					    pemda, fiscal_year
+					from up_ledger where seq > ? order by seq limit ?""",
+					(rs, row) -> new Object[] { new Sequenced(rs.getLong(9), fact(rs)), rs.getString(10), rs.getInt(11) },
+					from, PAGE);
+			for (Object[] row : page) {
+				Sequenced fact = (Sequenced) row[0];
+				from = fact.seq();
+				if (pemda.equals(row[1]) && fiscalYear == (Integer) row[2]) {
+					after.add(fact);
+				}
+			}
+			if (page.size() < PAGE) {
+				break;
+			}
+		}
+		after.sort(java.util.Comparator.comparing((Sequenced fact) -> fact.fact().occurredOn())
+			.thenComparingLong(Sequenced::seq));
+		return after;
 	}
 
 	private static Fact fact(java.sql.ResultSet rs) throws java.sql.SQLException {
@@ -287,40 +344,87 @@ class UpLedger {
 	private record Disbursement(String opd, int fiscalYear, LocalDate occurredOn) {
 	}
 
-	/** What the facts stored by a run add to the totals the snapshot reads, one delta per key. */
+	private record Stored(byte[] sha256, String type, String opd, int fiscalYear, LocalDate occurredOn) {
+	}
+
+	/**
+	 * What the facts stored by a run add to the totals the snapshot reads, one delta per key, all
+	 * written by one statement. A settlement of a TU disbursed in the same run is added to the
+	 * TU's new row: the statement's parts all see the tables as they were before it.
+	 */
 	private static final class Totals {
+
+		private static final String APPLY = """
+				with types as (
+				    insert into up_total (pemda, fiscal_year, opd, event_type, amount, events, first_on, last_on)
+				    select pemda, fiscal_year, opd, event_type, cents * 0.01, events, date '1970-01-01' + first_day,
+				        date '1970-01-01' + last_day
+				    from unnest(?::text[], ?::int4[], ?::text[], ?::text[], ?::int8[], ?::int8[], ?::int4[], ?::int4[])
+				        as u (pemda, fiscal_year, opd, event_type, cents, events, first_day, last_day)
+				    on conflict (pemda, fiscal_year, opd, event_type) do update
+				    set amount = up_total.amount + excluded.amount, events = up_total.events + excluded.events,
+				        first_on = least(up_total.first_on, excluded.first_on),
+				        last_on = greatest(up_total.last_on, excluded.last_on)),
+				ceilings as (
+				    insert into up_ceiling (pemda, fiscal_year, opd, occurred_on, seq, amount)
+				    select pemda, fiscal_year, opd, date '1970-01-01' + day, seq, cents * 0.01
+				    from unnest(?::text[], ?::int4[], ?::text[], ?::int4[], ?::int8[], ?::int8[])
+				        as u (pemda, fiscal_year, opd, day, seq, cents)
+				    on conflict (pemda, fiscal_year, opd) do update
+				    set occurred_on = excluded.occurred_on, seq = excluded.seq, amount = excluded.amount
+				    where (up_ceiling.occurred_on, up_ceiling.seq) < (excluded.occurred_on, excluded.seq)),
+				tus as (
+				    insert into up_tu (event_id, pemda, fiscal_year, opd, disbursed_on, amount, settled, last_settled_on)
+				    select event_id, pemda, fiscal_year, opd, date '1970-01-01' + day, cents * 0.01, settled_cents * 0.01,
+				        date '1970-01-01' + settled_day
+				    from unnest(?::text[], ?::text[], ?::int4[], ?::text[], ?::int4[], ?::int8[], ?::int8[], ?::int4[])
+				        as u (event_id, pemda, fiscal_year, opd, day, cents, settled_cents, settled_day))
+				update up_tu set settled = up_tu.settled + s.cents * 0.01,
+				    last_settled_on = greatest(up_tu.last_settled_on, date '1970-01-01' + s.day)
+				from unnest(?::text[], ?::int8[], ?::int4[]) as s (tu, cents, day)
+				where up_tu.event_id = s.tu""";
 
 		private final Map<List<Object>, TypeDelta> types = new LinkedHashMap<>();
 
+		/** Per OPD: pemda, year, opd, epoch day, seq, cents of the decree in force. */
 		private final Map<List<Object>, Object[]> ceilings = new LinkedHashMap<>();
 
-		private final List<Object[]> disbursedTus = new ArrayList<>();
+		/** Per TU disbursed in the run: pemda, year, opd, epoch day, cents, settled cents, last settled day. */
+		private final Map<String, Object[]> disbursedTus = new LinkedHashMap<>();
 
-		private final Map<String, Object[]> settlements = new LinkedHashMap<>();
+		/** Per TU stored before the run: settled cents, last settled day. */
+		private final Map<String, long[]> settlements = new LinkedHashMap<>();
 
 		void add(UpEvent event, long seq) {
 			Envelope envelope = event.envelope();
 			LocalDate on = envelope.occurredOn();
-			BigDecimal amount = (event.amount() != null) ? event.amount() : BigDecimal.ZERO;
+			int day = (int) on.toEpochDay();
+			long cents = (event.amount() != null) ? event.amount().movePointRight(2).longValueExact() : 0;
 			TypeDelta delta = this.types.computeIfAbsent(
 					List.of(envelope.pemda(), envelope.fiscalYear(), envelope.opd(), envelope.type()),
 					key -> new TypeDelta(on));
-			delta.amount = delta.amount.add(amount);
+			delta.cents += cents;
 			delta.events++;
 			delta.first = on.isBefore(delta.first) ? on : delta.first;
 			delta.last = on.isAfter(delta.last) ? on : delta.last;
 			switch (event.type()) {
 				case UpEvent.CEILING_SET -> this.ceilings.merge(
 						List.of(envelope.pemda(), envelope.fiscalYear(), envelope.opd()),
-						new Object[] { envelope.pemda(), envelope.fiscalYear(), envelope.opd(), Date.valueOf(on), seq,
-								amount },
-						(a, b) -> newer(a, b));
-				case UpEvent.TU_DISBURSED -> this.disbursedTus.add(new Object[] { envelope.eventId(), envelope.pemda(),
-						envelope.fiscalYear(), envelope.opd(), Date.valueOf(on), amount });
-				case UpEvent.TU_ACCOUNTED, UpEvent.TU_RETURNED -> this.settlements.merge(event.tu(),
-						new Object[] { amount, Date.valueOf(on), event.tu() },
-						(a, b) -> new Object[] { ((BigDecimal) a[0]).add((BigDecimal) b[0]),
-								((Date) a[1]).after((Date) b[1]) ? a[1] : b[1], a[2] });
+						new Object[] { envelope.pemda(), envelope.fiscalYear(), envelope.opd(), day, seq, cents },
+						Totals::newer);
+				case UpEvent.TU_DISBURSED -> this.disbursedTus.put(envelope.eventId(), new Object[] { envelope.pemda(),
+						envelope.fiscalYear(), envelope.opd(), day, cents, 0L, null });
+				case UpEvent.TU_ACCOUNTED, UpEvent.TU_RETURNED -> {
+					Object[] tu = this.disbursedTus.get(event.tu());
+					if (tu != null) {
+						tu[5] = (Long) tu[5] + cents;
+						tu[6] = (tu[6] == null) ? day : Math.max((Integer) tu[6], day);
+					}
+					else {
+						this.settlements.merge(event.tu(), new long[] { cents, day },
+								(a, b) -> new long[] { a[0] + b[0], Math.max(a[1], b[1]) });
+					}
+				}
 				default -> {
 					// the other facts move only up_total
 				}
@@ -329,7 +433,7 @@ class UpLedger {
 
 		/** The ceiling decree in force of two: the later by date, then by arrival. */
 		private static Object[] newer(Object[] a, Object[] b) {
-			int byDate = ((Date) a[3]).compareTo((Date) b[3]);
+			int byDate = Integer.compare((Integer) a[3], (Integer) b[3]);
 			return (byDate > 0 || (byDate == 0 && (Long) a[4] > (Long) b[4])) ? a : b;
 		}
 
@@ -337,43 +441,78 @@ class UpLedger {
 			if (this.types.isEmpty()) {
 				return;
 			}
-			List<Object[]> rows = new ArrayList<>(this.types.size());
-			this.types.forEach((key, delta) -> rows.add(new Object[] { key.get(0), key.get(1), key.get(2), key.get(3),
-					delta.amount, delta.events, Date.valueOf(delta.first), Date.valueOf(delta.last) }));
-			jdbc.batchUpdate("""
-					insert into up_total (pemda, fiscal_year, opd, event_type, amount, events, first_on, last_on)
-					values (?, ?, ?, ?, ?, ?, ?, ?)
-					on conflict (pemda, fiscal_year, opd, event_type) do update
-					set amount = up_total.amount + excluded.amount, events = up_total.events + excluded.events,
-					    first_on = least(up_total.first_on, excluded.first_on),
-					    last_on = greatest(up_total.last_on, excluded.last_on)""", rows);
-			if (!this.ceilings.isEmpty()) {
-				jdbc.batchUpdate("""
-						insert into up_ceiling (pemda, fiscal_year, opd, occurred_on, seq, amount)
-						values (?, ?, ?, ?, ?, ?)
-						on conflict (pemda, fiscal_year, opd) do update
-						set occurred_on = excluded.occurred_on, seq = excluded.seq, amount = excluded.amount
-						where (up_ceiling.occurred_on, up_ceiling.seq) < (excluded.occurred_on, excluded.seq)""",
-						new ArrayList<>(this.ceilings.values()));
+			int t = this.types.size();
+			Object[][] types = { new String[t], new Integer[t], new String[t], new String[t], new Long[t], new Long[t],
+					new Integer[t], new Integer[t] };
+			int row = 0;
+			for (Map.Entry<List<Object>, TypeDelta> each : this.types.entrySet()) {
+				TypeDelta delta = each.getValue();
+				Object[] values = { each.getKey().get(0), each.getKey().get(1), each.getKey().get(2),
+						each.getKey().get(3), delta.cents, delta.events, (int) delta.first.toEpochDay(),
+						(int) delta.last.toEpochDay() };
+				for (int c = 0; c < values.length; c++) {
+					types[c][row] = values[c];
+				}
+				row++;
 			}
-			if (!this.disbursedTus.isEmpty()) {
-				jdbc.batchUpdate("""
-						insert into up_tu (event_id, pemda, fiscal_year, opd, disbursed_on, amount, settled)
-						values (?, ?, ?, ?, ?, ?, 0)""", this.disbursedTus);
+			Object[][] ceilings = columns(this.ceilings.values(), new String[0], new Integer[0], new String[0],
+					new Integer[0], new Long[0], new Long[0]);
+			List<Object[]> tuRows = new ArrayList<>(this.disbursedTus.size());
+			this.disbursedTus.forEach((id, tu) -> {
+				Object[] withId = new Object[tu.length + 1];
+				withId[0] = id;
+				System.arraycopy(tu, 0, withId, 1, tu.length);
+				tuRows.add(withId);
+			});
+			Object[][] tus = columns(tuRows, new String[0], new String[0], new Integer[0], new String[0], new Integer[0],
+					new Long[0], new Long[0], new Integer[0]);
+			List<Object[]> settledRows = new ArrayList<>(this.settlements.size());
+			this.settlements.forEach((id, settled) -> settledRows
+				.add(new Object[] { id, settled[0], (int) settled[1] }));
+			Object[][] settled = columns(settledRows, new String[0], new Long[0], new Integer[0]);
+			Object[][] all = concat(types, ceilings, tus, settled);
+			String[] sqlTypes = { "text", "int4", "text", "text", "int8", "int8", "int4", "int4", // types
+					"text", "int4", "text", "int4", "int8", "int8", // ceilings
+					"text", "text", "int4", "text", "int4", "int8", "int8", "int4", // tus
+					"text", "int8", "int4" }; // settlements
+			jdbc.execute((ConnectionCallback<Void>) connection -> {
+				try (PreparedStatement statement = connection.prepareStatement(APPLY)) {
+					ArrayColumns.bind(connection, statement, all, sqlTypes);
+					statement.executeUpdate();
+				}
+				return null;
+			});
+		}
+
+		/** Rows as columns, each column an array of its template's type. */
+		private static Object[][] columns(java.util.Collection<Object[]> rows, Object[]... templates) {
+			Object[][] columns = new Object[templates.length][];
+			for (int c = 0; c < templates.length; c++) {
+				columns[c] = Arrays.copyOf(templates[c], rows.size());
 			}
-			if (!this.settlements.isEmpty()) {
-				// a settlement never shares a run with its TU: the TU's row is stored before
-				jdbc.batchUpdate("""
-						update up_tu set settled = settled + ?, last_settled_on = greatest(last_settled_on, ?)
-						where event_id = ?""", new ArrayList<>(this.settlements.values()));
+			int row = 0;
+			for (Object[] values : rows) {
+				for (int c = 0; c < templates.length; c++) {
+					columns[c][row] = values[c];
+				}
+				row++;
 			}
+			return columns;
+		}
+
+		private static Object[][] concat(Object[][]... parts) {
+			List<Object[]> all = new ArrayList<>();
+			for (Object[][] part : parts) {
+				all.addAll(Arrays.asList(part));
+			}
+			return all.toArray(new Object[0][]);
 		}
 
 	}
 
 	private static final class TypeDelta {
 
-		private BigDecimal amount = BigDecimal.ZERO;
+		private long cents;
 
 		private long events;
 

@@ -1,12 +1,10 @@
 package id.apbdmonitor.up;
 
-import java.util.Collection;
 import java.util.List;
 
 import id.apbdmonitor.core.event.JsonFields;
 import id.apbdmonitor.core.ingest.BatchIngestors;
 import id.apbdmonitor.core.ingest.IncomingRecord;
-import id.apbdmonitor.core.ingest.IngestHandler;
 import id.apbdmonitor.core.ingest.IngestProperties;
 import id.apbdmonitor.core.ingest.Outcome;
 import id.apbdmonitor.core.ingest.Parsed;
@@ -14,7 +12,11 @@ import id.apbdmonitor.core.ingest.TopicListener;
 
 import org.springframework.stereotype.Component;
 
-/** Consumes {@code apbd.up.v1} into the UP ledger through the core pipeline. */
+/**
+ * Consumes {@code apbd.up.v1} into the UP ledger through the core pipeline. No event references
+ * a key the pipeline must cut its runs on: the ledger checks a TU settlement against a TU of the
+ * same run itself.
+ */
 @Component
 class UpListener extends TopicListener<UpEvent> {
 
@@ -22,22 +24,24 @@ class UpListener extends TopicListener<UpEvent> {
 
 	private final UpLedger ledger;
 
+	private final UpSnapshots snapshots;
+
 	UpListener(UpParser parser, UpLedger ledger, UpSnapshots snapshots, IngestProperties properties,
 			BatchIngestors ingestors) {
 		super(ingestors, properties, snapshots);
 		this.parser = parser;
 		this.ledger = ledger;
+		this.snapshots = snapshots;
+	}
+
+	@Override
+	public void afterCommit() {
+		this.snapshots.refreshAfterCommit();
 	}
 
 	@Override
 	public UpEvent parse(JsonFields json, IncomingRecord record) {
 		return this.parser.parse(json);
-	}
-
-	/** A TU accounting or return is checked against its TU and what settled it before. */
-	@Override
-	public Collection<String> references(UpEvent event) {
-		return (event.tu() != null) ? List.of(IngestHandler.eventKey(event.tu())) : List.of();
 	}
 
 	@Override

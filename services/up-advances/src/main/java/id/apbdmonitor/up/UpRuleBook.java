@@ -41,16 +41,24 @@ final class UpRuleBook {
 			.map(UpLedger.Fact::amount)
 			.findFirst()
 			.orElse(null);
-		Replay replay = new Replay(firstCeiling);
+		Replay replay = start(firstCeiling);
 		facts.forEach(replay::apply);
 		return replay;
+	}
+
+	/** A replay of one OPD's facts to come, given the amount of its first ceiling decree of the year (or null). */
+	Replay start(BigDecimal firstCeiling) {
+		return new Replay(firstCeiling);
 	}
 
 	/** One fact that broke a rule, with the limit it went above (null for a rule without one). */
 	record Breach(Rule rule, UpLedger.Fact fact, BigDecimal limit) {
 	}
 
-	/** The breaches of the year and the rules whose breach still stands. */
+	/**
+	 * The breaches of the year and the rules whose breach still stands. {@code breaches} is a view
+	 * of the replay's own list (no copy per refresh): read it before the replay goes on.
+	 */
 	record Verdict(List<Breach> breaches, Set<Rule> standing) {
 
 		Map<Rule, Integer> counts() {
@@ -86,14 +94,27 @@ final class UpRuleBook {
 		/** What the next refill is judged against: an over-refill already flagged is not carried on. */
 		private BigDecimal awaitingUnflagged = BigDecimal.ZERO;
 
-		private final Pocket upFloat = new Pocket(BigDecimal.ZERO);
+		private final Pocket upFloat = new Pocket(BigDecimal.ZERO, false);
 
 		private final Map<String, Pocket> tus = new LinkedHashMap<>();
+
+		/** What the TUs hold that is not settled yet, over those that still hold some: kept as they move. */
+		private BigDecimal tuOpen = BigDecimal.ZERO;
 
 		private boolean closed;
 
 		Replay(BigDecimal firstCeiling) {
 			this.firstCeiling = firstCeiling;
+		}
+
+		/** How many of the breaches were announced. */
+		private int announced;
+
+		/** Passes the breaches found since the last call to {@code each}, so that each refresh logs only the new ones. */
+		void announce(java.util.function.Consumer<Breach> each) {
+			for (; this.announced < this.breaches.size(); this.announced++) {
+				each.accept(this.breaches.get(this.announced));
+			}
 		}
 
 		/** How many facts were applied. */
@@ -151,15 +172,16 @@ final class UpRuleBook {
 					this.upFloat.take(fact, Rule.RETURN_ABOVE_HELD);
 				}
 				case UpEvent.TU_DISBURSED -> {
-					BigDecimal open = this.tus.values()
-						.stream()
-						.map(Pocket::held)
-						.filter(held -> held.signum() > 0)
-						.reduce(BigDecimal.ZERO, BigDecimal::add);
+					BigDecimal open = this.tuOpen;
 					if (open.signum() > 0 && UpRuleBook.this.rules.tuWhileOpen().enabled()) {
 						this.breaches.add(new Breach(Rule.TU_WHILE_OPEN, fact, open));
 					}
-					this.tus.put(fact.eventId(), new Pocket(amount));
+					Pocket tu = new Pocket(BigDecimal.ZERO, true);
+					tu.add(amount);
+					Pocket replaced = this.tus.put(fact.eventId(), tu);
+					if (replaced != null) {
+						this.tuOpen = this.tuOpen.subtract(replaced.held.max(BigDecimal.ZERO));
+					}
 				}
 				case UpEvent.TU_ACCOUNTED -> tu(fact).take(fact, Rule.ACCOUNTED_ABOVE_HELD);
 				case UpEvent.TU_RETURNED -> tu(fact).take(fact, Rule.RETURN_ABOVE_HELD);
@@ -172,7 +194,7 @@ final class UpRuleBook {
 
 		private Pocket tu(UpLedger.Fact fact) {
 			// the ledger stores a settlement only after its TU, dated no earlier: it is always here
-			return this.tus.computeIfAbsent(fact.tu(), id -> new Pocket(BigDecimal.ZERO));
+			return this.tus.computeIfAbsent(fact.tu(), id -> new Pocket(BigDecimal.ZERO, true));
 		}
 
 		Verdict verdict() {
@@ -194,7 +216,7 @@ final class UpRuleBook {
 					&& this.tus.values().stream().filter(tu -> tu.held().signum() > 0).count() > 1) {
 				standing.add(Rule.TU_WHILE_OPEN);
 			}
-			return new Verdict(List.copyOf(this.breaches), standing);
+			return new Verdict(java.util.Collections.unmodifiableList(this.breaches), standing);
 		}
 
 		/**
@@ -213,9 +235,21 @@ final class UpRuleBook {
 			/** The rule of the last fact flagged for this pocket. */
 			private Rule flagged;
 
-			Pocket(BigDecimal held) {
+			/** Whether this is a TU, whose positive balance counts in {@link Replay#tuOpen}. */
+			private final boolean tu;
+
+			Pocket(BigDecimal held, boolean tu) {
 				this.held = held;
 				this.unflagged = held;
+				this.tu = tu;
+			}
+
+			private void move(BigDecimal held) {
+				if (this.tu) {
+					Replay.this.tuOpen = Replay.this.tuOpen.subtract(this.held.max(BigDecimal.ZERO))
+						.add(held.max(BigDecimal.ZERO));
+				}
+				this.held = held;
 			}
 
 			BigDecimal held() {
@@ -231,7 +265,7 @@ final class UpRuleBook {
 			}
 
 			void add(BigDecimal amount) {
-				this.held = this.held.add(amount);
+				move(this.held.add(amount));
 				this.unflagged = this.unflagged.add(amount);
 			}
 
@@ -241,7 +275,7 @@ final class UpRuleBook {
 					Replay.this.breaches.add(new Breach(rule, fact, this.unflagged));
 					this.flagged = rule;
 				}
-				this.held = this.held.subtract(fact.amount());
+				move(this.held.subtract(fact.amount()));
 				this.unflagged = this.unflagged.subtract(fact.amount()).max(BigDecimal.ZERO);
 			}
 

@@ -37,6 +37,12 @@ class UpSnapshots implements SnapshotRefresher {
 
 	private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
 
+	/** How long one refresh under load replays OPDs that are behind from their first fact, at least one OPD. */
+	private static final long REPLAY_SLICE_NANOS = 100_000_000L;
+
+	/** How long nothing new must have been stored before every OPD behind is replayed at once. */
+	private static final long QUIET_NANOS = 1_000_000_000L;
+
 	private final UpLedger ledger;
 
 	private final BusinessClock clock;
@@ -60,6 +66,17 @@ class UpSnapshots implements SnapshotRefresher {
 	private int replayedYear;
 
 	private long replayedSeq;
+
+	/** When a refresh may replay OPDs from their first fact again (System.nanoTime). */
+	private long nextReplayFrom = System.nanoTime();
+
+	/** When a refresh last found new facts (System.nanoTime). */
+	private long lastNewFactsAt = System.nanoTime();
+
+	/** Per OPD, when it was last replayed from its first fact (a count of such replays). */
+	private final Map<String, Long> replayedAt = new HashMap<>();
+
+	private long replayCount;
 
 	private final TransactionTemplate readOnly;
 
@@ -89,8 +106,26 @@ class UpSnapshots implements SnapshotRefresher {
 		return this.current.get().businessDate();
 	}
 
+	/**
+	 * The refresh on the timer and after each commit: the totals of every OPD, and the replays
+	 * that the new facts continue. A replay that must start again (facts stored dated before
+	 * those replayed) reads all facts of its OPD: while facts keep coming, such replays run OPD
+	 * by OPD in slices of {@link #REPLAY_SLICE_NANOS} and only while they take at most a tenth of
+	 * the time, the OPDs behind keeping their last verdict; once nothing new was stored for a
+	 * second, all are replayed. A refresh under load therefore costs O(OPDs) plus what is
+	 * new, whatever the size of the ledger, and holds a commit up by one slice at most.
+	 */
 	@Override
 	public synchronized void refresh() {
+		refresh(System.nanoTime() - this.nextReplayFrom >= 0);
+	}
+
+	/** The refresh after a commit: the same as the timer's. */
+	void refreshAfterCommit() {
+		refresh();
+	}
+
+	private void refresh(boolean mayReplay) {
 		LocalDate today = this.clock.today();
 		int year = FiscalYears.watched(this.envelopes.openFiscalYears());
 		if (year != this.replayedYear) {
@@ -115,36 +150,75 @@ class UpSnapshots implements SnapshotRefresher {
 			}
 			this.ledger.ceilings(pemda, year).forEach(ceiling -> ceilings.put(ceiling.opd(), ceiling.amount()));
 			this.ledger.tuSummaries(pemda, year, this.rules.tuMaxDays()).forEach(tu -> tus.put(tu.opd(), tu));
+			List<String> missing = new ArrayList<>();
+			List<String> behind = new ArrayList<>();
 			for (String opd : this.region.opdCodes()) {
 				long stored = byOpd.getOrDefault(opd, Map.of()).values().stream().mapToLong(UpLedger.TypeTotal::events).sum();
-				verdicts.put(opd, replay(pemda, year, opd, later.getOrDefault(opd, List.of()), stored).verdict());
+				UpRuleBook.Replay replay = this.replays.get(opd);
+				List<UpLedger.Fact> newer = later.getOrDefault(opd, List.of());
+				if (replay != null && replay.applied() + newer.size() == stored && replay.continuableWith(newer)) {
+					newer.forEach(replay::apply);
+				}
+				else if (stored == 0) {
+					this.replays.put(opd, this.ruleBook.replay(List.of()));
+				}
+				else if (replay == null) {
+					missing.add(opd);
+				}
+				else {
+					// facts dated before those replayed, or a fact committed late with an older seq (another
+					// instance's transaction: the count does not add up): behind until replayed from the start
+					behind.add(opd);
+				}
+			}
+			long started = System.nanoTime();
+			if (!missing.isEmpty()) {
+				replayFromStart(pemda, year, missing);
+			}
+			long now = System.nanoTime();
+			if (!later.isEmpty()) {
+				this.lastNewFactsAt = now;
+			}
+			// quiet: nothing new stored for a while (not merely since a commit's refresh a moment ago)
+			boolean quiet = now - this.lastNewFactsAt >= QUIET_NANOS;
+			if (quiet && !behind.isEmpty()) {
+				replayFromStart(pemda, year, behind);
+			}
+			else if (mayReplay && !behind.isEmpty()) {
+				// OPD by OPD, the longest behind first, until a slice of time is used: a commit waits little
+				behind.sort(java.util.Comparator.comparingLong(opd -> this.replayedAt.getOrDefault(opd, 0L)));
+				for (String opd : behind) {
+					replayFromStart(pemda, year, List.of(opd));
+					if (System.nanoTime() - started > REPLAY_SLICE_NANOS) {
+						break;
+					}
+				}
+			}
+			if (!missing.isEmpty() || (mayReplay && !behind.isEmpty())) {
+				this.nextReplayFrom = System.nanoTime() + 9 * (System.nanoTime() - started);
+			}
+			for (String opd : this.region.opdCodes()) {
+				UpRuleBook.Replay replay = this.replays.get(opd);
+				replay.announce(this::logOnce);
+				verdicts.put(opd, replay.verdict());
 			}
 		});
 		Map<String, UpFigures> figures = new HashMap<>();
 		for (String opd : this.region.opdCodes()) {
 			UpRuleBook.Verdict verdict = verdicts.get(opd);
-			verdict.breaches().forEach(this::logOnce);
 			figures.put(opd, figures(today, year, byOpd.getOrDefault(opd, Map.of()),
 					ceilings.getOrDefault(opd, ZERO), tus.get(opd), verdict));
 		}
 		this.current.set(new Snapshot(today, Map.copyOf(figures)));
 	}
 
-	/**
-	 * The rule replay of one OPD brought up to date: continued with the facts stored since the
-	 * last refresh when they happened after those replayed, else replayed from the OPD's first
-	 * fact. A fact committed late with an older seq (another instance's transaction) shows as a
-	 * count that does not add up, and is caught by the full replay.
-	 */
-	private UpRuleBook.Replay replay(String pemda, int year, String opd, List<UpLedger.Fact> later, long stored) {
-		UpRuleBook.Replay replay = this.replays.get(opd);
-		if (replay != null && replay.applied() + later.size() == stored && replay.continuableWith(later)) {
-			later.forEach(replay::apply);
-			return replay;
+	private void replayFromStart(String pemda, int year, List<String> opds) {
+		Map<String, BigDecimal> firstCeilings = this.ledger.firstCeilings(pemda, year, opds);
+		for (String opd : opds) {
+			this.replays.put(opd, this.ruleBook.start(firstCeilings.get(opd)));
+			this.replayedAt.put(opd, ++this.replayCount);
 		}
-		replay = this.ruleBook.replay((stored == 0) ? List.of() : this.ledger.facts(pemda, year, opd));
-		this.replays.put(opd, replay);
-		return replay;
+		this.ledger.eachFact(pemda, year, opds, fact -> this.replays.get(fact.opd()).apply(fact));
 	}
 
 	private UpFigures figures(LocalDate today, int year, Map<String, UpLedger.TypeTotal> totals, BigDecimal ceiling,
