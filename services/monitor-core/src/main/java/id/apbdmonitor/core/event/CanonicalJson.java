@@ -110,7 +110,7 @@ public final class CanonicalJson {
 		}
 	}
 
-	/** {@link #string} as UTF-8: the same escapes, every other character encoded. */
+	/** A JSON string in UTF-8: quote, backslash, control characters and lone surrogates escaped, every other character encoded. */
 	private static void utf8String(String text, Utf8 out) {
 		out.ascii('"');
 		int n = text.length();
@@ -209,50 +209,14 @@ public final class CanonicalJson {
 		return digest((value != null) ? value : new byte[0]);
 	}
 
+	/**
+	 * The canonical form as text: the bytes {@link #sha256(JsonNode)} hashes, decoded. They are
+	 * valid UTF-8 (a lone surrogate is escaped), so the text and the hashed bytes cannot differ.
+	 */
 	public static String canonical(JsonNode node) {
-		// an event is some hundred characters: one allocation, no growth
-		StringBuilder out = new StringBuilder(1024);
-		write(node, out);
-		return out.toString();
-	}
-
-	private static void write(JsonNode node, StringBuilder out) {
-		if (node.isObject()) {
-			String[] keys = node.propertyNames().toArray(String[]::new);
-			Arrays.sort(keys);
-			out.append('{');
-			for (int i = 0; i < keys.length; i++) {
-				if (i > 0) {
-					out.append(',');
-				}
-				string(keys[i], out);
-				out.append(':');
-				write(node.get(keys[i]), out);
-			}
-			out.append('}');
-		}
-		else if (node.isArray()) {
-			out.append('[');
-			for (int i = 0; i < node.size(); i++) {
-				if (i > 0) {
-					out.append(',');
-				}
-				write(node.get(i), out);
-			}
-			out.append(']');
-		}
-		else if (node.isString()) {
-			string(node.asString(), out);
-		}
-		else if (node.isNumber()) {
-			out.append(number(node));
-		}
-		else if (node.isBoolean()) {
-			out.append(node.booleanValue());
-		}
-		else {
-			out.append("null");
-		}
+		Utf8 out = new Utf8();
+		writeUtf8(node, out);
+		return new String(out.bytes, 0, out.length, java.nio.charset.StandardCharsets.UTF_8);
 	}
 
 	static String number(JsonNode node) {
@@ -268,46 +232,6 @@ public final class CanonicalJson {
 		}
 		value = value.stripTrailingZeros();
 		return (Math.abs(value.scale()) > MAX_PLAIN_EXPONENT) ? value.toString() : value.toPlainString();
-	}
-
-	private static void string(String text, StringBuilder out) {
-		out.append('"');
-		int plain = 0; // start of the run of characters copied as they are
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (c == '"' || c == '\\' || c < 0x20 || (Character.isSurrogate(c) && isLoneSurrogate(text, i))) {
-				out.append(text, plain, i);
-				escape(c, out);
-				plain = i + 1;
-			}
-		}
-		out.append(text, plain, text.length()).append('"');
-	}
-
-	private static void escape(char c, StringBuilder out) {
-		switch (c) {
-			case '"' -> out.append("\\\"");
-			case '\\' -> out.append("\\\\");
-			case '\b' -> out.append("\\b");
-			case '\f' -> out.append("\\f");
-			case '\n' -> out.append("\\n");
-			case '\r' -> out.append("\\r");
-			case '\t' -> out.append("\\t");
-			// other control characters, and a lone surrogate, which has no UTF-8 form
-			default -> out.append("\\u").append(HEX[c >> 12 & 0xF]).append(HEX[c >> 8 & 0xF]).append(HEX[c >> 4 & 0xF])
-				.append(HEX[c & 0xF]);
-		}
-	}
-
-	private static boolean isLoneSurrogate(String text, int i) {
-		char c = text.charAt(i);
-		if (Character.isHighSurrogate(c)) {
-			return i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1));
-		}
-		if (Character.isLowSurrogate(c)) {
-			return i == 0 || !Character.isHighSurrogate(text.charAt(i - 1));
-		}
-		return false;
 	}
 
 	private static byte[] digest(byte[] bytes) {
