@@ -16,8 +16,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import id.apbdmonitor.devstack.DevstackParts;
@@ -25,16 +27,19 @@ import id.apbdmonitor.simulator.generator.GeneratedYear;
 import id.apbdmonitor.simulator.generator.GeneratorSettings;
 import id.apbdmonitor.simulator.generator.SimEvent;
 import id.apbdmonitor.simulator.generator.YearGenerator;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Entry point of {@code infra/bench/run}: for each chosen service, a backlog of valid events
- * drained by its packaged jar, timed from its first stored event until the ledger holds them
- * all and the group's lag is 0, beside the raw limits on the same data, then marker events timed
+ * drained by its packaged jar, timed by its group's committed offsets (read from the broker) from
+ * the first committed event to the last, then checked (group lag 0, N ledger rows, N accepted),
+ * beside the raw limits on the same data, then marker events timed
  * at a steady rate. Prints the table and writes it to {@code infra/bench/target/bench-results.md}.
  */
 public final class Bench {
@@ -184,10 +189,13 @@ public final class Bench {
 		progress("  starting " + service.name() + " on port " + port + "…");
 		DevstackParts.Child child = this.stack.startService(service, target, port, extra, region);
 		try {
+			// progress is the group's committed offsets, read from the broker: the pipeline commits a
+			// poll's offsets only once its transaction has, so they count the records whose outcome
+			// is stored; the service itself is scraped once at the end, as Prometheus every 15 s
+			Map<TopicPartition, Long> start = this.stack.offsets(target.topic(), OffsetSpec.earliest());
 			List<Stats.Sample> samples = new ArrayList<>();
 			long origin = System.nanoTime();
 			double[] cpuAtStart = null;
-			Map<String, Long> outcomes = Map.of();
 			double lastProgress = 0;
 			double lastCount = -1;
 			double nextNotice = 10;
@@ -197,11 +205,12 @@ public final class Bench {
 					throw new IllegalStateException(service.name() + " exited; last lines of " + child.logFile() + ":\n"
 							+ child.tail(30));
 				}
-				double now = (System.nanoTime() - origin) / 1e9;
-				Optional<String> page = this.stack.get(url);
-				if (page.isPresent()) {
-					outcomes = Exposition.outcomes(page.get(), target.topic());
-					double total = outcomes.values().stream().mapToLong(Long::longValue).sum();
+				long asked = System.nanoTime();
+				OptionalLong consumed = consumed(service, target, start);
+				// the broker answered somewhere between the request and its answer
+				double now = ((asked + System.nanoTime()) / 2.0 - origin) / 1e9;
+				if (consumed.isPresent()) {
+					double total = consumed.getAsLong();
 					if (total > 0 && cpuAtStart == null) {
 						cpuAtStart = cpu(child.pid(), broker, postgres);
 					}
@@ -218,17 +227,19 @@ public final class Bench {
 						nextNotice = now + 10;
 					}
 				}
-				if (lastProgress == 0 && now > STALL_SECONDS) {
+				// the broker answers before the service has joined its group: 0 committed is no progress yet
+				if (lastCount <= 0 && now > STALL_SECONDS) {
 					throw new IllegalStateException(service.name() + " stored nothing in " + STALL_SECONDS
 							+ " s; see " + child.logFile());
 				}
-				if (lastProgress > 0 && now - lastProgress > STALL_SECONDS) {
+				if (lastCount > 0 && now - lastProgress > STALL_SECONDS) {
 					note = "stalled at " + (long) lastCount;
 					break;
 				}
 				Thread.sleep((long) (SAMPLE_SECONDS * 1000));
 			}
 			double[] cpuAtEnd = cpu(child.pid(), broker, postgres);
+			Map<String, Long> outcomes = outcomes(url, target, size);
 			Stats.Sample first = Stats.firstProgress(samples);
 			Stats.Sample last = samples.get(samples.size() - 1);
 			double events = last.count() - first.count();
@@ -369,6 +380,43 @@ public final class Bench {
 		long gaveUp = System.nanoTime();
 		pending.forEach((marker) -> censored.add((gaveUp - marker.sentNanos()) / 1e9));
 		return new ArrayList<>(latencies);
+	}
+
+	/**
+	 * Records of the run's topic that the service's group (its application name) has committed,
+	 * or empty when the broker did not answer: a sample missed, as a scrape unanswered once was.
+	 */
+	private OptionalLong consumed(ServiceUnderTest service, BenchStack.Target target, Map<TopicPartition, Long> start)
+			throws InterruptedException {
+		try {
+			return OptionalLong.of(Offsets.consumed(start, this.stack.committed(service.name(), target.topic())));
+		}
+		catch (ExecutionException ex) {
+			return OptionalLong.empty();
+		}
+	}
+
+	/**
+	 * {@code apbd_ingest_events_total} of the topic by outcome, scraped once the offsets say the
+	 * drain is done. The counter moves right after a batch's transaction, close to the offsets'
+	 * commit on either side, so a few more scrapes may be needed, for at most 30 s.
+	 */
+	private Map<String, Long> outcomes(String url, BenchStack.Target target, long size) throws InterruptedException {
+		Map<String, Long> outcomes = Map.of();
+		long deadline = System.nanoTime() + 30_000_000_000L;
+		while (true) {
+			Optional<String> page = this.stack.get(url);
+			if (page.isPresent()) {
+				outcomes = Exposition.outcomes(page.get(), target.topic());
+				if (outcomes.values().stream().mapToLong(Long::longValue).sum() >= size) {
+					return outcomes;
+				}
+			}
+			if (System.nanoTime() > deadline) {
+				return outcomes;
+			}
+			Thread.sleep((long) (SAMPLE_SECONDS * 1000));
+		}
 	}
 
 	private long awaitLag(ServiceUnderTest service, BenchStack.Target target) throws Exception {

@@ -31,6 +31,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
 
 /**
  * The benchmark's own PostgreSQL (57432) and Kafka broker (29092, controller 29093), started
@@ -254,30 +255,49 @@ final class BenchStack implements AutoCloseable {
 
 	/** Records in {@code topic}: the sum of its partitions' end offsets. */
 	long endOffsetSum(String topic) throws InterruptedException, ExecutionException {
+		return offsets(topic, OffsetSpec.latest()).values().stream().mapToLong(Long::longValue).sum();
+	}
+
+	/** Each partition's offset of {@code topic}: {@link OffsetSpec#earliest()} or {@link OffsetSpec#latest()}. */
+	Map<TopicPartition, Long> offsets(String topic, OffsetSpec spec) throws InterruptedException, ExecutionException {
 		Map<TopicPartition, OffsetSpec> request = new HashMap<>();
 		for (int p = 0; p < PARTITIONS; p++) {
-			request.put(new TopicPartition(topic, p), OffsetSpec.latest());
+			request.put(new TopicPartition(topic, p), spec);
 		}
-		return this.admin.listOffsets(request).all().get().values().stream().mapToLong((info) -> info.offset()).sum();
+		Map<TopicPartition, Long> offsets = new HashMap<>();
+		this.admin.listOffsets(request).all().get().forEach((partition, info) -> offsets.put(partition, info.offset()));
+		return offsets;
+	}
+
+	/**
+	 * The offsets {@code group} has committed on {@code topic}'s partitions, read from the broker
+	 * (the service is not asked); empty while the group has not committed any.
+	 */
+	Map<TopicPartition, Long> committed(String group, String topic) throws InterruptedException, ExecutionException {
+		Map<TopicPartition, OffsetAndMetadata> all;
+		try {
+			all = this.admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof GroupIdNotFoundException) {
+				return Map.of();
+			}
+			throw ex;
+		}
+		Map<TopicPartition, Long> committed = new HashMap<>();
+		all.forEach((partition, offset) -> {
+			// a partition without a committed offset comes back as null (or -1 from older brokers)
+			if (partition.topic().equals(topic) && offset != null && offset.offset() >= 0) {
+				committed.put(partition, offset.offset());
+			}
+		});
+		return committed;
 	}
 
 	/** Records of {@code topic} not yet committed by {@code group}. */
 	long lag(String group, String topic) throws InterruptedException, ExecutionException {
-		Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-		for (int p = 0; p < PARTITIONS; p++) {
-			request.put(new TopicPartition(topic, p), OffsetSpec.latest());
-		}
-		Map<TopicPartition, Long> end = new HashMap<>();
-		this.admin.listOffsets(request).all().get().forEach((partition, info) -> end.put(partition, info.offset()));
-		Map<TopicPartition, OffsetAndMetadata> committed = this.admin.listConsumerGroupOffsets(group)
-			.partitionsToOffsetAndMetadata()
-			.get();
-		long lag = 0;
-		for (var entry : end.entrySet()) {
-			OffsetAndMetadata offset = committed.get(entry.getKey());
-			lag += entry.getValue() - ((offset != null) ? offset.offset() : 0);
-		}
-		return lag;
+		Map<TopicPartition, Long> start = offsets(topic, OffsetSpec.earliest());
+		return Offsets.lag(start, offsets(topic, OffsetSpec.latest()), committed(group, topic));
 	}
 
 	@Override
