@@ -60,10 +60,9 @@ class SpendingLedger {
 	}
 
 	/**
-	 * Writes a batch in which no two events share an eventId or a reversed event (the pipeline
-	 * cuts its runs so): the realisations as one set, then the reversals. An event id seen again
-	 * in the same call is still answered against the stored row, never against an earlier
-	 * record of the call, so that even then the outcome is that of one-at-a-time processing.
+	 * Writes a batch in which no two events share an eventId (the pipeline cuts its runs so): the
+	 * realisations as one set, then the reversals one by one in offset order, each seeing what
+	 * came before it in the batch and nothing after it: the outcome of one-at-a-time processing.
 	 */
 	List<Outcome> write(List<Parsed<SpendingEvent>> batch) {
 		Outcome[] outcomes = new Outcome[batch.size()];
@@ -75,10 +74,13 @@ class SpendingLedger {
 		}
 		Totals totals = new Totals();
 		Set<String> inserted = insertRealisations(batch, realisations);
+		// where in the batch each inserted realisation is: a reversal before it must not see it
+		Map<String, Integer> insertedAt = new HashMap<>();
 		for (int i : realisations) {
 			Parsed<SpendingEvent> parsed = batch.get(i);
 			// remove: a second record with the same id in this call is not the one inserted
 			if (inserted.remove(parsed.event().envelope().eventId())) {
+				insertedAt.put(parsed.event().envelope().eventId(), i);
 				outcomes[i] = Outcome.ACCEPTED;
 				totals.add(parsed.event().envelope(), parsed.event().category(), parsed.event().amount());
 			}
@@ -86,9 +88,12 @@ class SpendingLedger {
 				outcomes[i] = againstStored(parsed);
 			}
 		}
+		// in offset order, each stored before the next is read: a reversal sees the realisations
+		// and reversals before it in the batch, as it would one record at a time
 		for (int i = 0; i < batch.size(); i++) {
 			if (outcomes[i] == null) {
-				outcomes[i] = reverse(batch.get(i), totals);
+				Integer original = insertedAt.get(batch.get(i).event().reverses());
+				outcomes[i] = reverse(batch.get(i), original != null && original > i, totals);
 			}
 		}
 		totals.apply(this.jdbc);
@@ -158,12 +163,16 @@ class SpendingLedger {
 		});
 	}
 
-	private Outcome reverse(Parsed<SpendingEvent> parsed, Totals totals) {
+	/** {@code originalLater}: the original is a realisation further on in the batch, unseen yet. */
+	private Outcome reverse(Parsed<SpendingEvent> parsed, boolean originalLater, Totals totals) {
 		SpendingEvent event = parsed.event();
 		Envelope envelope = event.envelope();
 		Outcome stored = storedOutcome(parsed);
 		if (stored != null) {
 			return stored;
+		}
+		if (originalLater) {
+			return unknownOriginal(event);
 		}
 		List<Original> originals = this.jdbc.query("""
 				select pemda, fiscal_year, opd, category, account, mechanism, amount, reverses
@@ -171,8 +180,7 @@ class SpendingLedger {
 				rs.getInt("fiscal_year"), rs.getString("opd"), rs.getString("category"), rs.getString("account"),
 				rs.getString("mechanism"), rs.getBigDecimal("amount"), rs.getString("reverses")), event.reverses());
 		if (originals.isEmpty()) {
-			return BatchIngestor.reject(Reason.UNKNOWN_REFERENCE, "reverses", event.reverses(), "reverses '"
-					+ event.reverses() + "' names no spending-realised event in the ledger of " + envelope.opd());
+			return unknownOriginal(event);
 		}
 		Original original = originals.get(0);
 		if (original.reverses() != null) {
@@ -205,6 +213,11 @@ class SpendingLedger {
 				parsed.record().topic(), parsed.record().partition(), parsed.record().offset());
 		totals.add(envelope, original.category(), signed);
 		return Outcome.ACCEPTED;
+	}
+
+	private static Outcome unknownOriginal(SpendingEvent event) {
+		return BatchIngestor.reject(Reason.UNKNOWN_REFERENCE, "reverses", event.reverses(), "reverses '"
+				+ event.reverses() + "' names no spending-realised event in the ledger of " + event.envelope().opd());
 	}
 
 	private Outcome againstStored(Parsed<SpendingEvent> parsed) {
