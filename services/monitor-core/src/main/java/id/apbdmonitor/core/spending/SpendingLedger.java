@@ -15,7 +15,7 @@ import java.util.Set;
 
 import id.apbdmonitor.core.event.Envelope;
 import id.apbdmonitor.core.event.Reason;
-import id.apbdmonitor.core.ingest.ArrayColumns;
+import id.apbdmonitor.core.ingest.CopyRows;
 import id.apbdmonitor.core.ingest.BatchIngestor;
 import id.apbdmonitor.core.ingest.Outcome;
 import id.apbdmonitor.core.ingest.Parsed;
@@ -25,33 +25,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * The append-only spending ledger and its year-to-date totals. Realisations of a batch go in
- * with one {@code INSERT … SELECT FROM unnest(…) ON CONFLICT DO NOTHING}, which returns exactly
- * the rows that were new; reversals (rare) are checked against their original one by one. The
+ * The append-only spending ledger and its year-to-date totals. The realisations of a batch are
+ * looked up by event id in one query; those not stored yet go in with one {@link CopyRows COPY};
+ * reversals (rare) are checked against their original one by one. The
  * totals receive the deltas of new rows only, in the same transaction.
  */
 @Repository
 class SpendingLedger {
 
-	/**
-	 * Every array is one the driver sends in binary (text, int4, int8, bytea): a date goes as its
-	 * epoch day and an amount as hundredths of a rupiah, because a date or numeric array would be
-	 * formatted as text by the driver and parsed again by the server, a measurable share of the
-	 * ingest CPU.
-	 */
-	private static final String INSERT_REALISATIONS = """
-			insert into spending_ledger (event_id, event_type, pemda, fiscal_year, opd, category, account, mechanism,
-			    occurred_on, document_kind, document_number, amount, payload_sha256, source_topic, source_partition,
-			    source_offset)
-			select event_id, event_type, pemda, fiscal_year, opd, category, account, mechanism,
-			    date '1970-01-01' + epoch_day, document_kind, document_number, cents * 0.01, payload_sha256,
-			    source_topic, source_partition, source_offset
-			from unnest(?::text[], ?::text[], ?::text[], ?::int4[], ?::text[], ?::text[], ?::text[], ?::text[],
-			    ?::int4[], ?::text[], ?::text[], ?::int8[], ?::bytea[], ?::text[], ?::int4[], ?::int8[])
-			    as u (event_id, event_type, pemda, fiscal_year, opd, category, account, mechanism, epoch_day,
-			    document_kind, document_number, cents, payload_sha256, source_topic, source_partition, source_offset)
-			on conflict (event_id) do nothing
-			returning event_id""";
+	private static final String[] COLUMNS = { "event_id", "event_type", "pemda", "fiscal_year", "opd", "category",
+			"account", "mechanism", "occurred_on", "document_kind", "document_number", "amount", "payload_sha256",
+			"source_topic", "source_partition", "source_offset" };
 
 	private final JdbcTemplate jdbc;
 
@@ -60,10 +44,9 @@ class SpendingLedger {
 	}
 
 	/**
-	 * Writes a batch in which no two events share an eventId or a reversed event (the pipeline
-	 * cuts its runs so): the realisations as one set, then the reversals. An event id seen again
-	 * in the same call is still answered against the stored row, never against an earlier
-	 * record of the call, so that even then the outcome is that of one-at-a-time processing.
+	 * Writes a batch in which no two events share an eventId (the pipeline cuts its runs so): the
+	 * realisations as one set, then the reversals one by one in offset order, each seeing what
+	 * came before it in the batch and nothing after it: the outcome of one-at-a-time processing.
 	 */
 	List<Outcome> write(List<Parsed<SpendingEvent>> batch) {
 		Outcome[] outcomes = new Outcome[batch.size()];
@@ -74,96 +57,105 @@ class SpendingLedger {
 			}
 		}
 		Totals totals = new Totals();
-		Set<String> inserted = insertRealisations(batch, realisations);
+		Map<String, byte[]> stored = new HashMap<>();
+		Set<String> inserted = insertRealisations(batch, realisations, stored);
+		// where in the batch each inserted realisation is: a reversal before it must not see it
+		Map<String, Integer> insertedAt = new HashMap<>();
 		for (int i : realisations) {
 			Parsed<SpendingEvent> parsed = batch.get(i);
 			// remove: a second record with the same id in this call is not the one inserted
 			if (inserted.remove(parsed.event().envelope().eventId())) {
+				insertedAt.put(parsed.event().envelope().eventId(), i);
 				outcomes[i] = Outcome.ACCEPTED;
 				totals.add(parsed.event().envelope(), parsed.event().category(), parsed.event().amount());
 			}
 			else {
-				outcomes[i] = againstStored(parsed);
+				outcomes[i] = againstStored(parsed, stored.get(parsed.event().envelope().eventId()));
 			}
 		}
+		// in offset order, each stored before the next is read: a reversal sees the realisations
+		// and reversals before it in the batch, as it would one record at a time
 		for (int i = 0; i < batch.size(); i++) {
 			if (outcomes[i] == null) {
-				outcomes[i] = reverse(batch.get(i), totals);
+				Integer original = insertedAt.get(batch.get(i).event().reverses());
+				outcomes[i] = reverse(batch.get(i), original != null && original > i, totals);
 			}
 		}
 		totals.apply(this.jdbc);
 		return Arrays.asList(outcomes);
 	}
 
-	private Set<String> insertRealisations(List<Parsed<SpendingEvent>> batch, List<Integer> indexes) {
+	/**
+	 * Stores the realisations whose event id the ledger does not hold yet and returns their ids;
+	 * the stored payload hashes of the others go into {@code stored}.
+	 */
+	private Set<String> insertRealisations(List<Parsed<SpendingEvent>> batch, List<Integer> indexes,
+			Map<String, byte[]> stored) {
 		if (indexes.isEmpty()) {
 			return new HashSet<>();
 		}
 		return this.jdbc.execute((ConnectionCallback<Set<String>>) connection -> {
-			int n = indexes.size();
-			// one typed array per column, filled before they go into the Object[][]: stores into
-			// columns[c][row] of mixed array types made C2 deoptimise and recompile this loop over
-			// and over (23 compilations, 8 s of compiler time in a 300k drain)
-			String[] eventIds = new String[n];
-			String[] eventTypes = new String[n];
-			String[] pemdas = new String[n];
-			Integer[] fiscalYears = new Integer[n];
-			String[] opds = new String[n];
-			String[] categories = new String[n];
-			String[] accounts = new String[n];
-			String[] mechanisms = new String[n];
-			Integer[] epochDays = new Integer[n];
-			String[] documentKinds = new String[n];
-			String[] documentNumbers = new String[n];
-			Long[] cents = new Long[n];
-			byte[][] hashes = new byte[n][];
-			String[] topics = new String[n];
-			Integer[] partitions = new Integer[n];
-			Long[] offsets = new Long[n];
-			for (int row = 0; row < n; row++) {
-				Parsed<SpendingEvent> parsed = batch.get(indexes.get(row));
-				SpendingEvent event = parsed.event();
-				Envelope envelope = event.envelope();
-				eventIds[row] = envelope.eventId();
-				eventTypes[row] = envelope.type();
-				pemdas[row] = envelope.pemda();
-				fiscalYears[row] = envelope.fiscalYear();
-				opds[row] = envelope.opd();
-				categories[row] = event.category();
-				accounts[row] = event.account();
-				mechanisms[row] = event.mechanism();
-				epochDays[row] = (int) envelope.occurredOn().toEpochDay();
-				documentKinds[row] = envelope.document().kind();
-				documentNumbers[row] = envelope.document().number();
-				cents[row] = event.amount().movePointRight(2).longValueExact();
-				hashes[row] = parsed.record().sha256();
-				topics[row] = parsed.record().topic();
-				partitions[row] = parsed.record().partition();
-				offsets[row] = parsed.record().offset();
+			String[] eventIds = new String[indexes.size()];
+			for (int row = 0; row < eventIds.length; row++) {
+				eventIds[row] = batch.get(indexes.get(row)).event().envelope().eventId();
 			}
-			Object[][] columns = { eventIds, eventTypes, pemdas, fiscalYears, opds, categories, accounts, mechanisms,
-					epochDays, documentKinds, documentNumbers, cents, hashes, topics, partitions, offsets };
-			String[] types = { "text", "text", "text", "int4", "text", "text", "text", "text", "int4", "text", "text",
-					"int8", "bytea", "text", "int4", "int8" };
-			Set<String> ids = new HashSet<>();
-			try (PreparedStatement statement = connection.prepareStatement(INSERT_REALISATIONS)) {
-				ArrayColumns.bind(connection, statement, columns, types);
+			try (PreparedStatement statement = connection
+				.prepareStatement("select event_id, payload_sha256 from spending_ledger where event_id = any(?)")) {
+				statement.setArray(1, connection.createArrayOf("text", eventIds));
 				try (ResultSet rs = statement.executeQuery()) {
 					while (rs.next()) {
-						ids.add(rs.getString(1));
+						stored.put(rs.getString(1), rs.getBytes(2));
 					}
 				}
 			}
-			return ids;
+			Map<String, byte[]> copied = new HashMap<>();
+			CopyRows rows = new CopyRows("spending_ledger", COLUMNS);
+			for (int i : indexes) {
+				Parsed<SpendingEvent> parsed = batch.get(i);
+				SpendingEvent event = parsed.event();
+				Envelope envelope = event.envelope();
+				if (stored.containsKey(envelope.eventId())) {
+					continue;
+				}
+				byte[] first = copied.putIfAbsent(envelope.eventId(), parsed.record().sha256());
+				if (first != null) {
+					// the id twice in one call: the second is answered against the first, as one at a time
+					stored.put(envelope.eventId(), first);
+					continue;
+				}
+				rows.text(envelope.eventId())
+					.text(envelope.type())
+					.text(envelope.pemda())
+					.integer(envelope.fiscalYear())
+					.text(envelope.opd())
+					.text(event.category())
+					.text(event.account())
+					.text(event.mechanism())
+					.date(envelope.occurredOn())
+					.text(envelope.document().kind())
+					.text(envelope.document().number())
+					.amount(event.amount())
+					.bytes(parsed.record().sha256())
+					.text(parsed.record().topic())
+					.integer(parsed.record().partition())
+					.integer(parsed.record().offset())
+					.endRow();
+			}
+			rows.copy(connection);
+			return new HashSet<>(copied.keySet());
 		});
 	}
 
-	private Outcome reverse(Parsed<SpendingEvent> parsed, Totals totals) {
+	/** {@code originalLater}: the original is a realisation further on in the batch, unseen yet. */
+	private Outcome reverse(Parsed<SpendingEvent> parsed, boolean originalLater, Totals totals) {
 		SpendingEvent event = parsed.event();
 		Envelope envelope = event.envelope();
 		Outcome stored = storedOutcome(parsed);
 		if (stored != null) {
 			return stored;
+		}
+		if (originalLater) {
+			return unknownOriginal(event);
 		}
 		List<Original> originals = this.jdbc.query("""
 				select pemda, fiscal_year, opd, category, account, mechanism, amount, reverses
@@ -171,8 +163,7 @@ class SpendingLedger {
 				rs.getInt("fiscal_year"), rs.getString("opd"), rs.getString("category"), rs.getString("account"),
 				rs.getString("mechanism"), rs.getBigDecimal("amount"), rs.getString("reverses")), event.reverses());
 		if (originals.isEmpty()) {
-			return BatchIngestor.reject(Reason.UNKNOWN_REFERENCE, "reverses", event.reverses(), "reverses '"
-					+ event.reverses() + "' names no spending-realised event in the ledger of " + envelope.opd());
+			return unknownOriginal(event);
 		}
 		Original original = originals.get(0);
 		if (original.reverses() != null) {
@@ -207,13 +198,17 @@ class SpendingLedger {
 		return Outcome.ACCEPTED;
 	}
 
-	private Outcome againstStored(Parsed<SpendingEvent> parsed) {
-		Outcome stored = storedOutcome(parsed);
-		if (stored == null) {
+	private static Outcome unknownOriginal(SpendingEvent event) {
+		return BatchIngestor.reject(Reason.UNKNOWN_REFERENCE, "reverses", event.reverses(), "reverses '"
+				+ event.reverses() + "' names no spending-realised event in the ledger of " + event.envelope().opd());
+	}
+
+	private static Outcome againstStored(Parsed<SpendingEvent> parsed, byte[] storedHash) {
+		if (storedHash == null) {
 			throw new IllegalStateException("event " + parsed.event().envelope().eventId()
 					+ " was neither inserted nor found; retrying the batch");
 		}
-		return stored;
+		return sameOrConflict(storedHash, parsed);
 	}
 
 	/** DUPLICATE or EVENT_ID_CONFLICT when the event id is already stored, else null. */

@@ -1,12 +1,10 @@
 package id.apbdmonitor.core.spending;
 
-import java.util.Collection;
 import java.util.List;
 
 import id.apbdmonitor.core.event.JsonFields;
 import id.apbdmonitor.core.ingest.BatchIngestors;
 import id.apbdmonitor.core.ingest.IncomingRecord;
-import id.apbdmonitor.core.ingest.IngestHandler;
 import id.apbdmonitor.core.ingest.IngestProperties;
 import id.apbdmonitor.core.ingest.Outcome;
 import id.apbdmonitor.core.ingest.Parsed;
@@ -32,12 +30,6 @@ class SpendingListener extends TopicListener<SpendingEvent> {
 	@Override
 	public SpendingEvent parse(JsonFields json, IncomingRecord record) {
 		return this.parser.parse(json);
-	}
-
-	/** A reversal reads its original and what reversed it before: one per write. */
-	@Override
-	public Collection<String> references(SpendingEvent event) {
-		return event.isReversal() ? List.of(IngestHandler.eventKey(event.reverses())) : List.of();
 	}
 
 	@Override

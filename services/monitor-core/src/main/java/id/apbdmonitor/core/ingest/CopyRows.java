@@ -1,0 +1,205 @@
+package id.apbdmonitor.core.ingest;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
+/**
+ * New ledger rows of a run written with {@code COPY … FROM STDIN} (text format) on the
+ * transaction's connection. COPY inserts a page of rows at a time with one WAL record, where
+ * {@code INSERT … SELECT FROM unnest(…)} inserts and logs row by row: the database's share of a
+ * stored event is about halved. COPY has no {@code ON CONFLICT}: a ledger copies only the rows it
+ * found absent, and a row a concurrent writer stored meanwhile fails the copy with a unique
+ * violation, which the pipeline narrows down like any refused value ({@link BatchIngestor}).
+ * <p>
+ * Fields are appended in the order of the column list; {@link #endRow()} closes a row.
+ */
+public final class CopyRows {
+
+	private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
+	private final String sql;
+
+	private final Buffer out = new Buffer(1 << 16);
+
+	private boolean rowStarted;
+
+	private int rows;
+
+	/** Rows for {@code table (columns…)}; the names are the code's own, never input. */
+	public CopyRows(String table, String... columns) {
+		this.sql = "copy " + table + " (" + String.join(", ", columns) + ") from stdin";
+	}
+
+	public CopyRows text(String value) {
+		if (value == null) {
+			return nul();
+		}
+		separate();
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			switch (c) {
+				case '\\' -> this.out.two('\\', '\\');
+				case '\t' -> this.out.two('\\', 't');
+				case '\n' -> this.out.two('\\', 'n');
+				case '\r' -> this.out.two('\\', 'r');
+				default -> {
+					if (c < 0x80) {
+						this.out.write(c);
+					}
+					else if (c < 0x800) {
+						this.out.two(0xC0 | (c >> 6), 0x80 | (c & 0x3F));
+					}
+					else if (Character.isHighSurrogate(c) && i + 1 < value.length()
+							&& Character.isLowSurrogate(value.charAt(i + 1))) {
+						int cp = Character.toCodePoint(c, value.charAt(++i));
+						this.out.two(0xF0 | (cp >> 18), 0x80 | ((cp >> 12) & 0x3F));
+						this.out.two(0x80 | ((cp >> 6) & 0x3F), 0x80 | (cp & 0x3F));
+					}
+					else if (Character.isSurrogate(c)) {
+						// a lone surrogate, as the driver encodes a parameter holding one
+						this.out.write('?');
+					}
+					else {
+						this.out.write(0xE0 | (c >> 12));
+						this.out.two(0x80 | ((c >> 6) & 0x3F), 0x80 | (c & 0x3F));
+					}
+				}
+			}
+		}
+		return this;
+	}
+
+	public CopyRows integer(long value) {
+		separate();
+		this.out.ascii(Long.toString(value));
+		return this;
+	}
+
+	public CopyRows date(LocalDate value) {
+		if (value == null) {
+			return nul();
+		}
+		separate();
+		this.out.ascii(value.toString());
+		return this;
+	}
+
+	public CopyRows amount(BigDecimal value) {
+		if (value == null) {
+			return nul();
+		}
+		separate();
+		this.out.ascii(value.toPlainString());
+		return this;
+	}
+
+	/** A bytea as {@code \x…} hex, its backslash escaped for COPY. */
+	public CopyRows bytes(byte[] value) {
+		if (value == null) {
+			return nul();
+		}
+		separate();
+		this.out.two('\\', '\\');
+		this.out.write('x');
+		for (byte b : value) {
+			this.out.two(HEX[(b >> 4) & 0xF], HEX[b & 0xF]);
+		}
+		return this;
+	}
+
+	public CopyRows nul() {
+		separate();
+		this.out.two('\\', 'N');
+		return this;
+	}
+
+	public CopyRows endRow() {
+		this.out.write('\n');
+		this.rowStarted = false;
+		this.rows++;
+		return this;
+	}
+
+	public int rows() {
+		return this.rows;
+	}
+
+	/** Sends the rows; returns how many the database stored (all of them, or an exception). */
+	public long copy(Connection connection) throws SQLException {
+		if (this.rowStarted) {
+			throw new IllegalStateException("the last row is not ended");
+		}
+		if (this.rows == 0) {
+			return 0;
+		}
+		CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(this.sql);
+		try {
+			copy.writeToCopy(this.out.bytes(), 0, this.out.size());
+			return copy.endCopy();
+		}
+		finally {
+			if (copy.isActive()) {
+				copy.cancelCopy();
+			}
+		}
+	}
+
+	private void separate() {
+		if (this.rowStarted) {
+			this.out.write('\t');
+		}
+		this.rowStarted = true;
+	}
+
+	/** A growable byte buffer without the synchronisation of {@code ByteArrayOutputStream}. */
+	private static final class Buffer {
+
+		private byte[] bytes;
+
+		private int size;
+
+		Buffer(int capacity) {
+			this.bytes = new byte[capacity];
+		}
+
+		void write(int b) {
+			ensure(1);
+			this.bytes[this.size++] = (byte) b;
+		}
+
+		void two(int a, int b) {
+			ensure(2);
+			this.bytes[this.size++] = (byte) a;
+			this.bytes[this.size++] = (byte) b;
+		}
+
+		void ascii(String s) {
+			ensure(s.length());
+			for (int i = 0; i < s.length(); i++) {
+				this.bytes[this.size++] = (byte) s.charAt(i);
+			}
+		}
+
+		byte[] bytes() {
+			return this.bytes;
+		}
+
+		int size() {
+			return this.size;
+		}
+
+		private void ensure(int more) {
+			if (this.size + more > this.bytes.length) {
+				this.bytes = java.util.Arrays.copyOf(this.bytes, Math.max(this.bytes.length * 2, this.size + more));
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,173 @@
+package id.apbdmonitor.core.ingest;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+import id.apbdmonitor.core.test.TestInfrastructure;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * What COPY stores is what a ledger handed to {@link CopyRows}, whatever the text holds: the
+ * text format's separators and escapes inside a value, any Unicode, and a lone surrogate stored
+ * as the driver stores it in a bound parameter.
+ */
+class CopyRowsIntegrationTests {
+
+	private static final String[] COLUMNS = { "id", "label", "year", "position", "day", "amount", "hash" };
+
+	private static String url;
+
+	@BeforeAll
+	static void database() throws SQLException {
+		url = TestInfrastructure.newDatabase(TestInfrastructure.uniqueName("copyrows"));
+		try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+			statement.execute("""
+					create table copied (id text primary key, label text, year integer, position bigint, day date,
+					    amount numeric(18,2), hash bytea)""");
+		}
+	}
+
+	@Test
+	void shouldStoreEveryValueAsGiven() throws SQLException {
+		List<String> labels = List.of("tab\there", "line\nbreak", "cr\rlf\r\n", "back\\slash", "\\N", "\\.", "\\x00",
+				"", "Dinas Pekerjaan Umum dan Penataan Ruang", "é ñ ü", "日本語", "emoji 😀 end", "\u007f\u0001\u001b",
+				"a\\tb");
+		CopyRows rows = new CopyRows("copied", COLUMNS);
+		for (int i = 0; i < labels.size(); i++) {
+			rows.text("id-" + i)
+				.text(labels.get(i))
+				.integer(2026)
+				.integer(Long.MAX_VALUE - i)
+				.date(LocalDate.of(2026, 1, 5).plusDays(i))
+				.amount(new BigDecimal("1234567890123456.78"))
+				.bytes(new byte[] { 0, (byte) 0xff, (byte) i, '\\', '\t' })
+				.endRow();
+		}
+		try (Connection connection = connect()) {
+			assertThat(rows.copy(connection)).isEqualTo(labels.size());
+			for (int i = 0; i < labels.size(); i++) {
+				try (PreparedStatement query = connection
+					.prepareStatement("select label, year, position, day, amount, hash from copied where id = ?")) {
+					query.setString(1, "id-" + i);
+					try (ResultSet rs = query.executeQuery()) {
+						assertThat(rs.next()).isTrue();
+						assertThat(rs.getString("label")).isEqualTo(labels.get(i));
+						assertThat(rs.getInt("year")).isEqualTo(2026);
+						assertThat(rs.getLong("position")).isEqualTo(Long.MAX_VALUE - i);
+						assertThat(rs.getDate("day").toLocalDate()).isEqualTo(LocalDate.of(2026, 1, 5).plusDays(i));
+						assertThat(rs.getBigDecimal("amount")).isEqualByComparingTo("1234567890123456.78");
+						assertThat(rs.getBytes("hash")).containsExactly(0, 0xff, i, '\\', '\t');
+					}
+				}
+			}
+		}
+	}
+
+	@Test
+	void shouldStoreNullsAndALoneSurrogateAsTheDriverDoes() throws SQLException {
+		String lone = "before \ud800 after";
+		CopyRows rows = new CopyRows("copied", COLUMNS);
+		rows.text("nulls").nul().nul().nul().date(null).amount(null).bytes(null).endRow();
+		rows.text("lone").text(lone).integer(1).integer(1).date(LocalDate.of(2026, 1, 1)).amount(BigDecimal.ONE)
+			.bytes(new byte[0]).endRow();
+		try (Connection connection = connect()) {
+			rows.copy(connection);
+			try (Statement statement = connection.createStatement();
+					ResultSet rs = statement.executeQuery("select * from copied where id = 'nulls'")) {
+				assertThat(rs.next()).isTrue();
+				for (String column : Arrays.copyOfRange(COLUMNS, 1, COLUMNS.length)) {
+					assertThat(rs.getObject(column)).as(column).isNull();
+				}
+			}
+			try (PreparedStatement insert = connection.prepareStatement("insert into copied (id, label) values ('bound', ?)")) {
+				insert.setString(1, lone);
+				insert.executeUpdate();
+			}
+			try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(
+					"select (select label from copied where id = 'lone'), (select label from copied where id = 'bound')")) {
+				assertThat(rs.next()).isTrue();
+				assertThat(rs.getString(1)).isEqualTo("before ? after").isEqualTo(rs.getString(2));
+			}
+			try (Statement statement = connection.createStatement();
+					ResultSet rs = statement.executeQuery("select hash from copied where id = 'lone'")) {
+				assertThat(rs.next()).isTrue();
+				assertThat(rs.getBytes(1)).isEmpty();
+			}
+		}
+	}
+
+	@Test
+	void shouldRoundTripGeneratedPoisonText() throws SQLException {
+		Random random = new Random(20261130);
+		String alphabet = "\t\n\r\\N.x0 aZ\u007f\u0001é日\u00a0";
+		List<String> generated = new ArrayList<>();
+		CopyRows rows = new CopyRows("copied", "id", "label");
+		for (int i = 0; i < 2_000; i++) {
+			StringBuilder text = new StringBuilder();
+			int length = random.nextInt(40);
+			for (int j = 0; j < length; j++) {
+				if (random.nextInt(20) == 0) {
+					text.appendCodePoint(0x1F600 + random.nextInt(50));
+				}
+				else {
+					text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+				}
+			}
+			generated.add(text.toString());
+			rows.text("gen-" + i).text(text.toString()).endRow();
+		}
+		try (Connection connection = connect()) {
+			assertThat(rows.copy(connection)).isEqualTo(generated.size());
+			try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(
+					"select label from copied where id like 'gen-%' order by substr(id, 5)::int")) {
+				List<String> stored = new ArrayList<>();
+				while (rs.next()) {
+					stored.add(rs.getString(1));
+				}
+				assertThat(stored).containsExactlyElementsOf(generated);
+			}
+		}
+	}
+
+	@Test
+	void shouldFailTheWholeCopyOnAStoredKeyAndLeaveTheConnectionUsable() throws SQLException {
+		try (Connection connection = connect()) {
+			new CopyRows("copied", "id", "label").text("taken").text("first").endRow().copy(connection);
+			CopyRows again = new CopyRows("copied", "id", "label");
+			again.text("fresh").text("x").endRow().text("taken").text("second").endRow();
+			assertThatExceptionOfType(SQLException.class).isThrownBy(() -> again.copy(connection))
+				.satisfies(ex -> assertThat(ex.getSQLState()).isEqualTo("23505"));
+			try (Statement statement = connection.createStatement(); ResultSet rs = statement
+				.executeQuery("select count(*) filter (where id = 'fresh'), max(label) filter (where id = 'taken') from copied")) {
+				assertThat(rs.next()).isTrue();
+				assertThat(rs.getInt(1)).isZero();
+				assertThat(rs.getString(2)).isEqualTo("first");
+			}
+		}
+	}
+
+	@Test
+	void shouldRefuseAnUnfinishedRow() {
+		CopyRows rows = new CopyRows("copied", "id", "label").text("half");
+		assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> rows.copy(null));
+	}
+
+	private static Connection connect() throws SQLException {
+		return DriverManager.getConnection(url, "postgres", "postgres");
+	}
+
+}
