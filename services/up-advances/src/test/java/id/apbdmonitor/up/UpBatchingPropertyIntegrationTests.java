@@ -73,8 +73,11 @@ class UpBatchingPropertyIntegrationTests {
 		long records = model.outcomes.values().stream().mapToLong(Long::longValue).sum();
 		Map<String, Observed> observed;
 		try (KafkaTestClient kafka = new KafkaTestClient(TestInfrastructure.kafka().getBrokersAsString())) {
-			// all produced first, so that large polls hold a TU and its settlements, a conflict and the re-send
-			for (Message message : stream) {
+			// all produced first, so that large polls hold a TU and its settlements, a conflict and the re-send;
+			// the first one waited for, so that the topic exists before the burst (a burst into a topic being
+			// auto-created can leave the test producer stuck on OUT_OF_ORDER_SEQUENCE_NUMBER on a busy machine)
+			kafka.send(events, stream.get(0).key(), stream.get(0).value());
+			for (Message message : stream.subList(1, stream.size())) {
 				kafka.sendAsync(events, message.key(), message.value());
 			}
 			kafka.flush();
