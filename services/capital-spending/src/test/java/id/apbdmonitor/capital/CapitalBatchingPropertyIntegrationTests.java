@@ -13,11 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import id.apbdmonitor.core.test.KafkaTestClient;
 import id.apbdmonitor.core.test.PoisonFields;
+import id.apbdmonitor.core.test.PollSizeRuns;
 import id.apbdmonitor.core.test.PrometheusScrape;
 import id.apbdmonitor.core.test.TestInfrastructure;
 import id.apbdmonitor.core.test.TestService;
@@ -39,10 +38,11 @@ import static org.awaitility.Awaitility.await;
  * signed or of another OPD, contracts signed twice, duplicates, conflicts and re-sends, and
  * malformed records is read by capital-spending with {@code max.poll.records} 500, 1 and 7, each
  * into its own database, and once more by a new consumer group into the first database (a full
- * replay). All give the ledger, contract states, totals, dead letters (eventId and reason) and
- * money gauges of a one-at-a-time model written here from docs/events/capital.md, and the replay
- * changes nothing. Every record has one key, so one partition: the stream's order is the order
- * every instance reads, also across OPDs (the references to another OPD's contract or payment).
+ * replay; {@link PollSizeRuns}). All give the ledger, contract states, totals, dead letters
+ * (eventId and reason) and money gauges of a one-at-a-time model written here from
+ * docs/events/capital.md, and the replay changes nothing. Every record has one key, so one
+ * partition: the stream's order is the order every instance reads, also across OPDs (the
+ * references to another OPD's contract or payment).
  */
 class CapitalBatchingPropertyIntegrationTests {
 
@@ -62,8 +62,6 @@ class CapitalBatchingPropertyIntegrationTests {
 
 	private static final List<String> OPDS = List.copyOf(SUB_ACTIVITIES.keySet());
 
-	private static final Pattern EVENT_ID = Pattern.compile("\"eventId\"\\s*:\\s*\"([^\"]*)\"");
-
 	@Test
 	void shouldGiveTheOneAtATimeOutcomeWhateverThePollSizeAndOnReplay() {
 		long seed = Long.getLong("apbd.property.seed", 20261130L);
@@ -73,18 +71,10 @@ class CapitalBatchingPropertyIntegrationTests {
 		System.out.println("Capital batching property: " + seedNote + ", " + stream.size() + " records, expected "
 				+ model.outcomes + ", " + model.deadLetters.size() + " dead letters by reason " + model.reasons());
 
-		Map<String, Object> live = TestService.fresh("capital", "2026-12-31");
-		live.put("spring.application.name", "capital-p500");
-		live.put("spring.kafka.consumer.max-poll-records", "500");
-		String events = TestService.events(live);
-		Map<String, Object> one = TestService.another(live, "capital-p1");
-		one.put("spring.kafka.consumer.max-poll-records", "1");
-		Map<String, Object> seven = TestService.another(live, "capital-p7");
-		seven.put("spring.kafka.consumer.max-poll-records", "7");
-		Map<String, Object> replay = new HashMap<>(live);
-		replay.put("spring.application.name", "capital-replay");
-
-		Map<String, Observed> observed = new LinkedHashMap<>();
+		Map<String, Object> base = TestService.fresh("capital", "2026-12-31");
+		String events = TestService.events(base);
+		long records = model.outcomes.values().stream().mapToLong(Long::longValue).sum();
+		Map<String, Observed> observed;
 		try (KafkaTestClient kafka = new KafkaTestClient(TestInfrastructure.kafka().getBrokersAsString())) {
 			// all produced first, so that large polls hold a contract with its payments, a payment and its reversal;
 			// the first one waited for, so that the topic exists before the burst (a burst into a topic being
@@ -94,18 +84,14 @@ class CapitalBatchingPropertyIntegrationTests {
 				kafka.sendAsync(events, KEY, message.json());
 			}
 			kafka.flush();
-			for (Map<String, Object> properties : List.of(live, one, seven, replay)) {
-				try (ConfigurableApplicationContext service = TestService.start(CapitalSpendingApplication.class,
-						properties)) {
-					observed.put((String) properties.get("spring.application.name"),
-							observe(service, events, model, seedNote));
-				}
-			}
+			observed = PollSizeRuns.run(CapitalSpendingApplication.class, base, "capital", records, seedNote,
+					(service, name) -> observe(service, events, model, seedNote));
 			List<KafkaTestClient.DeadLetter> dead = kafka.readAll(events + "-dlt", 4 * model.deadLetters.size(),
 					Duration.ofSeconds(60));
 			assertThat(dead).as(seedNote).hasSize(4 * model.deadLetters.size());
-			for (String instance : observed.keySet()) {
-				assertThat(deadLetters(dead, instance)).as(seedNote + ": dead letters of " + instance)
+			for (String instance : PollSizeRuns.INSTANCES) {
+				assertThat(PollSizeRuns.deadLetters(dead, "capital-" + instance))
+					.as(seedNote + ": dead letters of " + instance)
 					.isEqualTo(model.deadLetters);
 			}
 		}
@@ -117,26 +103,21 @@ class CapitalBatchingPropertyIntegrationTests {
 			assertThat(seen.contracts).as(as + " contracts").isEqualTo(model.contracts());
 			assertThat(seen.totals).as(as + " totals").isEqualTo(model.totals());
 			assertThat(seen.money).as(as + " money gauges").isEqualTo(model.moneyGauges());
-			assertThat(seen.gauges).as(as + " gauges").isEqualTo(observed.get("capital-p500").gauges);
-			if (!each.getKey().equals("capital-replay")) {
+			assertThat(seen.gauges).as(as + " gauges").isEqualTo(observed.get("p500").gauges);
+			if (!each.getKey().equals("replay")) {
 				assertThat(seen.outcomes).as(as + " outcomes counted").isEqualTo(model.outcomes);
 			}
 		}
 		// the replay found everything stored: what was accepted is now a duplicate, rejections stay rejections
-		Observed replayed = observed.get("capital-replay");
+		Observed replayed = observed.get("replay");
 		assertThat(replayed.outcomes.get("accepted")).as(seedNote).isZero();
 		assertThat(replayed.outcomes.get("rejected")).as(seedNote).isEqualTo(model.outcomes.get("rejected"));
 		assertThat(replayed.outcomes.get("duplicate")).as(seedNote)
 			.isEqualTo(model.outcomes.get("duplicate") + model.outcomes.get("accepted"));
 	}
 
-	/** Waits until the instance has counted every record once, then reads its state. */
+	/** Reads the state of an instance that has counted every record. */
 	private static Observed observe(ConfigurableApplicationContext service, String events, Model model, String seedNote) {
-		long records = model.outcomes.values().stream().mapToLong(Long::longValue).sum();
-		await().atMost(Duration.ofSeconds(480)).untilAsserted(() -> assertThat(
-				outcomes(TestService.scrape(service), events).values().stream().mapToLong(Long::longValue).sum())
-			.as(seedNote)
-			.isEqualTo(records));
 		JdbcTemplate jdbc = service.getBean(JdbcTemplate.class);
 		Observed seen = new Observed();
 		jdbc.query("""
@@ -169,8 +150,10 @@ class CapitalBatchingPropertyIntegrationTests {
 			Map<String, BigDecimal> money = money(scrape);
 			assertThat(money).as(seedNote).isEqualTo(model.moneyGauges());
 			seen.money = money;
-			seen.gauges = gauges(scrape);
-			seen.outcomes = outcomes(scrape, events);
+			// every business gauge of the service (not the ingest counters, timers or clocks)
+			seen.gauges = PollSizeRuns.gauges(scrape, sample -> sample.name().startsWith("apbd_")
+					&& !sample.name().startsWith("apbd_ingest") && sample.labels().containsKey("category"));
+			seen.outcomes = PollSizeRuns.outcomes(scrape, events);
 		});
 		return seen;
 	}
@@ -194,41 +177,6 @@ class CapitalBatchingPropertyIntegrationTests {
 			}
 		}
 		return money;
-	}
-
-	/** Every business gauge of the service (not the ingest counters, timers or clocks) as name{labels} → value. */
-	private static Map<String, Double> gauges(PrometheusScrape scrape) {
-		Map<String, Double> gauges = new TreeMap<>();
-		for (PrometheusScrape.Sample sample : scrape.samples()) {
-			if (sample.name().startsWith("apbd_") && !sample.name().startsWith("apbd_ingest")
-					&& sample.labels().containsKey("category")) {
-				gauges.put(sample.name() + new TreeMap<>(sample.labels()), sample.value());
-			}
-		}
-		return gauges;
-	}
-
-	private static Map<String, Long> outcomes(PrometheusScrape scrape, String topic) {
-		Map<String, Long> outcomes = new TreeMap<>();
-		for (PrometheusScrape.Sample sample : scrape.named("apbd_ingest_events_total")) {
-			if (topic.equals(sample.labels().get("topic"))) {
-				outcomes.put(sample.labels().get("outcome"), (long) sample.value());
-			}
-		}
-		return outcomes;
-	}
-
-	/** (eventId or the malformed value) and reason of each dead letter one instance published, sorted. */
-	private static List<String> deadLetters(List<KafkaTestClient.DeadLetter> dead, String instance) {
-		List<String> letters = new ArrayList<>();
-		for (KafkaTestClient.DeadLetter letter : dead) {
-			if (instance.equals(letter.headers().get("apbd-consumer"))) {
-				Matcher id = EVENT_ID.matcher(letter.value());
-				letters.add((id.find() ? id.group(1) : letter.value()) + " " + letter.reason());
-			}
-		}
-		Collections.sort(letters);
-		return letters;
 	}
 
 	/** What one instance ended with. */

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -17,6 +16,7 @@ import java.util.regex.Pattern;
 
 import id.apbdmonitor.core.test.KafkaTestClient;
 import id.apbdmonitor.core.test.PoisonFields;
+import id.apbdmonitor.core.test.PollSizeRuns;
 import id.apbdmonitor.core.test.PrometheusScrape;
 import id.apbdmonitor.core.test.TestInfrastructure;
 import id.apbdmonitor.core.test.TestService;
@@ -39,10 +39,10 @@ import static org.awaitility.Awaitility.await;
  * realisations, reversals before and after their originals, partial and excessive reversals,
  * reversals of reversals, conflicts and re-sends, duplicates, malformed records and budget
  * revisions out of order is read by goods-spending with {@code max.poll.records} 500, 1 and 7,
- * each into its own database, and once more by a new consumer group
- * into the first database (a full replay). All give the ledger, totals, budget lines, dead
- * letters (eventId and reason) and gauges of a one-at-a-time model written here, and the
- * replay changes nothing.
+ * each into its own database, and once more by a new consumer group into the first database (a
+ * full replay; {@link PollSizeRuns}). All give the ledger, totals, budget lines, dead letters
+ * (eventId and reason) and gauges of a one-at-a-time model written here, and the replay changes
+ * nothing.
  */
 class GoodsBatchingPropertyIntegrationTests {
 
@@ -68,37 +68,27 @@ class GoodsBatchingPropertyIntegrationTests {
 		Map<String, Object> base = TestService.fresh("goods", "2026-12-31");
 		String events = TestService.events(base);
 		String budget = TestService.budget(base);
-		Map<String, Object> live = TestService.another(base, "goods-p500");
-		live.put("spring.kafka.consumer.max-poll-records", "500");
-		Map<String, Object> one = TestService.another(base, "goods-p1");
-		one.put("spring.kafka.consumer.max-poll-records", "1");
-		Map<String, Object> seven = TestService.another(base, "goods-p7");
-		seven.put("spring.kafka.consumer.max-poll-records", "7");
-		Map<String, Object> replay = new HashMap<>(live);
-		replay.put("spring.application.name", "goods-replay");
-
-		Map<String, Observed> observed = new LinkedHashMap<>();
+		long spending = model.spendingOutcomes.values().stream().mapToLong(Long::longValue).sum();
+		Map<String, Observed> observed;
 		try (KafkaTestClient kafka = new KafkaTestClient(TestInfrastructure.kafka().getBrokersAsString())) {
 			// all produced first, so that large polls hold a reversal and its original, a conflict and the re-send
 			for (Message message : stream.messages) {
 				kafka.sendAsync(message.budget() ? budget : events, message.key(), message.value());
 			}
 			kafka.flush();
-			for (Map<String, Object> properties : List.of(live, one, seven, replay)) {
-				try (ConfigurableApplicationContext service = TestService.start(GoodsSpendingApplication.class, properties)) {
-					observed.put((String) properties.get("spring.application.name"),
-							observe(service, events, budget, model, seedNote));
-				}
-			}
+			observed = PollSizeRuns.run(GoodsSpendingApplication.class, base, "goods", spending, seedNote,
+					(service, name) -> observe(service, events, budget, model, seedNote));
 			int expectedDeadLetters = 4 * (model.spendingDeadLetters.size() + model.budgetDeadLetters.size());
 			List<KafkaTestClient.DeadLetter> dead = new ArrayList<>();
 			dead.addAll(kafka.readAll(events + "-dlt", 4 * model.spendingDeadLetters.size(), Duration.ofSeconds(60)));
 			dead.addAll(kafka.readAll(budget + "-dlt", 4 * model.budgetDeadLetters.size(), Duration.ofSeconds(60)));
 			assertThat(dead).as(seedNote).hasSize(expectedDeadLetters);
-			for (String instance : observed.keySet()) {
-				assertThat(deadLetters(dead, instance, events)).as(seedNote + ": dead letters of " + instance)
+			for (String instance : PollSizeRuns.INSTANCES) {
+				assertThat(PollSizeRuns.deadLetters(from(dead, events), "goods-" + instance))
+					.as(seedNote + ": dead letters of " + instance)
 					.isEqualTo(model.spendingDeadLetters);
-				assertThat(deadLetters(dead, instance, budget)).as(seedNote + ": budget dead letters of " + instance)
+				assertThat(PollSizeRuns.deadLetters(from(dead, budget), "goods-" + instance))
+					.as(seedNote + ": budget dead letters of " + instance)
 					.isEqualTo(model.budgetDeadLetters);
 			}
 		}
@@ -110,31 +100,31 @@ class GoodsBatchingPropertyIntegrationTests {
 			assertThat(seen.totals).as(as + " totals").isEqualTo(model.totals());
 			assertThat(seen.lines).as(as + " budget lines").isEqualTo(model.lines());
 			assertThat(seen.revisions).as(as + " budget revisions").isEqualTo(model.revisions());
-			assertThat(seen.gauges).as(as + " gauges").isEqualTo(observed.get("goods-p500").gauges);
+			assertThat(seen.gauges).as(as + " gauges").isEqualTo(observed.get("p500").gauges);
 			assertThat(seen.realised).as(as + " realised gauge").isEqualTo(model.realisedByOpd());
-			if (!each.getKey().equals("goods-replay")) {
+			if (!each.getKey().equals("replay")) {
 				assertThat(seen.spendingOutcomes).as(as + " outcomes counted").isEqualTo(model.spendingOutcomes);
 				assertThat(seen.budgetOutcomes).as(as + " budget outcomes counted").isEqualTo(model.budgetOutcomes);
 			}
 		}
 		// the replay found everything stored: what was accepted is now a duplicate, rejections stay rejections
-		Observed replayed = observed.get("goods-replay");
+		Observed replayed = observed.get("replay");
 		assertThat(replayed.spendingOutcomes.get("accepted")).as(seedNote).isZero();
 		assertThat(replayed.spendingOutcomes.get("rejected")).as(seedNote).isEqualTo(model.spendingOutcomes.get("rejected"));
 	}
 
-	/** Waits until the instance has counted every record of both topics once, then reads its state. */
+	/**
+	 * Waits until the instance, which has counted every record of the event topic, has counted
+	 * every record of the budget topic too, then reads its state.
+	 */
 	private static Observed observe(ConfigurableApplicationContext service, String events, String budget, Model model,
 			String seedNote) {
-		long spending = model.spendingOutcomes.values().stream().mapToLong(Long::longValue).sum();
 		long budgetRecords = model.budgetOutcomes.values().stream().mapToLong(Long::longValue).sum();
-		await().atMost(Duration.ofSeconds(240)).untilAsserted(() -> {
-			PrometheusScrape scrape = TestService.scrape(service);
-			assertThat(outcomes(scrape, events).values().stream().mapToLong(Long::longValue).sum()).as(seedNote)
-				.isEqualTo(spending);
-			assertThat(outcomes(scrape, budget).values().stream().mapToLong(Long::longValue).sum()).as(seedNote)
-				.isEqualTo(budgetRecords);
-		});
+		// a bound for a loaded machine, not a timing
+		await().atMost(Duration.ofMinutes(10)).untilAsserted(() -> assertThat(
+				PollSizeRuns.outcomes(TestService.scrape(service), budget).values().stream().mapToLong(Long::longValue).sum())
+			.as(seedNote)
+			.isEqualTo(budgetRecords));
 		JdbcTemplate jdbc = service.getBean(JdbcTemplate.class);
 		Observed seen = new Observed();
 		jdbc.query("select event_id, opd, amount, reverses, payload_sha256 from spending_ledger", rs -> {
@@ -161,50 +151,17 @@ class GoodsBatchingPropertyIntegrationTests {
 			}
 			assertThat(realised).as(seedNote).isEqualTo(model.realisedByOpd());
 			seen.realised = realised;
-			seen.gauges = gauges(scrape);
-			seen.spendingOutcomes = outcomes(scrape, events);
-			seen.budgetOutcomes = outcomes(scrape, budget);
+			seen.gauges = PollSizeRuns.gauges(scrape,
+					List.of("apbd_realised_rupiah", "apbd_pagu_rupiah", "apbd_cash_plan_to_date_rupiah"));
+			seen.spendingOutcomes = PollSizeRuns.outcomes(scrape, events);
+			seen.budgetOutcomes = PollSizeRuns.outcomes(scrape, budget);
 		});
 		return seen;
 	}
 
-	/** Every business gauge (not the ingest counters, timers or clocks) as name{labels} → value. */
-	private static Map<String, Double> gauges(PrometheusScrape scrape) {
-		Map<String, Double> gauges = new TreeMap<>();
-		for (String name : List.of("apbd_realised_rupiah", "apbd_pagu_rupiah", "apbd_cash_plan_to_date_rupiah")) {
-			for (PrometheusScrape.Sample sample : scrape.named(name)) {
-				gauges.put(name + new TreeMap<>(sample.labels()), sample.value());
-			}
-		}
-		return gauges;
-	}
-
-	private static Map<String, Long> outcomes(PrometheusScrape scrape, String topic) {
-		Map<String, Long> outcomes = new TreeMap<>();
-		for (PrometheusScrape.Sample sample : scrape.named("apbd_ingest_events_total")) {
-			if (topic.equals(sample.labels().get("topic"))) {
-				outcomes.put(sample.labels().get("outcome"), (long) sample.value());
-			}
-		}
-		return outcomes;
-	}
-
-	/** (eventId or the malformed value) and reason of each dead letter one instance published, sorted. */
-	private static List<String> deadLetters(List<KafkaTestClient.DeadLetter> dead, String instance, String topic) {
-		List<String> letters = new ArrayList<>();
-		for (KafkaTestClient.DeadLetter letter : dead) {
-			if (instance.equals(letter.headers().get("apbd-consumer"))
-					&& topic.equals(letter.headers().get("apbd-source-topic"))) {
-				letters.add(idOf(letter.value()) + " " + letter.reason());
-			}
-		}
-		Collections.sort(letters);
-		return letters;
-	}
-
-	private static String idOf(String value) {
-		Matcher matcher = EVENT_ID.matcher(value);
-		return matcher.find() ? matcher.group(1) : value;
+	/** The dead letters of records read from one topic. */
+	private static List<KafkaTestClient.DeadLetter> from(List<KafkaTestClient.DeadLetter> dead, String topic) {
+		return dead.stream().filter(letter -> topic.equals(letter.headers().get("apbd-source-topic"))).toList();
 	}
 
 	/** What one instance ended with. */
@@ -425,7 +382,7 @@ class GoodsBatchingPropertyIntegrationTests {
 			String sha = PoisonFields.sha256(json);
 			Matcher id = EVENT_ID.matcher(json);
 			if (!json.trim().endsWith("}") || !id.find()) {
-				reject(this.spendingOutcomes, this.spendingDeadLetters, idOf(json), "MALFORMED_JSON");
+				reject(this.spendingOutcomes, this.spendingDeadLetters, PollSizeRuns.idOf(json), "MALFORMED_JSON");
 				return;
 			}
 			String eventId = id.group(1);

@@ -24,19 +24,11 @@ class UpListener extends TopicListener<UpEvent> {
 
 	private final UpLedger ledger;
 
-	private final UpSnapshots snapshots;
-
 	UpListener(UpParser parser, UpLedger ledger, UpSnapshots snapshots, IngestProperties properties,
 			BatchIngestors ingestors) {
 		super(ingestors, properties, snapshots);
 		this.parser = parser;
 		this.ledger = ledger;
-		this.snapshots = snapshots;
-	}
-
-	@Override
-	public void afterCommit() {
-		this.snapshots.refreshAfterCommit();
 	}
 
 	@Override

@@ -120,11 +120,6 @@ class UpSnapshots implements SnapshotRefresher {
 		refresh(System.nanoTime() - this.nextReplayFrom >= 0);
 	}
 
-	/** The refresh after a commit: the same as the timer's. */
-	void refreshAfterCommit() {
-		refresh();
-	}
-
 	private void refresh(boolean mayReplay) {
 		LocalDate today = this.clock.today();
 		int year = FiscalYears.watched(this.envelopes.openFiscalYears());

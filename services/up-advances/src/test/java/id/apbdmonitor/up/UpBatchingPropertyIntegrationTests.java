@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 
 import id.apbdmonitor.core.test.KafkaTestClient;
 import id.apbdmonitor.core.test.PoisonFields;
+import id.apbdmonitor.core.test.PollSizeRuns;
 import id.apbdmonitor.core.test.PrometheusScrape;
 import id.apbdmonitor.core.test.TestInfrastructure;
 import id.apbdmonitor.core.test.TestService;
@@ -41,10 +42,11 @@ import static org.awaitility.Awaitility.await;
  * never, belongs to another OPD or is no TU at all, or are dated before their TU; with
  * duplicates, conflicts and re-sends, malformed records and amounts out of bounds. It is read by
  * up-advances with {@code max.poll.records} 500, 1 and 7, each into its own database, and once
- * more by a new consumer group into the first database (a full replay). All give the ledger, the
- * totals ({@code up_total}, {@code up_ceiling}, {@code up_tu}), dead letters (eventId and reason)
- * and gauges of a one-at-a-time model written here from the contract (docs/events), the rule
- * gauges those of the rule book over the model's facts; the replay changes nothing.
+ * more by a new consumer group into the first database (a full replay; {@link PollSizeRuns}). All
+ * give the ledger, the totals ({@code up_total}, {@code up_ceiling}, {@code up_tu}), dead letters
+ * (eventId and reason) and gauges of a one-at-a-time model written here from the contract
+ * (docs/events), the rule gauges those of the rule book over the model's facts; the replay
+ * changes nothing.
  */
 class UpBatchingPropertyIntegrationTests {
 
@@ -68,33 +70,24 @@ class UpBatchingPropertyIntegrationTests {
 		Map<String, Object> base = TestService.fresh("up", "2026-12-31");
 		base.put("apbd.snapshot.refresh-interval", "1s");
 		String events = TestService.events(base);
-		Map<String, Object> live = TestService.another(base, "up-p500");
-		live.put("spring.kafka.consumer.max-poll-records", "500");
-		Map<String, Object> one = TestService.another(base, "up-p1");
-		one.put("spring.kafka.consumer.max-poll-records", "1");
-		Map<String, Object> seven = TestService.another(base, "up-p7");
-		seven.put("spring.kafka.consumer.max-poll-records", "7");
-		Map<String, Object> replay = new HashMap<>(live);
-		replay.put("spring.application.name", "up-replay");
-
-		Map<String, Observed> observed = new LinkedHashMap<>();
+		long records = model.outcomes.values().stream().mapToLong(Long::longValue).sum();
+		Map<String, Observed> observed;
 		try (KafkaTestClient kafka = new KafkaTestClient(TestInfrastructure.kafka().getBrokersAsString())) {
-			// all produced first, so that large polls hold a TU and its settlements, a conflict and the re-send
-			for (Message message : stream) {
+			// all produced first, so that large polls hold a TU and its settlements, a conflict and the re-send;
+			// the first one waited for, so that the topic exists before the burst (a burst into a topic being
+			// auto-created can leave the test producer stuck on OUT_OF_ORDER_SEQUENCE_NUMBER on a busy machine)
+			kafka.send(events, stream.get(0).key(), stream.get(0).value());
+			for (Message message : stream.subList(1, stream.size())) {
 				kafka.sendAsync(events, message.key(), message.value());
 			}
 			kafka.flush();
-			for (Map<String, Object> properties : List.of(live, one, seven, replay)) {
-				try (ConfigurableApplicationContext service = TestService.start(UpAdvancesApplication.class, properties)) {
-					observed.put((String) properties.get("spring.application.name"),
-							observe(service, events, model, seedNote));
-				}
-			}
+			observed = PollSizeRuns.run(UpAdvancesApplication.class, base, "up", records, seedNote,
+					(service, name) -> observe(service, events, model, seedNote));
 			List<KafkaTestClient.DeadLetter> dead = kafka.readAll(events + "-dlt", 4 * model.deadLetters.size(),
 					Duration.ofSeconds(60));
 			assertThat(dead).as(seedNote).hasSize(4 * model.deadLetters.size());
-			for (String instance : observed.keySet()) {
-				assertThat(deadLetters(dead, instance)).as(seedNote + ": dead letters of " + instance)
+			for (String instance : PollSizeRuns.INSTANCES) {
+				assertThat(PollSizeRuns.deadLetters(dead, "up-" + instance)).as(seedNote + ": dead letters of " + instance)
 					.isEqualTo(model.deadLetters);
 			}
 		}
@@ -106,24 +99,19 @@ class UpBatchingPropertyIntegrationTests {
 			assertThat(seen.totals).as(as + " up_total").isEqualTo(model.totals());
 			assertThat(seen.ceilings).as(as + " up_ceiling").isEqualTo(model.ceilings());
 			assertThat(seen.tus).as(as + " up_tu").isEqualTo(model.tus());
-			assertThat(seen.gauges).as(as + " gauges").isEqualTo(observed.get("up-p500").gauges);
-			if (!each.getKey().equals("up-replay")) {
+			assertThat(seen.gauges).as(as + " gauges").isEqualTo(observed.get("p500").gauges);
+			if (!each.getKey().equals("replay")) {
 				assertThat(seen.outcomes).as(as + " outcomes counted").isEqualTo(model.outcomes);
 			}
 		}
 		// the replay found everything stored: what was accepted is now a duplicate, rejections stay rejections
-		Observed replayed = observed.get("up-replay");
+		Observed replayed = observed.get("replay");
 		assertThat(replayed.outcomes.get("accepted")).as(seedNote).isZero();
 		assertThat(replayed.outcomes.get("rejected")).as(seedNote).isEqualTo(model.outcomes.get("rejected"));
 	}
 
-	/** Waits until the instance has counted every record once and its gauges show the model, then reads its state. */
+	/** Reads the state of an instance that has counted every record, once its gauges show the model. */
 	private static Observed observe(ConfigurableApplicationContext service, String events, Model model, String seedNote) {
-		long records = model.outcomes.values().stream().mapToLong(Long::longValue).sum();
-		await().atMost(Duration.ofSeconds(240)).untilAsserted(() -> assertThat(
-				outcomes(TestService.scrape(service), events).values().stream().mapToLong(Long::longValue).sum())
-			.as(seedNote)
-			.isEqualTo(records));
 		JdbcTemplate jdbc = service.getBean(JdbcTemplate.class);
 		Observed seen = new Observed();
 		jdbc.query("select event_id, event_type, opd, occurred_on, amount, tu, payload_sha256 from up_ledger", rs -> {
@@ -150,7 +138,7 @@ class UpBatchingPropertyIntegrationTests {
 			modelled.keySet().retainAll(expected.keySet());
 			assertThat(modelled).as(seedNote).isEqualTo(expected);
 			seen.gauges = gauges;
-			seen.outcomes = outcomes(scrape, events);
+			seen.outcomes = PollSizeRuns.outcomes(scrape, events);
 		});
 		return seen;
 	}
@@ -181,33 +169,6 @@ class UpBatchingPropertyIntegrationTests {
 
 	private static String gaugeKey(String name, String opd, String rule) {
 		return name + "{opd=" + opd + ((rule != null) ? ",rule=" + rule : "") + "}";
-	}
-
-	private static Map<String, Long> outcomes(PrometheusScrape scrape, String topic) {
-		Map<String, Long> outcomes = new TreeMap<>();
-		for (PrometheusScrape.Sample sample : scrape.named("apbd_ingest_events_total")) {
-			if (topic.equals(sample.labels().get("topic"))) {
-				outcomes.put(sample.labels().get("outcome"), (long) sample.value());
-			}
-		}
-		return outcomes;
-	}
-
-	/** (eventId or the malformed value) and reason of each dead letter one instance published, sorted. */
-	private static List<String> deadLetters(List<KafkaTestClient.DeadLetter> dead, String instance) {
-		List<String> letters = new ArrayList<>();
-		for (KafkaTestClient.DeadLetter letter : dead) {
-			if (instance.equals(letter.headers().get("apbd-consumer"))) {
-				letters.add(idOf(letter.value()) + " " + letter.reason());
-			}
-		}
-		Collections.sort(letters);
-		return letters;
-	}
-
-	private static String idOf(String value) {
-		Matcher matcher = EVENT_ID.matcher(value);
-		return matcher.find() ? matcher.group(1) : value;
 	}
 
 	private static String plain(BigDecimal amount) {
@@ -431,7 +392,7 @@ class UpBatchingPropertyIntegrationTests {
 			String sha = PoisonFields.sha256(json);
 			Matcher id = EVENT_ID.matcher(json);
 			if (!json.trim().endsWith("}") || !id.find()) {
-				reject(idOf(json), "MALFORMED_JSON");
+				reject(PollSizeRuns.idOf(json), "MALFORMED_JSON");
 				return;
 			}
 			String eventId = id.group(1);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BiFunction;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -97,10 +98,15 @@ public final class PollSizeRuns {
 
 	/** Every sample of the named gauges as name{labels} → value. */
 	public static Map<String, Double> gauges(PrometheusScrape scrape, List<String> names) {
+		return gauges(scrape, sample -> names.contains(sample.name()));
+	}
+
+	/** Every sample {@code which} selects as name{labels} → value. */
+	public static Map<String, Double> gauges(PrometheusScrape scrape, Predicate<PrometheusScrape.Sample> which) {
 		Map<String, Double> gauges = new TreeMap<>();
-		for (String name : names) {
-			for (PrometheusScrape.Sample sample : scrape.named(name)) {
-				gauges.put(name + new TreeMap<>(sample.labels()), sample.value());
+		for (PrometheusScrape.Sample sample : scrape.samples()) {
+			if (which.test(sample)) {
+				gauges.put(sample.name() + new TreeMap<>(sample.labels()), sample.value());
 			}
 		}
 		return gauges;
