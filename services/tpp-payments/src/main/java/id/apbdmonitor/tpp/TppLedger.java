@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +15,7 @@ import java.util.Set;
 import id.apbdmonitor.core.event.Envelope;
 import id.apbdmonitor.core.event.Reason;
 import id.apbdmonitor.core.ingest.ArrayColumns;
+import id.apbdmonitor.core.ingest.CopyRows;
 import id.apbdmonitor.core.ingest.BatchIngestor;
 import id.apbdmonitor.core.ingest.Idempotency;
 import id.apbdmonitor.core.ingest.Outcome;
@@ -33,22 +33,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class TppLedger {
 
-	/** Binary arrays only (a date as its epoch day, an amount in hundredths of a rupiah), in run order. */
-	private static final String INSERT_STAGES = """
-			insert into tpp_ledger (event_id, pemda, fiscal_year, opd, month, stage, stage_order, occurred_on,
-			    document_kind, document_number, amount, employees, payload_sha256, source_topic, source_partition,
-			    source_offset)
-			select event_id, pemda, fiscal_year, opd, month, stage, stage_order, date '1970-01-01' + epoch_day,
-			    document_kind, document_number, cents * 0.01, employees, payload_sha256, source_topic,
-			    source_partition, source_offset
-			from unnest(?::text[], ?::text[], ?::int4[], ?::text[], ?::int4[], ?::text[], ?::int4[], ?::int4[],
-			    ?::text[], ?::text[], ?::int8[], ?::int4[], ?::bytea[], ?::text[], ?::int4[], ?::int8[])
-			    with ordinality as u (event_id, pemda, fiscal_year, opd, month, stage, stage_order, epoch_day,
-			    document_kind, document_number, cents, employees, payload_sha256, source_topic, source_partition,
-			    source_offset, arrival)
-			order by arrival
-			on conflict (event_id) do nothing
-			returning event_id""";
+	private static final String[] COLUMNS = { "event_id", "pemda", "fiscal_year", "opd", "month", "stage",
+			"stage_order", "occurred_on", "document_kind", "document_number", "amount", "employees", "payload_sha256",
+			"source_topic", "source_partition", "source_offset" };
 
 	private final JdbcTemplate jdbc;
 
@@ -61,7 +48,7 @@ class TppLedger {
 	 * the outcome of writing them one by one: each stage is checked against the stage its OPD's
 	 * month reached, as stored before the run (one look-up of the stored ids and one of the stages
 	 * reached) and then moved by the stages accepted earlier in the same run, and the new stages
-	 * go in as one insert in run order.
+	 * go in as one COPY in run order.
 	 */
 	List<Outcome> write(List<Parsed<TppEvent>> batch) {
 		int n = batch.size();
@@ -84,13 +71,9 @@ class TppLedger {
 				fresh.add(i);
 			}
 		}
-		Set<String> inserted = insert(batch, fresh);
-		if (inserted.size() != fresh.size()) {
-			// a concurrent writer (the instance that lost this partition) stored one of them
-			// meanwhile: the later stages were checked against a state that is not the ledger's
-			throw new IllegalStateException((fresh.size() - inserted.size())
-					+ " new stages were stored meanwhile by another writer; retrying the batch");
-		}
+		// a row a concurrent writer (the instance that lost this partition) stored meanwhile fails
+		// the copy; the pipeline then writes the run again in halves, each checked anew
+		insert(batch, fresh);
 		return Arrays.asList(outcomes);
 	}
 
@@ -175,49 +158,36 @@ class TppLedger {
 		return reached;
 	}
 
-	/** Inserts the stages in run order; the ids that were new. */
-	private Set<String> insert(List<Parsed<TppEvent>> batch, List<Integer> indexes) {
-		Set<String> inserted = new HashSet<>();
+	/** Copies the new stages in, in run order (their {@code seq} follows it). */
+	private void insert(List<Parsed<TppEvent>> batch, List<Integer> indexes) {
 		if (indexes.isEmpty()) {
-			return inserted;
+			return;
 		}
-		return this.jdbc.execute((ConnectionCallback<Set<String>>) connection -> {
-			int n = indexes.size();
-			Object[][] columns = { new String[n], new String[n], new Integer[n], new String[n], new Integer[n],
-					new String[n], new Integer[n], new Integer[n], new String[n], new String[n], new Long[n],
-					new Integer[n], new byte[n][], new String[n], new Integer[n], new Long[n] };
-			for (int row = 0; row < n; row++) {
-				Parsed<TppEvent> parsed = batch.get(indexes.get(row));
+		this.jdbc.execute((ConnectionCallback<Long>) connection -> {
+			CopyRows rows = new CopyRows("tpp_ledger", COLUMNS);
+			for (int i : indexes) {
+				Parsed<TppEvent> parsed = batch.get(i);
 				TppEvent event = parsed.event();
 				Envelope envelope = event.envelope();
-				columns[0][row] = envelope.eventId();
-				columns[1][row] = envelope.pemda();
-				columns[2][row] = envelope.fiscalYear();
-				columns[3][row] = envelope.opd();
-				columns[4][row] = event.month();
-				columns[5][row] = event.stage().name();
-				columns[6][row] = event.stage().order();
-				columns[7][row] = (int) envelope.occurredOn().toEpochDay();
-				columns[8][row] = envelope.document().kind();
-				columns[9][row] = envelope.document().number();
-				columns[10][row] = event.amount().movePointRight(2).longValueExact();
-				columns[11][row] = event.employees();
-				columns[12][row] = parsed.record().sha256();
-				columns[13][row] = parsed.record().topic();
-				columns[14][row] = parsed.record().partition();
-				columns[15][row] = parsed.record().offset();
+				rows.text(envelope.eventId())
+					.text(envelope.pemda())
+					.integer(envelope.fiscalYear())
+					.text(envelope.opd())
+					.integer(event.month())
+					.text(event.stage().name())
+					.integer(event.stage().order())
+					.date(envelope.occurredOn())
+					.text(envelope.document().kind())
+					.text(envelope.document().number())
+					.amount(event.amount())
+					.integer(event.employees())
+					.bytes(parsed.record().sha256())
+					.text(parsed.record().topic())
+					.integer(parsed.record().partition())
+					.integer(parsed.record().offset())
+					.endRow();
 			}
-			String[] types = { "text", "text", "int4", "text", "int4", "text", "int4", "int4", "text", "text", "int8",
-					"int4", "bytea", "text", "int4", "int8" };
-			try (PreparedStatement statement = connection.prepareStatement(INSERT_STAGES)) {
-				ArrayColumns.bind(connection, statement, columns, types);
-				try (ResultSet rs = statement.executeQuery()) {
-					while (rs.next()) {
-						inserted.add(rs.getString(1));
-					}
-				}
-			}
-			return inserted;
+			return rows.copy(connection);
 		});
 	}
 
