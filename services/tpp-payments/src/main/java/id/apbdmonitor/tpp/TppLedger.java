@@ -181,10 +181,7 @@ class TppLedger {
 					.text(envelope.document().number())
 					.amount(event.amount())
 					.integer(event.employees())
-					.bytes(parsed.record().sha256())
-					.text(parsed.record().topic())
-					.integer(parsed.record().partition())
-					.integer(parsed.record().offset())
+					.source(parsed.record())
 					.endRow();
 			}
 			return rows.copy(connection);

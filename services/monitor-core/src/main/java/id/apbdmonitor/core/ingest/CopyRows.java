@@ -76,27 +76,23 @@ public final class CopyRows {
 	}
 
 	public CopyRows integer(long value) {
-		separate();
-		this.out.ascii(Long.toString(value));
-		return this;
+		return plain(Long.toString(value));
 	}
 
 	public CopyRows date(LocalDate value) {
-		if (value == null) {
-			return nul();
-		}
-		separate();
-		this.out.ascii(value.toString());
-		return this;
+		return plain((value == null) ? null : value.toString());
 	}
 
 	public CopyRows amount(BigDecimal value) {
-		if (value == null) {
-			return nul();
-		}
-		separate();
-		this.out.ascii(value.toPlainString());
-		return this;
+		return plain((value == null) ? null : value.toPlainString());
+	}
+
+	/**
+	 * Where a ledger row came from, the last four columns of every ledger: {@code payload_sha256,
+	 * source_topic, source_partition, source_offset}.
+	 */
+	public CopyRows source(IncomingRecord record) {
+		return bytes(record.sha256()).text(record.topic()).integer(record.partition()).integer(record.offset());
 	}
 
 	/** A bytea as {@code \x…} hex, its backslash escaped for COPY. */
@@ -148,6 +144,16 @@ public final class CopyRows {
 				copy.cancelCopy();
 			}
 		}
+	}
+
+	/** A value whose text form is ASCII without COPY escapes (a number, a date); null as NULL. */
+	private CopyRows plain(String ascii) {
+		if (ascii == null) {
+			return nul();
+		}
+		separate();
+		this.out.ascii(ascii);
+		return this;
 	}
 
 	private void separate() {

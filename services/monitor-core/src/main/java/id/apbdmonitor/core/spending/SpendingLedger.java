@@ -135,10 +135,7 @@ class SpendingLedger {
 					.text(envelope.document().kind())
 					.text(envelope.document().number())
 					.amount(event.amount())
-					.bytes(parsed.record().sha256())
-					.text(parsed.record().topic())
-					.integer(parsed.record().partition())
-					.integer(parsed.record().offset())
+					.source(parsed.record())
 					.endRow();
 			}
 			rows.copy(connection);
