@@ -69,12 +69,17 @@ final class RawLimits {
 		}
 	}
 
-	/** Rows per second of {@code COPY … FROM STDIN} (text format) of {@code rows} of the ledger's rows into a copy of it. */
-	static double copyRate(Connection admin, String ledger, long rows, Path file) throws SQLException, IOException {
+	/** Writes {@code rows} of the ledger's rows to {@code file} in COPY's text format, for {@link #copyRate} and {@link #unnestRate}. */
+	static void export(Connection admin, String ledger, long rows, Path file) throws SQLException, IOException {
 		CopyManager copy = admin.unwrap(PGConnection.class).getCopyAPI();
 		try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
 			copy.copyOut("copy (select * from " + ledger + " limit " + rows + ") to stdout", out);
 		}
+	}
+
+	/** Rows per second of {@code COPY … FROM STDIN} (text format) of the rows in {@code file} into a fresh copy of the ledger table. */
+	static double copyRate(Connection admin, String ledger, Path file) throws SQLException, IOException {
+		CopyManager copy = admin.unwrap(PGConnection.class).getCopyAPI();
 		execute(admin, "create schema if not exists bench");
 		execute(admin, "drop table if exists bench.copy_target");
 		execute(admin, "create table bench.copy_target (like " + ledger + " including all)");
@@ -90,7 +95,7 @@ final class RawLimits {
 
 	/**
 	 * Rows per second of {@code INSERT … SELECT FROM unnest(?::text[], …) ON CONFLICT DO NOTHING},
-	 * 500 rows a statement, each its own transaction, of the rows {@link #copyRate} wrote to
+	 * 500 rows a statement, each its own transaction, of the rows {@link #export} wrote to
 	 * {@code file}. Every column goes as text and is cast by the database, as the services' arrays do.
 	 */
 	static double unnestRate(Connection admin, String ledger, Path file) throws SQLException, IOException {
