@@ -133,11 +133,16 @@ public class BatchIngestor<E> {
 		long written = System.nanoTime();
 		long now = System.currentTimeMillis();
 		int[] kinds = new int[Outcome.Kind.values().length];
+		long newest = 0;
 		for (int i = 0; i < valid.size(); i++) {
 			if (outcomes[i].kind() != Outcome.Kind.REJECTED) {
 				kinds[outcomes[i].kind().ordinal()]++;
 				this.metrics.committed(valid.get(i).record(), now);
+				newest = Math.max(newest, valid.get(i).record().timestamp());
 			}
+		}
+		if (newest > 0) {
+			this.metrics.newest(newest);
 		}
 		// one increment per kind and poll, not per record
 		this.metrics.count(kinds);

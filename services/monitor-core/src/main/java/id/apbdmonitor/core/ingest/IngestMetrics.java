@@ -3,6 +3,7 @@ package id.apbdmonitor.core.ingest;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import id.apbdmonitor.core.event.Reason;
@@ -80,8 +81,12 @@ public class IngestMetrics {
 	}
 
 	void committed(IncomingRecord record, long nowMillis) {
-		this.commitDelay.record(Duration.ofMillis(Math.max(0, nowMillis - record.timestamp())));
-		this.lastEventMillis.accumulateAndGet(record.timestamp(), Math::max);
+		this.commitDelay.record(Math.max(0, nowMillis - record.timestamp()), TimeUnit.MILLISECONDS);
+	}
+
+	/** The newest Kafka timestamp of a committed batch: once per batch, not a compare-and-set per record. */
+	void newest(long timestampMillis) {
+		this.lastEventMillis.accumulateAndGet(timestampMillis, Math::max);
 	}
 
 }

@@ -8,10 +8,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import id.apbdmonitor.core.event.Envelope;
 import id.apbdmonitor.core.event.Reason;
@@ -58,14 +56,13 @@ class SpendingLedger {
 		}
 		Totals totals = new Totals();
 		Map<String, byte[]> stored = new HashMap<>();
-		Set<String> inserted = insertRealisations(batch, realisations, stored);
 		// where in the batch each inserted realisation is: a reversal before it must not see it
-		Map<String, Integer> insertedAt = new HashMap<>();
+		Map<String, Integer> insertedAt = insertRealisations(batch, realisations, stored);
 		for (int i : realisations) {
 			Parsed<SpendingEvent> parsed = batch.get(i);
-			// remove: a second record with the same id in this call is not the one inserted
-			if (inserted.remove(parsed.event().envelope().eventId())) {
-				insertedAt.put(parsed.event().envelope().eventId(), i);
+			// a second record with the same id in this call is not the one inserted
+			Integer at = insertedAt.get(parsed.event().envelope().eventId());
+			if (at != null && at == i) {
 				outcomes[i] = Outcome.ACCEPTED;
 				totals.add(parsed.event().envelope(), parsed.event().category(), parsed.event().amount());
 			}
@@ -86,15 +83,16 @@ class SpendingLedger {
 	}
 
 	/**
-	 * Stores the realisations whose event id the ledger does not hold yet and returns their ids;
-	 * the stored payload hashes of the others go into {@code stored}.
+	 * Stores the realisations whose event id the ledger does not hold yet and returns where in
+	 * the batch each stored one is, by id; the stored payload hashes of the others go into
+	 * {@code stored}.
 	 */
-	private Set<String> insertRealisations(List<Parsed<SpendingEvent>> batch, List<Integer> indexes,
+	private Map<String, Integer> insertRealisations(List<Parsed<SpendingEvent>> batch, List<Integer> indexes,
 			Map<String, byte[]> stored) {
 		if (indexes.isEmpty()) {
-			return new HashSet<>();
+			return Map.of();
 		}
-		return this.jdbc.execute((ConnectionCallback<Set<String>>) connection -> {
+		return this.jdbc.execute((ConnectionCallback<Map<String, Integer>>) connection -> {
 			String[] eventIds = new String[indexes.size()];
 			for (int row = 0; row < eventIds.length; row++) {
 				eventIds[row] = batch.get(indexes.get(row)).event().envelope().eventId();
@@ -108,7 +106,7 @@ class SpendingLedger {
 					}
 				}
 			}
-			Map<String, byte[]> copied = new HashMap<>();
+			Map<String, Integer> copied = new HashMap<>();
 			CopyRows rows = new CopyRows("spending_ledger", COLUMNS);
 			for (int i : indexes) {
 				Parsed<SpendingEvent> parsed = batch.get(i);
@@ -117,10 +115,10 @@ class SpendingLedger {
 				if (stored.containsKey(envelope.eventId())) {
 					continue;
 				}
-				byte[] first = copied.putIfAbsent(envelope.eventId(), parsed.record().sha256());
+				Integer first = copied.putIfAbsent(envelope.eventId(), i);
 				if (first != null) {
 					// the id twice in one call: the second is answered against the first, as one at a time
-					stored.put(envelope.eventId(), first);
+					stored.put(envelope.eventId(), batch.get(first).record().sha256());
 					continue;
 				}
 				rows.text(envelope.eventId())
@@ -139,7 +137,7 @@ class SpendingLedger {
 					.endRow();
 			}
 			rows.copy(connection);
-			return new HashSet<>(copied.keySet());
+			return copied;
 		});
 	}
 
