@@ -176,7 +176,8 @@ public class BatchIngestor<E> {
 		List<Integer> run = new ArrayList<>();
 		// the keys of the run: own eventIds as they are, references as keys; an own eventId X
 		// and a reference eventKey(X) are one key. No "event:" + X built per record.
-		Set<String> ids = new HashSet<>();
+		// sized for the whole poll, which is usually one run: not grown and rehashed on the way
+		Set<String> ids = new HashSet<>(2 * valid.size());
 		Set<String> references = new HashSet<>();
 		for (int i = 0; i < valid.size(); i++) {
 			String id = eventIds.get(i);
@@ -192,7 +193,9 @@ public class BatchIngestor<E> {
 				references.clear();
 			}
 			ids.add(id);
-			references.addAll(refs);
+			if (!refs.isEmpty()) {
+				references.addAll(refs);
+			}
 			run.add(i);
 		}
 		if (!run.isEmpty()) {
