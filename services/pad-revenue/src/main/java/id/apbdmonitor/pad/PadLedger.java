@@ -18,6 +18,7 @@ import id.apbdmonitor.core.event.Envelope;
 import id.apbdmonitor.core.event.Reason;
 import id.apbdmonitor.core.ingest.ArrayColumns;
 import id.apbdmonitor.core.ingest.BatchIngestor;
+import id.apbdmonitor.core.ingest.CopyRows;
 import id.apbdmonitor.core.ingest.Idempotency;
 import id.apbdmonitor.core.ingest.Outcome;
 import id.apbdmonitor.core.ingest.Parsed;
@@ -28,32 +29,17 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The append-only PAD ledger and its year-to-date totals per collecting OPD and account, written
- * inside the batch transaction: the receipts of a run as one {@code INSERT … SELECT FROM unnest(…)
- * ON CONFLICT DO NOTHING} (which returns exactly the rows that were new), the reversals checked in
- * run order against the ledger as it was before the run and the rows accepted earlier in the same
- * run, then inserted as one set, and the totals' deltas of the stored rows as one upsert, so a
- * duplicate never touches either.
+ * inside the batch transaction: one look-up of the run's ids and of the receipts its reversals
+ * name, every record decided in run order against the ledger as it was before the run and the
+ * rows accepted earlier in the same run, the new rows copied in with one {@code COPY}, and the
+ * totals' deltas of the stored rows as one upsert, so a duplicate never touches either.
  */
 @Repository
 class PadLedger {
 
-	/**
-	 * Binary arrays only (see SpendingLedger): a date as its epoch day, an amount in hundredths of
-	 * a rupiah, signed (a reversal is stored negative); {@code reverses} null for a receipt.
-	 */
-	private static final String INSERT_ROWS = """
-			insert into pad_ledger (event_id, event_type, pemda, fiscal_year, opd, account, channel, occurred_on,
-			    document_kind, document_number, amount, reverses, payload_sha256, source_topic, source_partition,
-			    source_offset)
-			select event_id, event_type, pemda, fiscal_year, opd, account, channel, date '1970-01-01' + epoch_day,
-			    document_kind, document_number, cents * 0.01, reverses, payload_sha256, source_topic, source_partition,
-			    source_offset
-			from unnest(?::text[], ?::text[], ?::text[], ?::int4[], ?::text[], ?::text[], ?::text[], ?::int4[],
-			    ?::text[], ?::text[], ?::int8[], ?::text[], ?::bytea[], ?::text[], ?::int4[], ?::int8[])
-			    as u (event_id, event_type, pemda, fiscal_year, opd, account, channel, epoch_day, document_kind,
-			    document_number, cents, reverses, payload_sha256, source_topic, source_partition, source_offset)
-			on conflict (event_id) do nothing
-			returning event_id""";
+	private static final String[] COLUMNS = { "event_id", "event_type", "pemda", "fiscal_year", "opd", "account",
+			"channel", "occurred_on", "document_kind", "document_number", "amount", "reverses", "payload_sha256",
+			"source_topic", "source_partition", "source_offset" };
 
 	/** A stored row by id, with what its reversals took back so far. */
 	private static final String STORED = """
@@ -87,69 +73,50 @@ class PadLedger {
 
 	/**
 	 * Writes a run in which no two events share an eventId (the pipeline cuts its runs so) with
-	 * the outcome of writing them one by one: the receipts as one set (a receipt reads nothing
-	 * but its own id); then each reversal in run order against its receipt and the receipt's
-	 * earlier reversals, as stored before the run or accepted earlier in it; then the accepted
-	 * reversals as one set and the totals' deltas of what was stored, one row per OPD and account.
+	 * the outcome of writing them one by one: each record in run order, a stored id as a
+	 * duplicate or conflict, a reversal against its receipt and the receipt's earlier reversals
+	 * as stored before the run or accepted earlier in it (a receipt later in the run is not there
+	 * yet); then the new rows as one COPY in run order (a reversal after its receipt) and the
+	 * totals' deltas of what was stored, one row per OPD and account.
 	 */
 	List<Outcome> write(List<Parsed<PadEvent>> batch) {
 		int n = batch.size();
 		Outcome[] outcomes = new Outcome[n];
-		List<Integer> receipts = new ArrayList<>();
-		List<Integer> reversals = new ArrayList<>();
-		for (int i = 0; i < n; i++) {
-			(batch.get(i).event().isReversal() ? reversals : receipts).add(i);
-		}
-		Set<String> inserted = insert(batch, receipts, Map.of());
-		// what the stage below reads from the ledger: receipts not inserted (stored before),
-		// the reversals' own ids and the receipts they reverse
+		// what the loop below reads from the ledger: the run's own ids and the receipts reversed
 		Set<String> lookUp = new HashSet<>();
-		for (int i : receipts) {
-			String id = batch.get(i).event().envelope().eventId();
-			if (!inserted.contains(id)) {
-				lookUp.add(id);
+		for (Parsed<PadEvent> parsed : batch) {
+			lookUp.add(parsed.event().envelope().eventId());
+			if (parsed.event().isReversal()) {
+				lookUp.add(parsed.event().reverses());
 			}
 		}
-		for (int i : reversals) {
-			lookUp.add(batch.get(i).event().envelope().eventId());
-			lookUp.add(batch.get(i).event().reverses());
-		}
 		Map<String, Row> stored = stored(lookUp);
-		// the rows this run stored so far, by id, in run order
+		// the rows this run stores, by id, in run order: never one of the stored ones
 		Map<String, Row> run = new HashMap<>();
-		Map<Integer, Row> reversalRows = new LinkedHashMap<>();
+		List<Integer> fresh = new ArrayList<>(n);
+		Map<Integer, Row> reversalRows = new HashMap<>();
 		Totals totals = new Totals();
 		for (int i = 0; i < n; i++) {
 			Parsed<PadEvent> parsed = batch.get(i);
 			PadEvent event = parsed.event();
 			Envelope envelope = event.envelope();
 			String id = envelope.eventId();
-			if (!event.isReversal()) {
-				if (inserted.contains(id)) {
-					outcomes[i] = Outcome.ACCEPTED;
-					run.put(id, new Row(envelope.pemda(), envelope.opd(), envelope.fiscalYear(), event.account(),
-							event.channel(), envelope.occurredOn(), event.amount(), null, BigDecimal.ZERO));
-					totals.add(envelope, event.account(), event.amount(), envelope.occurredOn());
-					totals.open(envelope.pemda(), envelope.fiscalYear(), envelope.opd(), event.account(),
-							envelope.occurredOn(), 1);
-				}
-				else {
-					Row row = stored.get(id);
-					if (row == null) {
-						throw new IllegalStateException("event " + id + " was neither inserted nor found; retrying the batch");
-					}
-					outcomes[i] = Idempotency.sameOrConflict(row.sha256(), parsed.record(), id);
-				}
-				continue;
-			}
 			Row own = stored.get(id);
 			if (own != null) {
 				outcomes[i] = Idempotency.sameOrConflict(own.sha256(), parsed.record(), id);
 				continue;
 			}
-			// a receipt inserted by this run but later in it is not there yet for this reversal
-			Row receipt = run.containsKey(event.reverses()) ? run.get(event.reverses())
-					: inserted.contains(event.reverses()) ? null : stored.get(event.reverses());
+			if (!event.isReversal()) {
+				outcomes[i] = Outcome.ACCEPTED;
+				fresh.add(i);
+				run.put(id, new Row(envelope.pemda(), envelope.opd(), envelope.fiscalYear(), event.account(),
+						event.channel(), envelope.occurredOn(), event.amount(), null, BigDecimal.ZERO));
+				totals.add(envelope, event.account(), event.amount(), envelope.occurredOn());
+				totals.open(envelope.pemda(), envelope.fiscalYear(), envelope.opd(), event.account(),
+						envelope.occurredOn(), 1);
+				continue;
+			}
+			Row receipt = run.containsKey(event.reverses()) ? run.get(event.reverses()) : stored.get(event.reverses());
 			outcomes[i] = check(event, receipt);
 			if (outcomes[i] == null) {
 				outcomes[i] = Outcome.ACCEPTED;
@@ -163,18 +130,14 @@ class PadLedger {
 						receipt.channel(), envelope.occurredOn(), event.amount().negate(), event.reverses(),
 						BigDecimal.ZERO);
 				run.put(id, row);
+				fresh.add(i);
 				reversalRows.put(i, row);
 				totals.add(envelope, receipt.account(), event.amount().negate(), null);
 			}
 		}
-		if (!reversalRows.isEmpty()) {
-			Set<String> insertedReversals = insert(batch, new ArrayList<>(reversalRows.keySet()), reversalRows);
-			if (insertedReversals.size() != reversalRows.size()) {
-				// a concurrent writer (the instance that lost this partition) stored one meanwhile
-				throw new IllegalStateException((reversalRows.size() - insertedReversals.size())
-						+ " reversals were stored meanwhile by another writer; retrying the batch");
-			}
-		}
+		// a row a concurrent writer (the instance that lost this partition) stored meanwhile fails
+		// the copy; the pipeline then writes the run again in halves, each checked anew
+		copy(batch, fresh, reversalRows);
 		totals.apply(this.jdbc);
 		return Arrays.asList(outcomes);
 	}
@@ -203,58 +166,40 @@ class PadLedger {
 	}
 
 	/**
-	 * Inserts the rows at {@code indexes} in one statement; a reversal's account, channel and
-	 * signed amount come from {@code reversals}. The ids that were new.
+	 * Copies the rows at {@code indexes} in, in run order; a reversal's account, channel and
+	 * signed amount come from {@code reversals}.
 	 */
-	private Set<String> insert(List<Parsed<PadEvent>> batch, List<Integer> indexes, Map<Integer, Row> reversals) {
-		Set<String> ids = new HashSet<>();
+	private void copy(List<Parsed<PadEvent>> batch, List<Integer> indexes, Map<Integer, Row> reversals) {
 		if (indexes.isEmpty()) {
-			return ids;
+			return;
 		}
-		return this.jdbc.execute((ConnectionCallback<Set<String>>) connection -> {
-			int n = indexes.size();
-			Object[][] columns = { new String[n], new String[n], new String[n], new Integer[n], new String[n],
-					new String[n], new String[n], new Integer[n], new String[n], new String[n], new Long[n],
-					new String[n], new byte[n][], new String[n], new Integer[n], new Long[n] };
-			for (int row = 0; row < n; row++) {
-				int index = indexes.get(row);
+		this.jdbc.execute((ConnectionCallback<Long>) connection -> {
+			CopyRows rows = new CopyRows("pad_ledger", COLUMNS);
+			for (int index : indexes) {
 				Parsed<PadEvent> parsed = batch.get(index);
 				PadEvent event = parsed.event();
 				Envelope envelope = event.envelope();
 				Row reversal = reversals.get(index);
-				columns[0][row] = envelope.eventId();
-				columns[1][row] = envelope.type();
-				columns[2][row] = envelope.pemda();
-				columns[3][row] = envelope.fiscalYear();
-				columns[4][row] = envelope.opd();
-				columns[5][row] = (reversal != null) ? reversal.account() : event.account();
-				columns[6][row] = (reversal != null) ? reversal.channel() : event.channel();
-				columns[7][row] = (int) envelope.occurredOn().toEpochDay();
-				columns[8][row] = envelope.document().kind();
-				columns[9][row] = envelope.document().number();
-				columns[10][row] = ((reversal != null) ? reversal.amount() : event.amount()).movePointRight(2)
-					.longValueExact();
-				columns[11][row] = event.reverses();
-				columns[12][row] = parsed.record().sha256();
-				columns[13][row] = parsed.record().topic();
-				columns[14][row] = parsed.record().partition();
-				columns[15][row] = parsed.record().offset();
+				rows.text(envelope.eventId())
+					.text(envelope.type())
+					.text(envelope.pemda())
+					.integer(envelope.fiscalYear())
+					.text(envelope.opd())
+					.text((reversal != null) ? reversal.account() : event.account())
+					.text((reversal != null) ? reversal.channel() : event.channel())
+					.date(envelope.occurredOn())
+					.text(envelope.document().kind())
+					.text(envelope.document().number())
+					.amount((reversal != null) ? reversal.amount() : event.amount())
+					.text(event.reverses())
+					.source(parsed.record())
+					.endRow();
 			}
-			String[] types = { "text", "text", "text", "int4", "text", "text", "text", "int4", "text", "text", "int8",
-					"text", "bytea", "text", "int4", "int8" };
-			try (PreparedStatement statement = connection.prepareStatement(INSERT_ROWS)) {
-				ArrayColumns.bind(connection, statement, columns, types);
-				try (ResultSet rs = statement.executeQuery()) {
-					while (rs.next()) {
-						ids.add(rs.getString(1));
-					}
-				}
-			}
-			return ids;
+			return rows.copy(connection);
 		});
 	}
 
-	/** The stored rows of these ids (those of this run's inserts included). */
+	/** The stored rows of these ids. */
 	private Map<String, Row> stored(Set<String> ids) {
 		Map<String, Row> rows = new HashMap<>();
 		if (ids.isEmpty()) {
