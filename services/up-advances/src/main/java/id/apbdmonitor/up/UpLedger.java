@@ -1,7 +1,6 @@
 package id.apbdmonitor.up;
 
 import java.math.BigDecimal;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.LocalDate;
@@ -116,7 +115,7 @@ class UpLedger {
 				try (ResultSet rs = statement.executeQuery()) {
 					while (rs.next()) {
 						stored.put(rs.getString(1), new Stored(rs.getBytes(2), rs.getString(3), rs.getString(4),
-								rs.getInt(5), rs.getDate(6).toLocalDate()));
+								rs.getInt(5), rs.getObject(6, LocalDate.class)));
 					}
 				}
 			}
@@ -238,8 +237,9 @@ class UpLedger {
 		return after;
 	}
 
+	/** Dates are read as LocalDate: the driver's java.sql.Date goes through a Calendar per value. */
 	private static Fact fact(java.sql.ResultSet rs) throws java.sql.SQLException {
-		return new Fact(rs.getString(1), rs.getString(2), rs.getString(3), rs.getDate(4).toLocalDate(),
+		return new Fact(rs.getString(1), rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class),
 				rs.getString(5), rs.getString(6), rs.getBigDecimal(7), rs.getString(8));
 	}
 
@@ -249,7 +249,7 @@ class UpLedger {
 				select opd, event_type, amount, first_on, last_on, events
 				from up_total where pemda = ? and fiscal_year = ?""",
 				(rs, row) -> new TypeTotal(rs.getString(1), rs.getString(2), rs.getBigDecimal(3),
-						rs.getDate(4).toLocalDate(), rs.getDate(5).toLocalDate(), rs.getLong(6)),
+						rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class), rs.getLong(6)),
 				pemda, fiscalYear);
 	}
 
@@ -270,8 +270,7 @@ class UpLedger {
 				       (array_agg(amount - settled order by disbursed_on, event_id) filter (where settled < amount))[1],
 				       count(*) filter (where settled >= amount and last_settled_on - disbursed_on > ?)
 				from up_tu where pemda = ? and fiscal_year = ? group by opd""", (rs, row) -> {
-					Date oldest = rs.getDate(2);
-					return new TuSummary(rs.getString(1), (oldest != null) ? oldest.toLocalDate() : null,
+					return new TuSummary(rs.getString(1), rs.getObject(2, LocalDate.class),
 							rs.getBigDecimal(3), rs.getInt(4));
 				}, maxDays, pemda, fiscalYear);
 	}
