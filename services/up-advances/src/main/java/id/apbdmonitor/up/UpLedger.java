@@ -1,7 +1,6 @@
 package id.apbdmonitor.up;
 
 import java.math.BigDecimal;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.LocalDate;
@@ -16,6 +15,7 @@ import id.apbdmonitor.core.event.Envelope;
 import id.apbdmonitor.core.event.Reason;
 import id.apbdmonitor.core.ingest.ArrayColumns;
 import id.apbdmonitor.core.ingest.BatchIngestor;
+import id.apbdmonitor.core.ingest.CopyRows;
 import id.apbdmonitor.core.ingest.Idempotency;
 import id.apbdmonitor.core.ingest.Outcome;
 import id.apbdmonitor.core.ingest.Parsed;
@@ -36,22 +36,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 class UpLedger {
 
-	/**
-	 * Binary arrays only (a date as its epoch day, an amount in hundredths of a rupiah, null for
-	 * the closure); rows are inserted in run order, so that seq follows arrival.
-	 */
-	private static final String INSERT_FACTS = """
-			insert into up_ledger (event_id, event_type, pemda, fiscal_year, opd, occurred_on, document_kind,
-			    document_number, amount, tu, payload_sha256, source_topic, source_partition, source_offset)
-			select event_id, event_type, pemda, fiscal_year, opd, date '1970-01-01' + epoch_day, document_kind,
-			    document_number, cents * 0.01, tu, payload_sha256, source_topic, source_partition, source_offset
-			from unnest(?::text[], ?::text[], ?::text[], ?::int4[], ?::text[], ?::int4[], ?::text[], ?::text[],
-			    ?::int8[], ?::text[], ?::bytea[], ?::text[], ?::int4[], ?::int8[])
-			    with ordinality as u (event_id, event_type, pemda, fiscal_year, opd, epoch_day, document_kind,
-			    document_number, cents, tu, payload_sha256, source_topic, source_partition, source_offset, arrival)
-			order by arrival
-			on conflict (event_id) do nothing
-			returning event_id, seq""";
+	/** The ledger's columns but seq (its default numbers the rows in the order copied) and recorded_at. */
+	private static final String[] COLUMNS = { "event_id", "event_type", "pemda", "fiscal_year", "opd", "occurred_on",
+			"document_kind", "document_number", "amount", "tu", "payload_sha256", "source_topic", "source_partition",
+			"source_offset" };
 
 	/** Rows per page of {@link #factsAfter}. */
 	private static final int PAGE = 5000;
@@ -66,7 +54,7 @@ class UpLedger {
 	 * Writes a run in which no two events share an eventId, with the outcome of writing them one
 	 * by one: a settlement is checked against the TU stored before the run or disbursed by an
 	 * earlier event of the same run that is stored with it (no check needs what a TU has left:
-	 * over-settling is stored and flagged). The new facts go in as one insert in run order (so
+	 * over-settling is stored and flagged). The new facts go in as one COPY in run order (so
 	 * their seq is their order of arrival), then the totals as one statement.
 	 */
 	List<Outcome> write(List<Parsed<UpEvent>> batch) {
@@ -84,9 +72,8 @@ class UpLedger {
 		Map<String, Stored> stored = stored(lookedUp);
 		// the TUs disbursed by earlier events of this run that are stored with it
 		Map<String, Disbursement> runTus = new HashMap<>();
-		// the TUs of this run that a later settlement of it was checked against
-		java.util.Set<String> dependedOn = new java.util.HashSet<>();
 		List<Integer> fresh = new ArrayList<>(n);
+		Totals totals = new Totals();
 		for (int i = 0; i < n; i++) {
 			Parsed<UpEvent> parsed = batch.get(i);
 			UpEvent event = parsed.event();
@@ -96,13 +83,12 @@ class UpLedger {
 			}
 			else if (event.settlesTu()) {
 				Disbursement inRun = runTus.get(event.tu());
-				if (inRun != null) {
-					dependedOn.add(event.tu());
-				}
 				outcomes[i] = checkTu(event, (inRun != null) ? inRun : disbursement(stored.get(event.tu())));
 			}
 			if (outcomes[i] == null) {
+				outcomes[i] = Outcome.ACCEPTED;
 				fresh.add(i);
+				totals.add(event, i);
 				if (UpEvent.TU_DISBURSED.equals(event.type())) {
 					Envelope envelope = event.envelope();
 					runTus.put(ids.get(i),
@@ -110,27 +96,10 @@ class UpLedger {
 				}
 			}
 		}
-		Map<String, Long> inserted = insert(batch, fresh);
-		Totals totals = new Totals();
-		for (int i : fresh) {
-			Parsed<UpEvent> parsed = batch.get(i);
-			Long seq = inserted.get(ids.get(i));
-			if (seq != null) {
-				outcomes[i] = Outcome.ACCEPTED;
-				totals.add(parsed.event(), seq);
-				continue;
-			}
-			if (dependedOn.contains(ids.get(i))) {
-				// a settlement of this run was checked against this TU, which another writer stored first
-				throw new IllegalStateException("TU " + ids.get(i) + " was stored meanwhile by another writer; retrying the batch");
-			}
-			// stored meanwhile by a concurrent writer (the instance that lost this partition)
-			Stored now = stored(List.of(ids.get(i))).get(ids.get(i));
-			if (now == null) {
-				throw new IllegalStateException("event " + ids.get(i) + " was neither inserted nor found; retrying the batch");
-			}
-			outcomes[i] = Idempotency.sameOrConflict(now.sha256(), parsed.record(), ids.get(i));
-		}
+		// a fact a concurrent writer (the instance that lost this partition) stored meanwhile fails
+		// the copy; the pipeline then writes the run again in halves, each checked anew, so a
+		// settlement checked against a TU of this run never outlives that TU's copy
+		insert(batch, fresh);
 		totals.apply(this.jdbc);
 		return Arrays.asList(outcomes);
 	}
@@ -146,7 +115,7 @@ class UpLedger {
 				try (ResultSet rs = statement.executeQuery()) {
 					while (rs.next()) {
 						stored.put(rs.getString(1), new Stored(rs.getBytes(2), rs.getString(3), rs.getString(4),
-								rs.getInt(5), rs.getDate(6).toLocalDate()));
+								rs.getInt(5), rs.getObject(6, LocalDate.class)));
 					}
 				}
 			}
@@ -163,47 +132,31 @@ class UpLedger {
 		return new Disbursement(fact.opd(), fact.fiscalYear(), fact.occurredOn());
 	}
 
-	/** Inserts the facts in run order; the seq of each that was new, by event id. */
-	private Map<String, Long> insert(List<Parsed<UpEvent>> batch, List<Integer> indexes) {
-		Map<String, Long> inserted = new HashMap<>();
+	/** Copies the new facts in, in run order (their seq follows it). */
+	private void insert(List<Parsed<UpEvent>> batch, List<Integer> indexes) {
 		if (indexes.isEmpty()) {
-			return inserted;
+			return;
 		}
-		return this.jdbc.execute((ConnectionCallback<Map<String, Long>>) connection -> {
-			int n = indexes.size();
-			Object[][] columns = { new String[n], new String[n], new String[n], new Integer[n], new String[n],
-					new Integer[n], new String[n], new String[n], new Long[n], new String[n], new byte[n][],
-					new String[n], new Integer[n], new Long[n] };
-			for (int row = 0; row < n; row++) {
-				Parsed<UpEvent> parsed = batch.get(indexes.get(row));
+		this.jdbc.execute((ConnectionCallback<Long>) connection -> {
+			CopyRows rows = new CopyRows("up_ledger", COLUMNS);
+			for (int i : indexes) {
+				Parsed<UpEvent> parsed = batch.get(i);
 				UpEvent event = parsed.event();
 				Envelope envelope = event.envelope();
-				columns[0][row] = envelope.eventId();
-				columns[1][row] = envelope.type();
-				columns[2][row] = envelope.pemda();
-				columns[3][row] = envelope.fiscalYear();
-				columns[4][row] = envelope.opd();
-				columns[5][row] = (int) envelope.occurredOn().toEpochDay();
-				columns[6][row] = envelope.document().kind();
-				columns[7][row] = envelope.document().number();
-				columns[8][row] = (event.amount() != null) ? event.amount().movePointRight(2).longValueExact() : null;
-				columns[9][row] = event.tu();
-				columns[10][row] = parsed.record().sha256();
-				columns[11][row] = parsed.record().topic();
-				columns[12][row] = parsed.record().partition();
-				columns[13][row] = parsed.record().offset();
+				rows.text(envelope.eventId())
+					.text(envelope.type())
+					.text(envelope.pemda())
+					.integer(envelope.fiscalYear())
+					.text(envelope.opd())
+					.date(envelope.occurredOn())
+					.text(envelope.document().kind())
+					.text(envelope.document().number())
+					.amount(event.amount())
+					.text(event.tu())
+					.source(parsed.record())
+					.endRow();
 			}
-			String[] types = { "text", "text", "text", "int4", "text", "int4", "text", "text", "int8", "text", "bytea",
-					"text", "int4", "int8" };
-			try (PreparedStatement statement = connection.prepareStatement(INSERT_FACTS)) {
-				ArrayColumns.bind(connection, statement, columns, types);
-				try (ResultSet rs = statement.executeQuery()) {
-					while (rs.next()) {
-						inserted.put(rs.getString(1), rs.getLong(2));
-					}
-				}
-			}
-			return inserted;
+			return rows.copy(connection);
 		});
 	}
 
@@ -284,8 +237,9 @@ class UpLedger {
 		return after;
 	}
 
+	/** Dates are read as LocalDate: the driver's java.sql.Date goes through a Calendar per value. */
 	private static Fact fact(java.sql.ResultSet rs) throws java.sql.SQLException {
-		return new Fact(rs.getString(1), rs.getString(2), rs.getString(3), rs.getDate(4).toLocalDate(),
+		return new Fact(rs.getString(1), rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class),
 				rs.getString(5), rs.getString(6), rs.getBigDecimal(7), rs.getString(8));
 	}
 
@@ -295,7 +249,7 @@ class UpLedger {
 				select opd, event_type, amount, first_on, last_on, events
 				from up_total where pemda = ? and fiscal_year = ?""",
 				(rs, row) -> new TypeTotal(rs.getString(1), rs.getString(2), rs.getBigDecimal(3),
-						rs.getDate(4).toLocalDate(), rs.getDate(5).toLocalDate(), rs.getLong(6)),
+						rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class), rs.getLong(6)),
 				pemda, fiscalYear);
 	}
 
@@ -316,8 +270,7 @@ class UpLedger {
 				       (array_agg(amount - settled order by disbursed_on, event_id) filter (where settled < amount))[1],
 				       count(*) filter (where settled >= amount and last_settled_on - disbursed_on > ?)
 				from up_tu where pemda = ? and fiscal_year = ? group by opd""", (rs, row) -> {
-					Date oldest = rs.getDate(2);
-					return new TuSummary(rs.getString(1), (oldest != null) ? oldest.toLocalDate() : null,
+					return new TuSummary(rs.getString(1), rs.getObject(2, LocalDate.class),
 							rs.getBigDecimal(3), rs.getInt(4));
 				}, maxDays, pemda, fiscalYear);
 	}
@@ -367,9 +320,11 @@ class UpLedger {
 				        last_on = greatest(up_total.last_on, excluded.last_on)),
 				ceilings as (
 				    insert into up_ceiling (pemda, fiscal_year, opd, occurred_on, seq, amount)
-				    select pemda, fiscal_year, opd, date '1970-01-01' + day, seq, cents * 0.01
-				    from unnest(?::text[], ?::int4[], ?::text[], ?::int4[], ?::int8[], ?::int8[])
-				        as u (pemda, fiscal_year, opd, day, seq, cents)
+				    select u.pemda, u.fiscal_year, u.opd, date '1970-01-01' + u.day, l.seq, u.cents * 0.01
+				    from unnest(?::text[], ?::int4[], ?::text[], ?::int4[], ?::text[], ?::int8[])
+				        with ordinality as u (pemda, fiscal_year, opd, day, event_id, cents, ord)
+				    join up_ledger l on l.event_id = u.event_id
+				    order by u.ord
 				    on conflict (pemda, fiscal_year, opd) do update
 				    set occurred_on = excluded.occurred_on, seq = excluded.seq, amount = excluded.amount
 				    where (up_ceiling.occurred_on, up_ceiling.seq) < (excluded.occurred_on, excluded.seq)),
@@ -386,7 +341,11 @@ class UpLedger {
 
 		private final Map<List<Object>, TypeDelta> types = new LinkedHashMap<>();
 
-		/** Per OPD: pemda, year, opd, epoch day, seq, cents of the decree in force. */
+		/**
+		 * Per OPD: pemda, year, opd, epoch day, event id, cents and place in the run of the decree in
+		 * force. The statement reads its seq from the ledger: the run was copied in order, so the
+		 * place in the run orders a run's decrees as their seq does.
+		 */
 		private final Map<List<Object>, Object[]> ceilings = new LinkedHashMap<>();
 
 		/** Per TU disbursed in the run: pemda, year, opd, epoch day, cents, settled cents, last settled day. */
@@ -395,7 +354,8 @@ class UpLedger {
 		/** Per TU stored before the run: settled cents, last settled day. */
 		private final Map<String, long[]> settlements = new LinkedHashMap<>();
 
-		void add(UpEvent event, long seq) {
+		/** Adds an accepted fact, {@code place} its index in the run. */
+		void add(UpEvent event, int place) {
 			Envelope envelope = event.envelope();
 			LocalDate on = envelope.occurredOn();
 			int day = (int) on.toEpochDay();
@@ -410,7 +370,8 @@ class UpLedger {
 			switch (event.type()) {
 				case UpEvent.CEILING_SET -> this.ceilings.merge(
 						List.of(envelope.pemda(), envelope.fiscalYear(), envelope.opd()),
-						new Object[] { envelope.pemda(), envelope.fiscalYear(), envelope.opd(), day, seq, cents },
+						new Object[] { envelope.pemda(), envelope.fiscalYear(), envelope.opd(), day, envelope.eventId(), cents,
+								place },
 						Totals::newer);
 				case UpEvent.TU_DISBURSED -> this.disbursedTus.put(envelope.eventId(), new Object[] { envelope.pemda(),
 						envelope.fiscalYear(), envelope.opd(), day, cents, 0L, null });
@@ -431,10 +392,10 @@ class UpLedger {
 			}
 		}
 
-		/** The ceiling decree in force of two: the later by date, then by arrival. */
+		/** The ceiling decree in force of two of the run: the later by date, then by arrival. */
 		private static Object[] newer(Object[] a, Object[] b) {
 			int byDate = Integer.compare((Integer) a[3], (Integer) b[3]);
-			return (byDate > 0 || (byDate == 0 && (Long) a[4] > (Long) b[4])) ? a : b;
+			return (byDate > 0 || (byDate == 0 && (Integer) a[6] > (Integer) b[6])) ? a : b;
 		}
 
 		void apply(JdbcTemplate jdbc) {
@@ -456,7 +417,7 @@ class UpLedger {
 				row++;
 			}
 			Object[][] ceilings = columns(this.ceilings.values(), new String[0], new Integer[0], new String[0],
-					new Integer[0], new Long[0], new Long[0]);
+					new Integer[0], new String[0], new Long[0]);
 			List<Object[]> tuRows = new ArrayList<>(this.disbursedTus.size());
 			this.disbursedTus.forEach((id, tu) -> {
 				Object[] withId = new Object[tu.length + 1];
@@ -472,7 +433,7 @@ class UpLedger {
 			Object[][] settled = columns(settledRows, new String[0], new Long[0], new Integer[0]);
 			Object[][] all = concat(types, ceilings, tus, settled);
 			String[] sqlTypes = { "text", "int4", "text", "text", "int8", "int8", "int4", "int4", // types
-					"text", "int4", "text", "int4", "int8", "int8", // ceilings
+					"text", "int4", "text", "int4", "text", "int8", // ceilings
 					"text", "text", "int4", "text", "int4", "int8", "int8", "int4", // tus
 					"text", "int8", "int4" }; // settlements
 			jdbc.execute((ConnectionCallback<Void>) connection -> {
