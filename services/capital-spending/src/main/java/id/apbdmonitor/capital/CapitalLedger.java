@@ -188,7 +188,8 @@ class CapitalLedger {
 		}
 		this.jdbc.execute((ConnectionCallback<Void>) connection -> {
 			try (PreparedStatement statement = connection.prepareStatement(sql)) {
-				statement.setArray(1, connection.createArrayOf("text", keys.toArray()));
+				// String[] (not Object[]): the driver sends a binary array instead of a text literal to parse
+				statement.setArray(1, connection.createArrayOf("text", keys.toArray(new String[0])));
 				try (ResultSet rs = statement.executeQuery()) {
 					while (rs.next()) {
 						reader.read(rs);
