@@ -16,6 +16,7 @@ import java.util.Set;
 
 import id.apbdmonitor.core.event.Envelope;
 import id.apbdmonitor.core.ingest.ArrayColumns;
+import id.apbdmonitor.core.ingest.CopyRows;
 import id.apbdmonitor.core.ingest.Outcome;
 import id.apbdmonitor.core.ingest.Parsed;
 
@@ -27,36 +28,26 @@ import org.springframework.stereotype.Repository;
  * The capital ledger, the contract states derived from it and the per sub-kegiatan totals the
  * snapshot reads, written a run at a time inside the batch transaction. A run is decided in
  * memory by {@link CapitalRun} against the rows its events touch (read with a few {@code = any(?)}
- * queries) and the earlier records of the same run, then stored as sets: one insert of the new
- * events, one of the new contracts, one update of the changed contracts and one upsert of the
- * totals' deltas, whatever the number of events.
+ * queries) and the earlier records of the same run, then stored as sets: one COPY of the new
+ * events, one insert of the new contracts, one update of the changed contracts and one upsert of
+ * the totals' deltas, whatever the number of events.
  */
 @Repository
 class CapitalLedger {
 
 	/**
-	 * Binary arrays only (text, int4, int8, bytea): a date goes as its epoch day, an amount as
-	 * hundredths of a rupiah and a percentage as hundredths of a percent, because date or numeric
-	 * arrays would be formatted as text by the driver and parsed again by the server. The foreign
-	 * key of a reversal is checked at the end of the statement, so a payment and its reversal may
-	 * be inserted together.
+	 * The new events go in with one COPY (see {@link CopyRows}). The foreign key of a reversal is
+	 * checked at the end of the statement, so a payment and its reversal may be copied together.
 	 */
-	private static final String INSERT_EVENTS = """
-			insert into capital_event (event_id, event_type, pemda, fiscal_year, opd, contract_id, occurred_on,
-			    document_kind, document_number, amount, physical_progress, stage, reverses, payload_sha256,
-			    source_topic, source_partition, source_offset)
-			select event_id, event_type, pemda, fiscal_year, opd, contract_id, date '1970-01-01' + epoch_day,
-			    document_kind, document_number, cents * 0.01, hundredths * 0.01, stage, reverses, payload_sha256,
-			    source_topic, source_partition, source_offset
-			from unnest(?::text[], ?::text[], ?::text[], ?::int4[], ?::text[], ?::text[], ?::int4[], ?::text[],
-			    ?::text[], ?::int8[], ?::int4[], ?::text[], ?::text[], ?::bytea[], ?::text[], ?::int4[], ?::int8[])
-			    as u (event_id, event_type, pemda, fiscal_year, opd, contract_id, epoch_day, document_kind,
-			    document_number, cents, hundredths, stage, reverses, payload_sha256, source_topic, source_partition,
-			    source_offset)""";
+	private static final String[] EVENT_COLUMNS = { "event_id", "event_type", "pemda", "fiscal_year", "opd",
+			"contract_id", "occurred_on", "document_kind", "document_number", "amount", "physical_progress", "stage",
+			"reverses", "payload_sha256", "source_topic", "source_partition", "source_offset" };
 
-	private static final String[] EVENT_TYPES = { "text", "text", "text", "int4", "text", "text", "int4", "text",
-			"text", "int8", "int4", "text", "text", "bytea", "text", "int4", "int8" };
-
+	/**
+	 * Binary arrays only (text, int4, int8): a date goes as its epoch day, an amount as hundredths
+	 * of a rupiah and a percentage as hundredths of a percent, because date or numeric arrays would
+	 * be formatted as text by the driver and parsed again by the server.
+	 */
 	private static final String INSERT_CONTRACTS = """
 			insert into capital_contract (contract_id, event_id, pemda, fiscal_year, opd, sub_activity, account,
 			    supplier, contract_value, signed_on, planned_end, physical_progress, paid, handed_over_on)
@@ -197,7 +188,8 @@ class CapitalLedger {
 		}
 		this.jdbc.execute((ConnectionCallback<Void>) connection -> {
 			try (PreparedStatement statement = connection.prepareStatement(sql)) {
-				statement.setArray(1, connection.createArrayOf("text", keys.toArray()));
+				// String[] (not Object[]): the driver sends a binary array instead of a text literal to parse
+				statement.setArray(1, connection.createArrayOf("text", keys.toArray(new String[0])));
 				try (ResultSet rs = statement.executeQuery()) {
 					while (rs.next()) {
 						reader.read(rs);
@@ -226,36 +218,36 @@ class CapitalLedger {
 		upsertTotals(run.totalDeltas());
 	}
 
+	/**
+	 * Copies the accepted events in. No row of them was stored when the run was loaded; a row a
+	 * concurrent writer (the instance that lost the partition) stored meanwhile fails the copy with a
+	 * unique violation, and the pipeline writes the run again in halves, each loaded and decided anew.
+	 */
 	private void insertEvents(CapitalRun run, List<Parsed<CapitalEvent>> accepted) {
-		int n = accepted.size();
-		Object[][] columns = { new String[n], new String[n], new String[n], new Integer[n], new String[n],
-				new String[n], new Integer[n], new String[n], new String[n], new Long[n], new Integer[n], new String[n],
-				new String[n], new byte[n][], new String[n], new Integer[n], new Long[n] };
-		for (int row = 0; row < n; row++) {
-			Parsed<CapitalEvent> parsed = accepted.get(row);
-			CapitalEvent event = parsed.event();
-			Envelope envelope = event.envelope();
-			boolean reversal = event.reverses() != null;
-			boolean payment = CapitalEvent.PAYMENT.equals(event.type());
-			columns[0][row] = envelope.eventId();
-			columns[1][row] = envelope.type();
-			columns[2][row] = envelope.pemda();
-			columns[3][row] = envelope.fiscalYear();
-			columns[4][row] = envelope.opd();
-			columns[5][row] = reversal ? run.contractOf(event.reverses()) : event.contractId();
-			columns[6][row] = (int) envelope.occurredOn().toEpochDay();
-			columns[7][row] = envelope.document().kind();
-			columns[8][row] = envelope.document().number();
-			columns[9][row] = amountCents(event, reversal, payment);
-			columns[10][row] = (event.progress() != null) ? hundredths(event.progress()) : null;
-			columns[11][row] = event.stage();
-			columns[12][row] = event.reverses();
-			columns[13][row] = parsed.record().sha256();
-			columns[14][row] = parsed.record().topic();
-			columns[15][row] = parsed.record().partition();
-			columns[16][row] = parsed.record().offset();
-		}
-		update(INSERT_EVENTS, columns, EVENT_TYPES);
+		this.jdbc.execute((ConnectionCallback<Long>) connection -> {
+			CopyRows rows = new CopyRows("capital_event", EVENT_COLUMNS);
+			for (Parsed<CapitalEvent> parsed : accepted) {
+				CapitalEvent event = parsed.event();
+				Envelope envelope = event.envelope();
+				boolean reversal = event.reverses() != null;
+				rows.text(envelope.eventId())
+					.text(envelope.type())
+					.text(envelope.pemda())
+					.integer(envelope.fiscalYear())
+					.text(envelope.opd())
+					.text(reversal ? run.contractOf(event.reverses()) : event.contractId())
+					.date(envelope.occurredOn())
+					.text(envelope.document().kind())
+					.text(envelope.document().number())
+					.amount(amount(event, reversal))
+					.amount(event.progress())
+					.text(event.stage())
+					.text(event.reverses())
+					.source(parsed.record())
+					.endRow();
+			}
+			return rows.copy(connection);
+		});
 	}
 
 	private void insertContracts(List<CapitalRun.Contract> signed) {
@@ -319,11 +311,11 @@ class CapitalLedger {
 	}
 
 	/** A payment's amount, a reversal's negated, none for the other events. */
-	private static Long amountCents(CapitalEvent event, boolean reversal, boolean payment) {
+	private static BigDecimal amount(CapitalEvent event, boolean reversal) {
 		if (reversal) {
-			return -cents(event.amount());
+			return event.amount().negate();
 		}
-		return payment ? Long.valueOf(cents(event.amount())) : null;
+		return CapitalEvent.PAYMENT.equals(event.type()) ? event.amount() : null;
 	}
 
 	private static long cents(BigDecimal amount) {
