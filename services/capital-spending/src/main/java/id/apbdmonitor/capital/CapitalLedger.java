@@ -39,9 +39,8 @@ class CapitalLedger {
 	 * The new events go in with one COPY (see {@link CopyRows}). The foreign key of a reversal is
 	 * checked at the end of the statement, so a payment and its reversal may be copied together.
 	 */
-	private static final String[] EVENT_COLUMNS = { "event_id", "event_type", "pemda", "fiscal_year", "opd",
-			"contract_id", "occurred_on", "document_kind", "document_number", "amount", "physical_progress", "stage",
-			"reverses", "payload_sha256", "source_topic", "source_partition", "source_offset" };
+	private static final String[] EVENT_COLUMNS = CopyRows.ledgerColumns("contract_id", "amount", "physical_progress",
+			"stage", "reverses");
 
 	/**
 	 * Binary arrays only (text, int4, int8): a date goes as its epoch day, an amount as hundredths
@@ -230,15 +229,8 @@ class CapitalLedger {
 				CapitalEvent event = parsed.event();
 				Envelope envelope = event.envelope();
 				boolean reversal = event.reverses() != null;
-				rows.text(envelope.eventId())
-					.text(envelope.type())
-					.text(envelope.pemda())
-					.integer(envelope.fiscalYear())
-					.text(envelope.opd())
+				rows.envelope(envelope)
 					.text(reversal ? run.contractOf(event.reverses()) : event.contractId())
-					.date(envelope.occurredOn())
-					.text(envelope.document().kind())
-					.text(envelope.document().number())
 					.amount(amount(event, reversal))
 					.amount(event.progress())
 					.text(event.stage())

@@ -37,9 +37,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class PadLedger {
 
-	private static final String[] COLUMNS = { "event_id", "event_type", "pemda", "fiscal_year", "opd", "account",
-			"channel", "occurred_on", "document_kind", "document_number", "amount", "reverses", "payload_sha256",
-			"source_topic", "source_partition", "source_offset" };
+	private static final String[] COLUMNS = CopyRows.ledgerColumns("account", "channel", "amount", "reverses");
 
 	/** A stored row by id, with what its reversals took back so far. */
 	private static final String STORED = """
@@ -180,16 +178,9 @@ class PadLedger {
 				PadEvent event = parsed.event();
 				Envelope envelope = event.envelope();
 				Row reversal = reversals.get(index);
-				rows.text(envelope.eventId())
-					.text(envelope.type())
-					.text(envelope.pemda())
-					.integer(envelope.fiscalYear())
-					.text(envelope.opd())
+				rows.envelope(envelope)
 					.text((reversal != null) ? reversal.account() : event.account())
 					.text((reversal != null) ? reversal.channel() : event.channel())
-					.date(envelope.occurredOn())
-					.text(envelope.document().kind())
-					.text(envelope.document().number())
 					.amount((reversal != null) ? reversal.amount() : event.amount())
 					.text(event.reverses())
 					.source(parsed.record())
@@ -207,7 +198,7 @@ class PadLedger {
 		}
 		this.jdbc.execute((ConnectionCallback<Void>) connection -> {
 			try (PreparedStatement statement = connection.prepareStatement(STORED)) {
-				statement.setArray(1, connection.createArrayOf("text", ids.toArray()));
+				statement.setArray(1, connection.createArrayOf("text", ids.toArray(String[]::new)));
 				try (ResultSet rs = statement.executeQuery()) {
 					while (rs.next()) {
 						Row row = new Row(rs.getString(3), rs.getString(4), rs.getInt(5), rs.getString(6),

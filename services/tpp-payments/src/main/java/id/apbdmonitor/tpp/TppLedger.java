@@ -102,7 +102,7 @@ class TppLedger {
 	}
 
 	private Map<String, byte[]> storedHashes(List<Parsed<TppEvent>> batch) {
-		Object[] ids = batch.stream().map(parsed -> parsed.event().envelope().eventId()).toArray();
+		String[] ids = batch.stream().map(parsed -> parsed.event().envelope().eventId()).toArray(String[]::new);
 		Map<String, byte[]> stored = new HashMap<>();
 		this.jdbc.execute((ConnectionCallback<Void>) connection -> {
 			try (PreparedStatement statement = connection

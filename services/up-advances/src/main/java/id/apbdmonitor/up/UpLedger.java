@@ -37,9 +37,7 @@ import org.springframework.stereotype.Repository;
 class UpLedger {
 
 	/** The ledger's columns but seq (its default numbers the rows in the order copied) and recorded_at. */
-	private static final String[] COLUMNS = { "event_id", "event_type", "pemda", "fiscal_year", "opd", "occurred_on",
-			"document_kind", "document_number", "amount", "tu", "payload_sha256", "source_topic", "source_partition",
-			"source_offset" };
+	private static final String[] COLUMNS = CopyRows.ledgerColumns("amount", "tu");
 
 	/** Rows per page of {@link #factsAfter}. */
 	private static final int PAGE = 5000;
@@ -111,7 +109,7 @@ class UpLedger {
 			try (PreparedStatement statement = connection.prepareStatement("""
 					select event_id, payload_sha256, event_type, opd, fiscal_year, occurred_on
 					from up_ledger where event_id = any(?)""")) {
-				statement.setArray(1, connection.createArrayOf("text", ids.toArray()));
+				statement.setArray(1, connection.createArrayOf("text", ids.toArray(String[]::new)));
 				try (ResultSet rs = statement.executeQuery()) {
 					while (rs.next()) {
 						stored.put(rs.getString(1), new Stored(rs.getBytes(2), rs.getString(3), rs.getString(4),
@@ -143,14 +141,7 @@ class UpLedger {
 				Parsed<UpEvent> parsed = batch.get(i);
 				UpEvent event = parsed.event();
 				Envelope envelope = event.envelope();
-				rows.text(envelope.eventId())
-					.text(envelope.type())
-					.text(envelope.pemda())
-					.integer(envelope.fiscalYear())
-					.text(envelope.opd())
-					.date(envelope.occurredOn())
-					.text(envelope.document().kind())
-					.text(envelope.document().number())
+				rows.envelope(envelope)
 					.amount(event.amount())
 					.text(event.tu())
 					.source(parsed.record())

@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.stream.Stream;
 
+import id.apbdmonitor.core.event.Envelope;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
@@ -88,6 +90,33 @@ public final class CopyRows {
 	}
 
 	/**
+	 * The columns of a ledger whose rows start with {@link #envelope} and end with
+	 * {@link #source}, {@code own} between them.
+	 */
+	public static String[] ledgerColumns(String... own) {
+		return Stream.of(new String[] { "event_id", "event_type", "pemda", "fiscal_year", "opd", "occurred_on",
+				"document_kind", "document_number" }, own, new String[] { "payload_sha256", "source_topic",
+						"source_partition", "source_offset" })
+			.flatMap(Stream::of)
+			.toArray(String[]::new);
+	}
+
+	/**
+	 * What every event says of itself, the first columns of a ledger of {@link #ledgerColumns}:
+	 * {@code event_id, event_type, pemda, fiscal_year, opd, occurred_on, document_kind,
+	 * document_number}.
+	 */
+	public CopyRows envelope(Envelope envelope) {
+		return text(envelope.eventId()).text(envelope.type())
+			.text(envelope.pemda())
+			.integer(envelope.fiscalYear())
+			.text(envelope.opd())
+			.date(envelope.occurredOn())
+			.text(envelope.document().kind())
+			.text(envelope.document().number());
+	}
+
+	/**
 	 * Where a ledger row came from, the last four columns of every ledger: {@code payload_sha256,
 	 * source_topic, source_partition, source_offset}.
 	 */
@@ -120,10 +149,6 @@ public final class CopyRows {
 		this.rowStarted = false;
 		this.rows++;
 		return this;
-	}
-
-	public int rows() {
-		return this.rows;
 	}
 
 	/** Sends the rows; returns how many the database stored (all of them, or an exception). */

@@ -1,10 +1,8 @@
 package id.apbdmonitor.core.spending;
 
 import java.math.BigDecimal;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -31,9 +29,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class SpendingLedger {
 
-	private static final String[] COLUMNS = { "event_id", "event_type", "pemda", "fiscal_year", "opd", "category",
-			"account", "mechanism", "occurred_on", "document_kind", "document_number", "amount", "payload_sha256",
-			"source_topic", "source_partition", "source_offset" };
+	private static final String[] COLUMNS = CopyRows.ledgerColumns("category", "account", "mechanism", "amount");
 
 	private final JdbcTemplate jdbc;
 
@@ -121,17 +117,10 @@ class SpendingLedger {
 					stored.put(envelope.eventId(), batch.get(first).record().sha256());
 					continue;
 				}
-				rows.text(envelope.eventId())
-					.text(envelope.type())
-					.text(envelope.pemda())
-					.integer(envelope.fiscalYear())
-					.text(envelope.opd())
+				rows.envelope(envelope)
 					.text(event.category())
 					.text(event.account())
 					.text(event.mechanism())
-					.date(envelope.occurredOn())
-					.text(envelope.document().kind())
-					.text(envelope.document().number())
 					.amount(event.amount())
 					.source(parsed.record())
 					.endRow();
