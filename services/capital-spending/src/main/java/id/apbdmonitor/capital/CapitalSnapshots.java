@@ -16,7 +16,7 @@ import id.apbdmonitor.core.indicator.SnapshotRefresher;
 import id.apbdmonitor.core.projection.YearEndProjection;
 import id.apbdmonitor.core.region.CategoryProperties;
 import id.apbdmonitor.core.region.FiscalYears;
-import id.apbdmonitor.core.region.RegionProperties;
+import id.apbdmonitor.core.region.Regions;
 
 import org.springframework.stereotype.Component;
 
@@ -46,13 +46,13 @@ class CapitalSnapshots implements SnapshotRefresher {
 	private final AtomicReference<CapitalSnapshot> current = new AtomicReference<>(CapitalSnapshot.empty());
 
 	CapitalSnapshots(BudgetStore budget, CapitalLedger ledger, BusinessClock clock, FiscalYears fiscalYears,
-			CapitalProperties properties, RegionProperties region, CategoryProperties category) {
+			CapitalProperties properties, Regions regions, CategoryProperties category) {
 		this.budget = budget;
 		this.ledger = ledger;
 		this.clock = clock;
 		this.fiscalYears = fiscalYears;
 		this.properties = properties;
-		this.pemda = region.pemda();
+		this.pemda = regions.single("capital-spending").pemda();
 		this.category = category.name();
 	}
 

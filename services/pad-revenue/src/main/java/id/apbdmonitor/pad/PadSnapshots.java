@@ -17,7 +17,7 @@ import id.apbdmonitor.core.indicator.CashPlan;
 import id.apbdmonitor.core.indicator.SnapshotRefresher;
 import id.apbdmonitor.core.region.CategoryProperties;
 import id.apbdmonitor.core.region.FiscalYears;
-import id.apbdmonitor.core.region.RegionProperties;
+import id.apbdmonitor.core.region.Regions;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -58,7 +58,7 @@ class PadSnapshots implements SnapshotRefresher {
 	private final AtomicReference<PadSnapshot> current = new AtomicReference<>(PadSnapshot.empty());
 
 	PadSnapshots(BudgetStore budget, PadLedger ledger, BusinessClock clock, FiscalYears fiscalYears, PadProperties properties,
-			RegionProperties region, CategoryProperties category, MeterRegistry registry) {
+			Regions regions, CategoryProperties category, MeterRegistry registry) {
 		this.budget = budget;
 		this.ledger = ledger;
 		this.clock = clock;
@@ -66,7 +66,7 @@ class PadSnapshots implements SnapshotRefresher {
 		this.properties = properties;
 		this.zeroTargetRule = new ZeroTargetRule(properties);
 		this.registry = registry;
-		this.pemda = region.pemda();
+		this.pemda = regions.single("pad-revenue").pemda();
 		this.category = category.name();
 		properties.collectors().forEach((opd, types) -> types.forEach(type -> register(new PadSnapshot.Key(opd, type))));
 	}

@@ -16,6 +16,7 @@ import id.apbdmonitor.core.projection.YearEndProjection;
 import id.apbdmonitor.core.region.CategoryProperties;
 import id.apbdmonitor.core.region.FiscalYears;
 import id.apbdmonitor.core.region.RegionProperties;
+import id.apbdmonitor.core.region.Regions;
 
 import org.springframework.stereotype.Component;
 
@@ -45,13 +46,13 @@ class TppSnapshots implements SnapshotRefresher {
 	private final AtomicReference<Snapshot> current = new AtomicReference<>(new Snapshot(null, 0, Map.of(), Map.of()));
 
 	TppSnapshots(BudgetStore budget, TppLedger ledger, BusinessClock clock, FiscalYears fiscalYears,
-			TppRules rules, RegionProperties region, CategoryProperties category) {
+			TppRules rules, Regions regions, CategoryProperties category) {
 		this.budget = budget;
 		this.ledger = ledger;
 		this.clock = clock;
 		this.fiscalYears = fiscalYears;
 		this.rules = rules;
-		this.region = region;
+		this.region = regions.single("tpp-payments");
 		this.category = category.name();
 	}
 

@@ -23,8 +23,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class TppParserTests {
 
 	private final TppParser parser = new TppParser(
-			new EnvelopeReader(
-					new RegionProperties("52.72", "Kota Bima", ZoneId.of("Asia/Makassar"),
+			EnvelopeReader.of(
+					new RegionProperties("52.72", "Kota Bima", "Nusa Tenggara Barat", ZoneId.of("Asia/Makassar"),
 							List.of(new RegionProperties.Opd("BAPPEDA", "Badan Perencanaan Pembangunan Daerah")),
 							List.of(2025)),
 					new FixedBusinessClock(LocalDate.of(2026, 1, 20), ZoneId.of("Asia/Makassar"))),

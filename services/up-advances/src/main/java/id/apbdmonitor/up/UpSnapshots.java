@@ -16,6 +16,7 @@ import id.apbdmonitor.core.event.EnvelopeReader;
 import id.apbdmonitor.core.indicator.SnapshotRefresher;
 import id.apbdmonitor.core.region.FiscalYears;
 import id.apbdmonitor.core.region.RegionProperties;
+import id.apbdmonitor.core.region.Regions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,7 +84,7 @@ class UpSnapshots implements SnapshotRefresher {
 	private final AtomicReference<Snapshot> current = new AtomicReference<>(new Snapshot(null, Map.of()));
 
 	UpSnapshots(UpLedger ledger, BusinessClock clock, EnvelopeReader envelopes, UpProperties rules,
-			RegionProperties region, PlatformTransactionManager transactions) {
+			Regions regions, PlatformTransactionManager transactions) {
 		this.readOnly = new TransactionTemplate(transactions);
 		this.readOnly.setReadOnly(true);
 		this.readOnly.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
@@ -91,7 +92,7 @@ class UpSnapshots implements SnapshotRefresher {
 		this.clock = clock;
 		this.envelopes = envelopes;
 		this.rules = rules;
-		this.region = region;
+		this.region = regions.single("up-advances");
 		this.ruleBook = new UpRuleBook(rules.rules());
 		region.opds().forEach(opd -> this.opdNames.put(opd.code(), opd.name()));
 	}

@@ -38,8 +38,9 @@ public final class SimulatedBusinessClock implements BusinessClock {
 		this.nanosPerDay = Math.max(1, yearDuration.toNanos() / startDate.lengthOfYear());
 	}
 
+	/** The simulated date, the same in every region: a simulated year has no time zones. */
 	@Override
-	public LocalDate today() {
+	public LocalDate today(ZoneId zone) {
 		return dateAt(this.clock.instant());
 	}
 

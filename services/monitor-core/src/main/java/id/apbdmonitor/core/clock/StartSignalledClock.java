@@ -37,8 +37,9 @@ public final class StartSignalledClock implements BusinessClock {
 		this.yearDuration = yearDuration;
 	}
 
+	/** The simulated date, the same in every region: a simulated year has no time zones. */
 	@Override
-	public LocalDate today() {
+	public LocalDate today(ZoneId zone) {
 		SimulatedBusinessClock year = this.started;
 		if (year == null) {
 			year = readStart();

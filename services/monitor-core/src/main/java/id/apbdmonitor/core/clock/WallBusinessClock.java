@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
-/** Production clock: today's date in the region's time zone (cut-offs are local, not UTC). */
+/** Production clock: today's date in a region's time zone (cut-offs are local, not UTC). */
 public final class WallBusinessClock implements BusinessClock {
 
 	private final Clock clock;
@@ -14,8 +14,8 @@ public final class WallBusinessClock implements BusinessClock {
 	}
 
 	@Override
-	public LocalDate today() {
-		return LocalDate.now(this.clock);
+	public LocalDate today(ZoneId zone) {
+		return LocalDate.now(this.clock.withZone(zone));
 	}
 
 	@Override

@@ -1,17 +1,20 @@
 package id.apbdmonitor.core.event;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import id.apbdmonitor.core.clock.BusinessClock;
 import id.apbdmonitor.core.region.FiscalYears;
 import id.apbdmonitor.core.region.RegionProperties;
+import id.apbdmonitor.core.region.Regions;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Reads and checks the envelope against the region: its pemda, its OPDs, and the fiscal years
- * open for booking.
+ * Reads and checks the envelope against the regions: its pemda, the OPDs of that region, and the
+ * fiscal years open for booking on the region's own business date.
  */
 @Component
 public class EnvelopeReader {
@@ -23,16 +26,24 @@ public class EnvelopeReader {
 
 	private static final int MAX_FISCAL_YEAR = 2100;
 
-	private final RegionProperties region;
+	private final Regions regions;
 
-	private final Set<String> opds;
+	private final Map<String, Checks> byPemda;
 
 	private final BusinessClock clock;
 
-	public EnvelopeReader(RegionProperties region, BusinessClock clock) {
-		this.region = region;
-		this.opds = region.opdCodes();
+	public EnvelopeReader(Regions regions, BusinessClock clock) {
+		this.regions = regions;
+		this.byPemda = regions.all()
+			.stream()
+			.collect(Collectors.toUnmodifiableMap(RegionProperties::pemda,
+					region -> new Checks(region, region.opdCodes())));
 		this.clock = clock;
+	}
+
+	/** The checks of one region (tests, tools). */
+	public static EnvelopeReader of(RegionProperties region, BusinessClock clock) {
+		return new EnvelopeReader(Regions.of(region), clock);
 	}
 
 	/** The envelope of an event whose {@code type} must be one of {@code types}. */
@@ -59,19 +70,20 @@ public class EnvelopeReader {
 		}
 		// $defs/pemda: a malformed code is INVALID_FIELD, a well-formed foreign one UNKNOWN_PEMDA
 		String pemda = json.matching("pemda", Shapes::pemda, "must be a Kemendagri region code like 52.72");
-		if (!pemda.equals(this.region.pemda())) {
+		Checks region = this.byPemda.get(pemda);
+		if (region == null) {
 			throw RejectedException.of(Reason.UNKNOWN_PEMDA, "pemda", pemda,
-					"pemda '" + pemda + "' is not monitored here; this deployment monitors " + this.region.pemda());
+					"pemda '" + pemda + "' is not monitored here; this deployment monitors " + monitored());
 		}
 		int fiscalYear = json.integer("fiscalYear", MIN_FISCAL_YEAR, MAX_FISCAL_YEAR);
-		List<Integer> open = openFiscalYears();
+		List<Integer> open = openFiscalYears(region.region());
 		if (!open.contains(fiscalYear)) {
 			throw RejectedException.of(Reason.FISCAL_YEAR_CLOSED, "fiscalYear", fiscalYear,
 					"fiscalYear " + fiscalYear + " is not open for booking; open: " + open);
 		}
 		// $defs/opd: a malformed code is INVALID_FIELD, a well-formed unknown one UNKNOWN_OPD
 		String opd = json.matching("opd", Shapes::opd, "must be a code of 1 to 40 letters, digits, '.', '_' or '-'");
-		if (!this.opds.contains(opd)) {
+		if (!region.opds().contains(opd)) {
 			throw RejectedException.of(Reason.UNKNOWN_OPD, "opd", opd,
 					"opd '" + opd + "' is not an OPD of pemda " + pemda);
 		}
@@ -93,8 +105,24 @@ public class EnvelopeReader {
 		return (type.length() > 60) ? type.substring(0, 60) + "…" : type;
 	}
 
+	/** The home region's open fiscal years. */
 	public List<Integer> openFiscalYears() {
-		return FiscalYears.open(this.region, this.clock.today());
+		return openFiscalYears(this.regions.home());
+	}
+
+	/** The region's open fiscal years, on its own business date. */
+	public List<Integer> openFiscalYears(RegionProperties region) {
+		return FiscalYears.open(region, this.clock.today(region.zone()));
+	}
+
+	/** The monitored pemda codes for a rejection's detail, the first few of a national deployment. */
+	private String monitored() {
+		List<String> codes = this.regions.all().stream().map(RegionProperties::pemda).toList();
+		return (codes.size() <= 5) ? String.join(", ", codes)
+				: String.join(", ", codes.subList(0, 5)) + " and " + (codes.size() - 5) + " more";
+	}
+
+	private record Checks(RegionProperties region, Set<String> opds) {
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import id.apbdmonitor.core.clock.BusinessClock;
 import id.apbdmonitor.core.region.RegionProperties;
+import id.apbdmonitor.core.region.Regions;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -26,23 +27,29 @@ public class IndicatorConfiguration {
 
 	private final List<SnapshotRefresher> refreshers;
 
-	IndicatorConfiguration(List<SnapshotRefresher> refreshers, BusinessClock clock, RegionProperties region,
+	IndicatorConfiguration(List<SnapshotRefresher> refreshers, BusinessClock clock, Regions regions,
 			MeterRegistry registry) {
 		this.refreshers = refreshers;
-		Gauge.builder("apbd.business.date.timestamp.seconds", this, indicators -> indicators.businessDate(clock))
-			.description("The business date the indicators are computed for (start of the day, region time zone)")
-			.tag("pemda", region.pemda())
-			.register(registry);
+		for (RegionProperties region : regions.all()) {
+			Gauge.builder("apbd.business.date.timestamp.seconds", this,
+					indicators -> indicators.businessDate(clock, region))
+				.description("The business date the indicators are computed for (start of the day, region time zone)")
+				.tag("pemda", region.pemda())
+				.register(registry);
+		}
 	}
 
-	/** The oldest date any snapshot was computed for (the clock's date before the first refresh). */
-	private double businessDate(BusinessClock clock) {
+	/**
+	 * The oldest date any snapshot of the region was computed for (the region's date on the clock
+	 * before the first refresh), as the start of that day in the region's time zone.
+	 */
+	private double businessDate(BusinessClock clock, RegionProperties region) {
 		LocalDate date = this.refreshers.stream()
-			.map(SnapshotRefresher::businessDate)
+			.map(refresher -> refresher.businessDate(region.pemda()))
 			.filter(java.util.Objects::nonNull)
 			.min(LocalDate::compareTo)
-			.orElseGet(clock::today);
-		return date.atStartOfDay(clock.zone()).toEpochSecond();
+			.orElseGet(() -> clock.today(region.zone()));
+		return date.atStartOfDay(region.zone()).toEpochSecond();
 	}
 
 	@Scheduled(fixedDelayString = "${apbd.snapshot.refresh-interval:5s}",

@@ -9,7 +9,15 @@ public interface SnapshotRefresher {
 
 	void refresh();
 
-	/** The business date of the snapshot in force. */
+	/** The business date of the snapshot in force (of the home region). */
 	java.time.LocalDate businessDate();
+
+	/**
+	 * The business date of the region's snapshot in force; a refresher that serves one region
+	 * has one date.
+	 */
+	default java.time.LocalDate businessDate(String pemda) {
+		return businessDate();
+	}
 
 }

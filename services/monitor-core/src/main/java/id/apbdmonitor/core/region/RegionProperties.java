@@ -10,12 +10,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code apbd.region.*}: the region this deployment monitors, its time zone and its OPDs.
- * {@code open-fiscal-years} empty means: the business clock's current year only.
+ * {@code apbd.region.*}, the shape of a region file: one regional government (pemda), its
+ * province, time zone and OPDs. The one bound from the service's own configuration is the home
+ * region (Kota Bima by default); {@link Regions} adds those of {@code apbd.regions.dir}.
+ * {@code open-fiscal-years} empty means: the current year of the region's business date only.
  */
 @ConfigurationProperties("apbd.region")
-public record RegionProperties(String pemda, @DefaultValue("") String name, ZoneId zone, List<Opd> opds,
-		@DefaultValue List<Integer> openFiscalYears) {
+public record RegionProperties(String pemda, @DefaultValue("") String name, @DefaultValue("") String province,
+		ZoneId zone, List<Opd> opds, @DefaultValue List<Integer> openFiscalYears) {
 
 	public RegionProperties {
 		Objects.requireNonNull(pemda, "apbd.region.pemda must be set (e.g. 52.72)");
@@ -25,6 +27,11 @@ public record RegionProperties(String pemda, @DefaultValue("") String name, Zone
 		}
 		opds = List.copyOf(opds);
 		openFiscalYears = List.copyOf(openFiscalYears);
+	}
+
+	/** The name people read: the region's name, its code when the file gives none. */
+	public String displayName() {
+		return this.name.isBlank() ? this.pemda : this.name;
 	}
 
 	public Set<String> opdCodes() {

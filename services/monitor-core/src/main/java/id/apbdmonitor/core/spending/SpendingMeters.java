@@ -5,24 +5,27 @@ import java.util.function.Function;
 
 import id.apbdmonitor.core.region.CategoryProperties;
 import id.apbdmonitor.core.region.RegionProperties;
+import id.apbdmonitor.core.region.Regions;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Exports the spending snapshot: one gauge per category of the service and OPD of the region
- * for pagu, cash plan to date, realised and the projected year end, all present (0) from start-up.
+ * Exports the spending snapshots: one gauge per region, category of the service and OPD of the
+ * region for pagu, cash plan to date, realised and the projected year end, all present (0) from start-up.
  * Rupiah become doubles only here.
  */
 @Component
 class SpendingMeters {
 
-	SpendingMeters(SpendingSnapshots snapshots, RegionProperties region, CategoryProperties category,
+	SpendingMeters(SpendingSnapshots snapshots, Regions regions, CategoryProperties category,
 			MeterRegistry registry) {
-		for (String name : category.names()) {
-			for (RegionProperties.Opd opd : region.opds()) {
-				registerOpd(snapshots, region, name, opd, registry);
+		for (RegionProperties region : regions.all()) {
+			for (String name : category.names()) {
+				for (RegionProperties.Opd opd : region.opds()) {
+					registerOpd(snapshots, region, name, opd, registry);
+				}
 			}
 		}
 	}
@@ -43,7 +46,7 @@ class SpendingMeters {
 
 	private static void register(MeterRegistry registry, String name, String description, SpendingSnapshots snapshots,
 			String pemda, String opd, String category, Function<SpendingSnapshot.Figures, BigDecimal> figure) {
-		Gauge.builder(name, snapshots, s -> figure.apply(s.current().of(category, opd)).doubleValue())
+		Gauge.builder(name, snapshots, s -> figure.apply(s.current(pemda).of(category, opd)).doubleValue())
 			.description(description)
 			.tag("pemda", pemda)
 			.tag("opd", opd)

@@ -17,12 +17,18 @@ import id.apbdmonitor.core.projection.YearEndProjection;
 import id.apbdmonitor.core.region.CategoryProperties;
 import id.apbdmonitor.core.region.FiscalYears;
 import id.apbdmonitor.core.region.RegionProperties;
+import id.apbdmonitor.core.region.Regions;
 
 import org.springframework.stereotype.Component;
 
-/** Builds the spending snapshot from the budget lines and the ledger totals of the watched fiscal year. */
+/**
+ * Builds the spending snapshot of every region from its budget lines and ledger totals of the
+ * region's watched fiscal year, on the region's own business date.
+ */
 @Component
 class SpendingSnapshots implements SnapshotRefresher {
+
+	private static final SpendingSnapshot EMPTY = SpendingSnapshot.empty(null);
 
 	private final BudgetStore budget;
 
@@ -32,40 +38,54 @@ class SpendingSnapshots implements SnapshotRefresher {
 
 	private final FiscalYears fiscalYears;
 
-	private final String pemda;
+	private final Regions regions;
 
 	private final Set<String> categories;
 
-	private final AtomicReference<SpendingSnapshot> current;
+	/** pemda → its snapshot; a region before its first refresh has none. */
+	private final AtomicReference<Map<String, SpendingSnapshot>> current;
 
 	SpendingSnapshots(BudgetStore budget, SpendingLedger ledger, BusinessClock clock, FiscalYears fiscalYears,
-			RegionProperties region, CategoryProperties category) {
+			Regions regions, CategoryProperties category) {
 		this.budget = budget;
 		this.ledger = ledger;
 		this.clock = clock;
 		this.fiscalYears = fiscalYears;
-		this.pemda = region.pemda();
+		this.regions = regions;
 		this.categories = Set.copyOf(category.names());
-		this.current = new AtomicReference<>(SpendingSnapshot.empty(null));
+		this.current = new AtomicReference<>(Map.of());
 	}
 
-	SpendingSnapshot current() {
-		return this.current.get();
+	SpendingSnapshot current(String pemda) {
+		return this.current.get().getOrDefault(pemda, EMPTY);
 	}
 
 	@Override
 	public LocalDate businessDate() {
-		return this.current.get().businessDate();
+		return businessDate(this.regions.home().pemda());
+	}
+
+	@Override
+	public LocalDate businessDate(String pemda) {
+		return current(pemda).businessDate();
 	}
 
 	@Override
 	public synchronized void refresh() {
-		LocalDate date = this.clock.today();
-		int year = this.fiscalYears.watched();
+		Map<String, SpendingSnapshot> snapshots = new HashMap<>();
+		for (RegionProperties region : this.regions.all()) {
+			snapshots.put(region.pemda(), snapshot(region));
+		}
+		this.current.set(Map.copyOf(snapshots));
+	}
+
+	private SpendingSnapshot snapshot(RegionProperties region) {
+		LocalDate date = this.clock.today(region.zone());
+		int year = this.fiscalYears.watched(region);
 		Map<List<String>, BigDecimal> pagu = new HashMap<>();
 		Map<List<String>, BigDecimal> plan = new HashMap<>();
 		Map<List<String>, BigDecimal> yearPlan = new HashMap<>();
-		for (BudgetStore.BudgetTotal total : this.budget.totals(this.pemda, year)) {
+		for (BudgetStore.BudgetTotal total : this.budget.totals(region.pemda(), year)) {
 			if (this.categories.contains(total.category())) {
 				List<String> key = SpendingSnapshot.key(total.category(), total.opd());
 				pagu.put(key, total.pagu());
@@ -74,7 +94,7 @@ class SpendingSnapshots implements SnapshotRefresher {
 			}
 		}
 		Map<List<String>, BigDecimal> realised = new HashMap<>();
-		for (SpendingLedger.Total total : this.ledger.totals(this.pemda, year)) {
+		for (SpendingLedger.Total total : this.ledger.totals(region.pemda(), year)) {
 			if (this.categories.contains(total.category())) {
 				realised.put(SpendingSnapshot.key(total.category(), total.opd()), total.realised());
 			}
@@ -85,7 +105,7 @@ class SpendingSnapshots implements SnapshotRefresher {
 					plan.getOrDefault(key, BigDecimal.ZERO), realised.getOrDefault(key, BigDecimal.ZERO),
 					yearPlan.getOrDefault(key, BigDecimal.ZERO)));
 		}
-		this.current.set(new SpendingSnapshot(date, Map.copyOf(figures)));
+		return new SpendingSnapshot(date, Map.copyOf(figures));
 	}
 
 	private static Set<List<String>> union(Map<List<String>, ?> a, Map<List<String>, ?> b) {

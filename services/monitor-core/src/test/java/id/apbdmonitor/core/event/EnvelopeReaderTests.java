@@ -19,8 +19,8 @@ class EnvelopeReaderTests {
 			{"eventId":"SP2D-1","type":"spending-realised","schemaVersion":1,"pemda":"52.72","fiscalYear":2026,
 			 "opd":"DINKES","occurredOn":"2026-03-14","document":{"kind":"SP2D","number":"00123/SP2D-LS/2026"}}""";
 
-	private final EnvelopeReader reader = new EnvelopeReader(
-			new RegionProperties("52.72", "Kota Bima", ZoneId.of("Asia/Makassar"),
+	private final EnvelopeReader reader = EnvelopeReader.of(
+			new RegionProperties("52.72", "Kota Bima", "Nusa Tenggara Barat", ZoneId.of("Asia/Makassar"),
 					List.of(new RegionProperties.Opd("DINKES", "Dinas Kesehatan")), List.of()),
 			new FixedBusinessClock(LocalDate.of(2026, 6, 30), ZoneId.of("Asia/Makassar")));
 

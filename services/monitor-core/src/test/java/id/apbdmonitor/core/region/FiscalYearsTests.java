@@ -31,8 +31,8 @@ class FiscalYearsTests {
 
 	private static FiscalYears years(List<Integer> open) {
 		ZoneId wita = ZoneId.of("Asia/Makassar");
-		return new FiscalYears(new RegionProperties("52.72", "Kota Bima", wita,
-				List.of(new RegionProperties.Opd("BPKAD", "Badan Pengelolaan Keuangan dan Aset Daerah")), open),
+		return new FiscalYears(Regions.of(new RegionProperties("52.72", "Kota Bima", "Nusa Tenggara Barat", wita,
+				List.of(new RegionProperties.Opd("BPKAD", "Badan Pengelolaan Keuangan dan Aset Daerah")), open)),
 				new FixedBusinessClock(LocalDate.of(2026, 1, 14), wita));
 	}
 

@@ -98,7 +98,7 @@ public final class SchemaContract {
 				opds.add(new RegionProperties.Opd(String.valueOf(opd.get("code")), String.valueOf(opd.get("name"))));
 			}
 			ZoneId zone = ZoneId.of(String.valueOf(region.get("zone")));
-			return new EnvelopeReader(new RegionProperties(String.valueOf(region.get("pemda")), "", zone, opds,
+			return EnvelopeReader.of(new RegionProperties(String.valueOf(region.get("pemda")), "", "", zone, opds,
 					List.of(2026)), new FixedBusinessClock(LocalDate.of(2026, 6, 30), zone));
 		}
 		catch (IOException ex) {
