@@ -3,6 +3,7 @@ package id.apbdmonitor.core.config;
 import id.apbdmonitor.core.budget.BudgetConfiguration;
 import id.apbdmonitor.core.calendar.CalendarConfiguration;
 import id.apbdmonitor.core.event.EnvelopeReader;
+import id.apbdmonitor.core.export.ExportConfiguration;
 import id.apbdmonitor.core.indicator.IndicatorConfiguration;
 import id.apbdmonitor.core.ingest.IngestConfiguration;
 
@@ -16,7 +17,8 @@ import org.springframework.context.annotation.Import;
  */
 @Configuration(proxyBeanMethods = false)
 @ComponentScan(basePackages = { "id.apbdmonitor.core.region", "id.apbdmonitor.core.clock" })
-@Import({ EnvelopeReader.class, CalendarConfiguration.class, IngestConfiguration.class, BudgetConfiguration.class, IndicatorConfiguration.class })
+@Import({ EnvelopeReader.class, CalendarConfiguration.class, IngestConfiguration.class, BudgetConfiguration.class,
+		IndicatorConfiguration.class, ExportConfiguration.class })
 public class MonitorCoreConfiguration {
 
 }

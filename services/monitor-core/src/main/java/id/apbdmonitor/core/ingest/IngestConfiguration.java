@@ -1,6 +1,7 @@
 package id.apbdmonitor.core.ingest;
 
 import id.apbdmonitor.core.event.LogSafe;
+import id.apbdmonitor.core.export.SeriesOwnership;
 import id.apbdmonitor.core.ingest.stall.RebalanceSafeErrorHandler;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -40,12 +41,14 @@ public class IngestConfiguration {
 	@Bean(CONTAINER_FACTORY)
 	@SuppressWarnings("unchecked")
 	ConcurrentKafkaListenerContainerFactory<String, byte[]> ingestContainerFactory(ConsumerFactory<?, ?> consumerFactory,
-			IngestProperties properties) {
+			IngestProperties properties, SeriesOwnership ownership) {
 		var factory = new ConcurrentKafkaListenerContainerFactory<String, byte[]>();
 		factory.setConsumerFactory((ConsumerFactory<String, byte[]>) consumerFactory);
 		factory.setBatchListener(true);
 		factory.setConcurrency(properties.concurrency());
 		factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
+		// which OPDs' series this instance exports when several share the group (apbd.export)
+		factory.getContainerProperties().setConsumerRebalanceListener(ownership);
 		ExponentialBackOff backOff = new ExponentialBackOff(properties.retryInitialInterval().toMillis(), 2.0);
 		backOff.setMaxInterval(properties.retryMaxInterval().toMillis());
 		// never acknowledges a batch for partitions lost in a rebalance (CommitFailedException)

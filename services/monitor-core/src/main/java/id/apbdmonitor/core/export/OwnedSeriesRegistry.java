@@ -1,0 +1,96 @@
+package id.apbdmonitor.core.export;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.registry.PrometheusScrapeRequest;
+import io.prometheus.metrics.model.snapshots.DataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.InfoSnapshot;
+import io.prometheus.metrics.model.snapshots.InfoSnapshot.InfoDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.Labels;
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+
+/**
+ * The Prometheus registry of a service that shares its consumer group with other instances: a
+ * scrape leaves out the gauge (and info) samples of regions and OPDs whose events another instance consumes
+ * ({@link SeriesOwnership}), so every series comes from exactly one instance once a rebalance
+ * has settled. Samples without a {@code pemda} label (the instance's own ingest figures) are
+ * always exported. The meters themselves stay registered: a partition that moves here exports
+ * at once, from the snapshot every instance keeps of the whole (shared) ledger.
+ */
+public class OwnedSeriesRegistry extends PrometheusRegistry {
+
+	private final SeriesOwnership ownership;
+
+	public OwnedSeriesRegistry(SeriesOwnership ownership) {
+		this.ownership = ownership;
+	}
+
+	@Override
+	public MetricSnapshots scrape() {
+		return owned(super.scrape());
+	}
+
+	@Override
+	public MetricSnapshots scrape(PrometheusScrapeRequest request) {
+		return owned(super.scrape(request));
+	}
+
+	@Override
+	public MetricSnapshots scrape(Predicate<String> includedNames) {
+		return owned(super.scrape(includedNames));
+	}
+
+	@Override
+	public MetricSnapshots scrape(Predicate<String> includedNames, PrometheusScrapeRequest request) {
+		return owned(super.scrape(includedNames, request));
+	}
+
+	private MetricSnapshots owned(MetricSnapshots snapshots) {
+		List<MetricSnapshot> kept = new ArrayList<>(snapshots.size());
+		for (MetricSnapshot snapshot : snapshots) {
+			if (snapshot instanceof GaugeSnapshot gauge) {
+				List<GaugeDataPointSnapshot> points = owned(gauge.getDataPoints());
+				if (!points.isEmpty()) {
+					kept.add(new GaugeSnapshot(gauge.getMetadata(), points));
+				}
+			}
+			else if (snapshot instanceof InfoSnapshot info) {
+				// gauges named *_info (apbd_opd_info, apbd_region_info) are exported as info metrics
+				List<InfoDataPointSnapshot> points = owned(info.getDataPoints());
+				if (!points.isEmpty()) {
+					kept.add(new InfoSnapshot(info.getMetadata(), points));
+				}
+			}
+			else {
+				kept.add(snapshot);
+			}
+		}
+		return new MetricSnapshots(kept);
+	}
+
+	private <P extends DataPointSnapshot> List<P> owned(List<P> points) {
+		List<P> owned = new ArrayList<>(points.size());
+		for (P point : points) {
+			if (owned(point.getLabels())) {
+				owned.add(point);
+			}
+		}
+		return owned;
+	}
+
+	private boolean owned(Labels labels) {
+		String pemda = labels.get("pemda");
+		if (pemda == null) {
+			return true;
+		}
+		String opd = labels.get("opd");
+		return this.ownership.owns((opd != null) ? pemda + "/" + opd : pemda);
+	}
+
+}
