@@ -48,7 +48,11 @@ public final class NationalYear implements Iterable<GeneratedYear> {
 			GeneratorSettings settings = kotaBimaSettings();
 			return YearGenerator.generate(settings, Scenario.kotaBima(settings));
 		}
-		SyntheticRegion region = this.regions.synthetic().get(index - 1);
+		return generate(this.regions.synthetic().get(index - 1));
+	}
+
+	/** The year of a synthetic region, in this national year's fiscal year and fault rate. */
+	public GeneratedYear generate(SyntheticRegion region) {
 		return YearGenerator.generate(region.settings(this.regions.fiscalYear(), this.faultRate),
 				region.scenario(this.regions.fiscalYear()));
 	}
