@@ -19,7 +19,7 @@ import id.apbdmonitor.simulator.generator.Scenario;
  * region file) is region 0, the others are synthetic regions of real provinces with
  * Kemendagri-shaped codes, varied sizes and paces. The same seed and count always give the same
  * regions, and a larger count only adds regions (each region's own values depend on the seed and
- * its code, not on the count).
+ * its code, not on the count; only which 1 % of them have a regional holiday depends on the count).
  */
 public final class NationalRegions {
 
