@@ -2,7 +2,9 @@ package id.apbdmonitor.simulator.publishing;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 
 import id.apbdmonitor.core.clock.BusinessClock;
 import id.apbdmonitor.core.clock.ClockProperties;
@@ -14,10 +16,14 @@ import id.apbdmonitor.simulator.generator.GeneratedYear;
 import id.apbdmonitor.simulator.generator.GeneratorSettings;
 import id.apbdmonitor.simulator.generator.Scenario;
 import id.apbdmonitor.simulator.generator.YearGenerator;
+import id.apbdmonitor.simulator.national.NationalRegions;
+import id.apbdmonitor.simulator.national.NationalYear;
+import id.apbdmonitor.simulator.national.RegionFiles;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -47,6 +53,19 @@ class SimulatorConfiguration {
 				year.events().size(),
 				settings.opds().size(), year.laggingOpds(), year.onPlanOpds());
 		return year;
+	}
+
+	/** The national mode ({@code apbd.simulator.regions} > 1): the region files first, then the synthetic years. */
+	@Bean
+	@ConditionalOnExpression("${apbd.simulator.regions:1} > 1")
+	NationalPublisher nationalPublisher(SimulatorProperties properties, KafkaTemplate<String, String> kafka) {
+		NationalRegions regions = NationalRegions.of(properties.seed(), properties.regions(),
+				properties.effectiveFiscalYear(), properties.eventsPerOpdPerMonth());
+		// written before the services start reading apbd.regions.dir (the devstack waits for the simulator)
+		List<Path> files = RegionFiles.write(properties.regionsDir(), regions.synthetic());
+		log.info("National simulation of {} regions (seed {}): {} region files written into {}", regions.count(),
+				properties.seed(), files.size(), properties.regionsDir());
+		return new NationalPublisher(new NationalYear(regions, properties.faultRate()), kafka);
 	}
 
 	@Bean
