@@ -166,12 +166,32 @@ public final class Devstack {
 		deleteStartFile(startFile);
 		ServiceLauncher launcher = new ServiceLauncher(this.layout, broker.bootstrapServers(), Instant.now(), startDate,
 				this.options.yearDurationForSpring(), hidden, this.http);
+		// 1 % faulty events exercise the dead-letter paths while the demo runs
+		Map<String, String> simulatorEnvironment = new LinkedHashMap<>(Map.of("APBD_SIMULATOR_FAULT_RATE", "0.01",
+				"APBD_SIMULATOR_FISCAL_YEAR", Integer.toString(this.options.fiscalYear()), "APBD_CLOCK_STARTED_AT_FILE",
+				startFile.toAbsolutePath().toString()));
+		ServiceCatalog.App simulatorApp = ServiceCatalog.SIMULATOR;
+		ChildProcess simulatorProcess = null;
+		if (this.options.regions() > 1) {
+			// the simulator writes the region files at start-up; the services read them at theirs
+			Path regions = this.layout.regions();
+			deleteRegionFiles(regions);
+			simulatorEnvironment.put("APBD_SIMULATOR_REGIONS", Integer.toString(this.options.regions()));
+			simulatorEnvironment.put("APBD_SIMULATOR_REGIONS_DIR", regions.toAbsolutePath().toString());
+			log.info("[3/5] simulator first: Kota Bima and {} synthetic regions, their files in {}",
+					this.options.regions() - 1, regions);
+			simulatorProcess = register(this.simulator, launcher.start(simulatorApp, simulatorEnvironment));
+			launcher.awaitHealthy(Map.of(simulatorApp, simulatorProcess));
+		}
 		log.info("[3/5] services: {} (the simulated year starts when all are UP)",
 				String.join(", ", ServiceCatalog.SERVICES.stream().map(ServiceCatalog.App::name).toList()));
 		Map<ServiceCatalog.App, ChildProcess> started = new LinkedHashMap<>();
 		for (ServiceCatalog.App app : ServiceCatalog.SERVICES) {
 			Map<String, String> environment = new LinkedHashMap<>();
 			environment.put("APBD_CLOCK_STARTED_AT_FILE", startFile.toAbsolutePath().toString());
+			if (this.options.regions() > 1) {
+				environment.put("APBD_REGIONS_DIR", this.layout.regions().toAbsolutePath().toString());
+			}
 			if (app.needsDatabase()) {
 				environment.put("SPRING_DATASOURCE_URL", postgres.jdbcUrl(DATABASE));
 				environment.put("SPRING_DATASOURCE_USERNAME", app.roleName());
@@ -182,13 +202,10 @@ public final class Devstack {
 			}
 			started.put(app, register(this.services, launcher.start(app, environment)));
 		}
-		log.info("[4/5] simulator, started beside them: it publishes nothing before the year starts");
-		ServiceCatalog.App simulatorApp = ServiceCatalog.SIMULATOR;
-		// 1 % faulty events exercise the dead-letter paths while the demo runs
-		ChildProcess simulatorProcess = register(this.simulator,
-				launcher.start(simulatorApp, Map.of("APBD_SIMULATOR_FAULT_RATE", "0.01", "APBD_SIMULATOR_FISCAL_YEAR",
-						Integer.toString(this.options.fiscalYear()), "APBD_CLOCK_STARTED_AT_FILE",
-						startFile.toAbsolutePath().toString())));
+		if (simulatorProcess == null) {
+			log.info("[4/5] simulator, started beside them: it publishes nothing before the year starts");
+			simulatorProcess = register(this.simulator, launcher.start(simulatorApp, simulatorEnvironment));
+		}
 		Map<ServiceCatalog.App, ChildProcess> all = new LinkedHashMap<>(started);
 		all.put(simulatorApp, simulatorProcess);
 		launcher.awaitHealthy(all);
@@ -218,6 +235,21 @@ public final class Devstack {
 		new EndpointTable(this.layout, postgres.jdbcUrl(DATABASE), broker.bootstrapServers(), prometheus.isPresent(),
 				alertmanager.isPresent(), prometheus.isPresent() ? firingAlerts() : Optional.empty())
 			.print(System.out);
+	}
+
+	/** A previous run's regions (perhaps more of them) must not be monitored by this one. */
+	private static void deleteRegionFiles(Path dir) {
+		try {
+			Files.createDirectories(dir);
+			try (var files = Files.list(dir)) {
+				for (Path file : files.toList()) {
+					Files.delete(file);
+				}
+			}
+		}
+		catch (java.io.IOException ex) {
+			throw new StartupException("cannot empty " + dir + ": " + ex.getMessage(), ex);
+		}
 	}
 
 	private static void deleteStartFile(Path file) {

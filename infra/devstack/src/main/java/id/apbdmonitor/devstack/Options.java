@@ -12,7 +12,10 @@ import java.util.regex.Pattern;
  * read from the environment, so that it never appears in a process list or shell history.
  */
 record Options(Duration yearDuration, int fiscalYear, Optional<ExternalServer> externalServer, boolean keepData,
-		boolean help) {
+		int regions, boolean help) {
+
+	/** Every regional government of Indonesia: 38 provinces and 508 regencies and cities. */
+	static final int ALL_REGIONS = 546;
 
 	/** The region of the demo is Kota Bima (WITA): its fiscal year starts on its own 1 January. */
 	static final ZoneId REGION_ZONE = ZoneId.of("Asia/Makassar");
@@ -32,6 +35,11 @@ record Options(Duration yearDuration, int fiscalYear, Optional<ExternalServer> e
 			  --db-admin-user U            a role on that server allowed to create databases and roles
 			  --db-admin-password-env VAR  the environment variable holding that role's password
 			  --keep-data                  keep .devstack/postgres and .devstack/kafka from the last run
+			  --regions N                  monitor N regions (default 1: Kota Bima alone; at most 546):
+			                               Kota Bima and N-1 synthetic provinces, regencies and cities
+			                               whose region files and whole years the simulator generates
+			                               (published at once, not with the clock); a few suit two
+			                               cores, all 546 are the national benchmark's work
 			  --help                       print this text
 			""";
 
@@ -64,6 +72,7 @@ record Options(Duration yearDuration, int fiscalYear, Optional<ExternalServer> e
 		String adminUser = null;
 		String passwordVariable = null;
 		boolean keepData = false;
+		int regions = 1;
 		boolean help = false;
 		for (int i = 0; i < args.length; i++) {
 			String arg = args[i];
@@ -74,6 +83,7 @@ record Options(Duration yearDuration, int fiscalYear, Optional<ExternalServer> e
 				case "--db-admin-user" -> adminUser = value(args, ++i, arg);
 				case "--db-admin-password-env" -> passwordVariable = value(args, ++i, arg);
 				case "--keep-data" -> keepData = true;
+				case "--regions" -> regions = regions(value(args, ++i, arg));
 				case "--help", "-h" -> help = true;
 				default -> throw new IllegalArgumentException("unknown option " + arg);
 			}
@@ -89,7 +99,7 @@ record Options(Duration yearDuration, int fiscalYear, Optional<ExternalServer> e
 			}
 			external = Optional.of(new ExternalServer(jdbcUrl, adminUser, passwordVariable));
 		}
-		return new Options(yearDuration, fiscalYear, external, keepData, help);
+		return new Options(yearDuration, fiscalYear, external, keepData, regions, help);
 	}
 
 	private static String value(String[] args, int index, String option) {
@@ -127,6 +137,19 @@ record Options(Duration yearDuration, int fiscalYear, Optional<ExternalServer> e
 		}
 		catch (NumberFormatException ex) {
 			throw new IllegalArgumentException("--fiscal-year must be a year, was " + text);
+		}
+	}
+
+	private static int regions(String text) {
+		try {
+			int regions = Integer.parseInt(text);
+			if (regions < 1 || regions > ALL_REGIONS) {
+				throw new IllegalArgumentException("--regions must be within 1.." + ALL_REGIONS + ", was " + text);
+			}
+			return regions;
+		}
+		catch (NumberFormatException ex) {
+			throw new IllegalArgumentException("--regions must be a number of regions, was " + text);
 		}
 	}
 

@@ -40,6 +40,11 @@ record StackLayout(Path repoRoot, Path home) {
 		return this.home.resolve("clock-started-at");
 	}
 
+	/** The synthetic regions' files of {@code --regions N}, written by the simulator, read by the services. */
+	Path regions() {
+		return this.home.resolve("regions");
+	}
+
 	Path kafkaData() {
 		return this.home.resolve("kafka");
 	}

@@ -60,6 +60,18 @@ class OptionsTests {
 	}
 
 	@Test
+	void shouldMonitorKotaBimaAloneUnlessAskedForMoreRegions() {
+		assertThat(Options.parse().regions()).isEqualTo(1);
+		assertThat(Options.parse("--regions", "5").regions()).isEqualTo(5);
+		assertThat(Options.parse("--regions", "546").regions()).isEqualTo(546);
+		assertThatIllegalArgumentException().isThrownBy(() -> Options.parse("--regions", "547"))
+			.withMessage("--regions must be within 1..546, was 547");
+		assertThatIllegalArgumentException().isThrownBy(() -> Options.parse("--regions", "0"));
+		assertThatIllegalArgumentException().isThrownBy(() -> Options.parse("--regions", "many"))
+			.withMessage("--regions must be a number of regions, was many");
+	}
+
+	@Test
 	void shouldRejectUnknownOptions() {
 		assertThatIllegalArgumentException().isThrownBy(() -> Options.parse("--year", "3m"))
 			.withMessageContaining("--year");
