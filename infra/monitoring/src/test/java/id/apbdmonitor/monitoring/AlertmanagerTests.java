@@ -83,8 +83,9 @@ class AlertmanagerTests {
 	}
 
 	/**
-	 * An alert of another region than the home one (DINKES of Kabupaten Sleman): the subject and
-	 * the OPD line name that region (the rules' region_name annotation), not the home region.
+	 * An alert of another region than the home one (DINKES of Kabupaten Sleman): the subject names
+	 * that region (the rules' region_name annotation), not the home region; the text names it after
+	 * the OPD (the rules' deskripsi).
 	 */
 	@Test
 	void anAlertOfAnotherRegionNamesItsRegion(@org.junit.jupiter.api.io.TempDir Path temp) throws Exception {
@@ -93,7 +94,7 @@ class AlertmanagerTests {
 
 		assertThat(render(data, "apbd.id.subject"))
 			.isEqualTo("[Kabupaten Sleman] PERINGATAN: Realisasi di bawah anggaran kas — Dinas Kesehatan (DINKES)");
-		assertThat(render(data, "apbd.id.text")).contains("— Dinas Kesehatan (DINKES) Kabupaten Sleman\n");
+		assertThat(render(data, "apbd.id.text")).contains("Dinas Kesehatan (DINKES) Kabupaten Sleman baru merealisasikan 60%");
 	}
 
 	@Test
