@@ -47,6 +47,8 @@ class AlertDeliveryIntegrationTests {
 			# TYPE apbd_opd_info gauge
 			apbd_opd_info{pemda="52.72",opd="PUPR",opd_name="Dinas Pekerjaan Umum dan Penataan Ruang"} 1
 			apbd_opd_info{pemda="52.72",opd="DINKES",opd_name="Dinas Kesehatan"} 1
+			# TYPE apbd_region_info gauge
+			apbd_region_info{pemda="52.72",region_name="Kota Bima",province="Nusa Tenggara Barat"} 1
 			# TYPE apbd_pagu_rupiah gauge
 			apbd_pagu_rupiah{pemda="52.72",opd="PUPR",category="goods"} 1190000000
 			apbd_pagu_rupiah{pemda="52.72",opd="DINKES",category="goods"} 1000000000
@@ -126,7 +128,7 @@ class AlertDeliveryIntegrationTests {
 			.isEqualTo("[Kota Bima] KRITIS: Realisasi di bawah anggaran kas — " + PUPR_NAME + " (PUPR)");
 		String text = part(toPupr, "text/plain");
 		// 47.8e6 ÷ 119e6 = 0.40168…: 40.17 %, written with a decimal comma
-		assertThat(text).contains(PUPR_NAME + " (PUPR) baru merealisasikan 40,17% dari anggaran kas belanja barang "
+		assertThat(text).contains(PUPR_NAME + " (PUPR) Kota Bima baru merealisasikan 40,17% dari anggaran kas belanja barang "
 				+ "sampai hari ini: Rp 47,8 juta dari Rp 119 juta (di bawah 50 % selama 14 hari).")
 			.containsPattern("Mulai: \\d{1,2} \\p{L}+ \\d{4} \\d{2}\\.\\d{2} WITA")
 			.contains("Panduan: https://apbd.kota-bima.example/docs/runbook.md#apbdopdbehindcashplan")

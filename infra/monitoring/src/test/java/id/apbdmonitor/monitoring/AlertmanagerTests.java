@@ -82,6 +82,21 @@ class AlertmanagerTests {
 		assertThat(render(data, "apbd.en.text")).contains("Since: 2 March 2026 09:30 WITA");
 	}
 
+	/**
+	 * An alert of another region than the home one (DINKES of Kabupaten Sleman): the subject names
+	 * that region (the rules' region_name annotation), not the home region; the text names it after
+	 * the OPD (the rules' deskripsi).
+	 */
+	@Test
+	void anAlertOfAnotherRegionNamesItsRegion(@org.junit.jupiter.api.io.TempDir Path temp) throws Exception {
+		Path data = temp.resolve("sleman.json");
+		Files.writeString(data, SLEMAN_DATA);
+
+		assertThat(render(data, "apbd.id.subject"))
+			.isEqualTo("[Kabupaten Sleman] PERINGATAN: Realisasi di bawah anggaran kas — Dinas Kesehatan (DINKES)");
+		assertThat(render(data, "apbd.id.text")).contains("Dinas Kesehatan (DINKES) Kabupaten Sleman baru merealisasikan 60%");
+	}
+
 	@Test
 	void theDigestListsEveryLaggingOpdInOneMessage(@org.junit.jupiter.api.io.TempDir Path temp) throws Exception {
 		Path data = temp.resolve("digest.json");
@@ -119,6 +134,19 @@ class AlertmanagerTests {
 			 "category":"capital","job":"capital-spending"},
 			 "commonAnnotations":{"opd_name":"Dinas Pekerjaan Umum dan Penataan Ruang"},
 			 "alerts":[%s]}""".formatted(PUPR_ALERT);
+
+	private static final String SLEMAN_DATA = """
+			{"receiver":"opd-dinkes","status":"firing","externalURL":"https://apbd.kota-bima.example",
+			 "groupLabels":{"alertname":"ApbdOpdBehindCashPlan","opd":"DINKES"},
+			 "commonLabels":{"alertname":"ApbdOpdBehindCashPlan","opd":"DINKES","pemda":"34.04","severity":"warning",
+			 "category":"goods","job":"goods-spending"},
+			 "commonAnnotations":{"opd_name":"Dinas Kesehatan","region_name":"Kabupaten Sleman"},
+			 "alerts":[{"status":"firing","labels":{"alertname":"ApbdOpdBehindCashPlan","opd":"DINKES","pemda":"34.04",
+			  "severity":"warning","category":"goods","job":"goods-spending"},
+			  "annotations":{"opd_name":"Dinas Kesehatan","region_name":"Kabupaten Sleman",
+			  "deskripsi":"Dinas Kesehatan (DINKES) Kabupaten Sleman baru merealisasikan 60% dari anggaran kas belanja barang sampai hari ini: Rp 6 miliar dari Rp 10 miliar (di bawah 75 % selama 3 hari).",
+			  "runbook_url":"docs/runbook.md#apbdopdbehindcashplan"},
+			  "startsAt":"2026-03-02T01:30:00Z","endsAt":"0001-01-01T00:00:00Z"}]}""";
 
 	private static final String DIGEST_DATA = """
 			{"receiver":"ringkasan-harian","status":"firing","externalURL":"https://apbd.kota-bima.example",

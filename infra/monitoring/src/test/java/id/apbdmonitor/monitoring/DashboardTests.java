@@ -183,6 +183,67 @@ class DashboardTests {
 		assertThat(overview.path("time").path("from").asString()).as("year to date").isEqualTo("now/y");
 	}
 
+	/** Series without a region: the configured targets and thresholds, and Prometheus's own. */
+	static final Set<String> REGIONLESS = Set.of("category_quarter:apbd_absorption_target:ratio",
+			"pemda:apbd_projected_absorption_threshold:ratio", "up");
+
+	/**
+	 * One service process exports several regions, and the same OPD code exists in several
+	 * (DINKES): every series a region's dashboard reads, and every variable listing OPDs, projects
+	 * or revenue types, is selected by the dashboard's {@code pemda} variable, so that no panel
+	 * shows or sums another region's figures. The pipeline and the national ranking span regions.
+	 */
+	@Test
+	void regionDashboardsSelectEverySeriesByTheirPemdaVariable() {
+		for (Path file : dashboardFiles()) {
+			String name = file.getFileName().toString();
+			if (name.equals("apbd-pipeline.json") || name.equals("apbd-national-ranking.json")) {
+				continue;
+			}
+			JsonNode dashboard = JSON.readTree(RepoFiles.read(file));
+			assertThat(variables(name)).as("variables of %s", name).startsWith("pemda");
+			for (JsonNode panel : queryPanels(dashboard)) {
+				for (String expr : expressions(panel)) {
+					PromQl.metricNames(expr).stream().filter((metric) -> !REGIONLESS.contains(metric)).forEach(
+							(metric) -> assertThat(expr).as("%s of %s in %s", metric, title(panel), name)
+								.doesNotContainPattern(Pattern.quote(metric) + "(?!\\{pemda=\"\\$pemda\")"));
+				}
+			}
+			dashboard.path("templating").path("list").forEach((variable) -> {
+				if (!"pemda".equals(variable.path("name").asString())) {
+					assertThat(variable.path("definition").asString()).as("variable %s of %s", variable.path("name").asString(), name)
+						.contains("{pemda=\"$pemda\"}");
+				}
+			});
+		}
+	}
+
+	/**
+	 * Issue 12 item 3: every region ranked on whole-APBD absorption beside its PAD attainment and
+	 * lagging OPDs, by name and province, once nationally and once within the province chosen.
+	 */
+	@Test
+	void theNationalRankingRanksRegionsNationallyAndWithinTheProvince() {
+		JsonNode ranking = JSON.readTree(RepoFiles.read(RepoFiles.DASHBOARDS.resolve("apbd-national-ranking.json")));
+		assertThat(ranking.path("title").asString()).startsWith("APBD: Peringkat Nasional & Provinsi");
+		assertThat(variables("apbd-national-ranking.json")).containsExactly("province");
+		List<JsonNode> tables = queryPanels(ranking).stream().filter((panel) -> "table".equals(panel.path("type").asString())).toList();
+		assertThat(tables).hasSize(2).allSatisfy((table) -> {
+			assertThat(expressions(table)).anySatisfy((expr) -> assertThat(expr).startsWith("region:apbd_absorption:ratio"))
+				.anySatisfy((expr) -> assertThat(expr).startsWith("region:apbd_pad_attainment:ratio"))
+				.anySatisfy((expr) -> assertThat(expr).startsWith("region:apbd_lagging_opds:count"));
+			assertThat(table.path("options").path("sortBy").get(0).path("displayName").asString()).isEqualTo("penyerapan APBD");
+			assertThat(table.path("options").path("sortBy").get(0).path("desc").asBoolean()).as("highest first").isTrue();
+			JsonNode renames = table.findValue("renameByName");
+			assertThat(renames.path("region_name").asString()).isEqualTo("pemda");
+			assertThat(renames.path("province").asString()).isEqualTo("provinsi");
+		});
+		assertThat(tables).filteredOn((table) -> expressions(table).stream().allMatch((expr) -> expr.contains("province=\"$province\"")))
+			.as("the provincial table").hasSize(1);
+		assertThat(tables).filteredOn((table) -> expressions(table).stream().noneMatch((expr) -> expr.contains("province=")))
+			.as("the national table").hasSize(1);
+	}
+
 	/** The 2025 carry-over projects on the overview; the TPP stages as a month-by-OPD grid. */
 	@Test
 	void theOverviewFollowsTheCarryOverProjectsAndTheTppGridShowsStagesByMonthAndOpd() {
@@ -243,7 +304,7 @@ class DashboardTests {
 		JsonNode league = JSON.readTree(RepoFiles.read(RepoFiles.DASHBOARDS.resolve("apbd-opd-league.json")));
 		JsonNode table = queryPanels(league).stream()
 			.filter((panel) -> "table".equals(panel.path("type").asString()))
-			.filter((panel) -> expressions(panel).stream().anyMatch((expr) -> expr.startsWith("(opd:apbd_realised_vs_cash_plan:ratio)")))
+			.filter((panel) -> expressions(panel).stream().anyMatch((expr) -> expr.startsWith("(opd:apbd_realised_vs_cash_plan:ratio{pemda=\"$pemda\"})")))
 			.findFirst()
 			.orElseThrow();
 		JsonNode projected = null;

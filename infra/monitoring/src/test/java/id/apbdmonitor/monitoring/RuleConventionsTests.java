@@ -70,6 +70,43 @@ class RuleConventionsTests {
 		});
 	}
 
+	/**
+	 * One service process exports several regions and OPD codes repeat between them (DINKES):
+	 * every look-up in an alert text by OPD or project matches the alert's pemda first, and an
+	 * alert that names an OPD names its region too (region_name from apbd_region_info).
+	 */
+	@Test
+	void alertTextsLookUpTheirOwnRegionAndNameIt() {
+		Pattern lookUpWithoutPemda = Pattern.compile("printf \"[^\"]*\\{(opd|project)=%q");
+		RuleCatalog.all().stream().filter(RuleCatalog.Rule::isAlert).forEach((alert) -> {
+			for (Object text : alert.annotations().values()) {
+				assertThat(String.valueOf(text)).as("annotations of %s", alert.alert()).doesNotContainPattern(lookUpWithoutPemda);
+			}
+			if (alert.annotations().containsKey("opd_name")) {
+				assertThat(String.valueOf(alert.annotations().get("region_name"))).as("region_name of %s", alert.alert())
+					.contains("apbd_region_info{pemda=%q}");
+			}
+		});
+	}
+
+	/**
+	 * Every aggregation of a business figure keeps the region: sums and counts by OPD, category or
+	 * revenue type are per pemda. (The pipeline's rules aggregate by service and topic.)
+	 */
+	@Test
+	void businessAggregationsKeepThePemda() {
+		Pattern by = Pattern.compile("\\b(sum|count|max|min|avg) by \\(([^)]*)\\)");
+		for (RuleCatalog.Rule rule : RuleCatalog.all()) {
+			if (rule.file().getFileName().toString().equals("pipeline.yml")) {
+				continue;
+			}
+			Matcher matcher = by.matcher(rule.expr());
+			while (matcher.find()) {
+				assertThat(matcher.group(2)).as("%s in %s", matcher.group(), name(rule)).contains("pemda");
+			}
+		}
+	}
+
 	@Test
 	void recordingRulesAreNamedLevelMetricOperations() {
 		assertThat(RuleCatalog.recordNames()).isNotEmpty()
