@@ -152,25 +152,28 @@ public final class AlertmanagerConfigGenerator {
 
 				route:
 				  receiver: operator
-				  group_by: [alertname, opd, job]
+				  group_by: [alertname, pemda, opd, job]
 				  group_wait: 30s
 				  group_interval: 5m
 				  repeat_interval: 12h
 				  routes:
-				    # a daily digest of every OPD alert to BPKAD and the leadership: one group per region,
-				    # sent at most once a day (continue: the OPD still gets its own message)
+				    # a daily digest of every OPD alert of the region to BPKAD and the leadership, sent at
+				    # most once a day (continue: the OPD still gets its own message). Routes match the
+				    # pemda too: OPD codes repeat between regions, and another region's alerts go to the
+				    # operators until its own routes are generated.
 				    - receiver: ringkasan-harian
-				      matchers: ['opd=~".+"']
+				      matchers: ['pemda="%s"', 'opd=~".+"']
 				      group_by: [pemda]
 				      group_wait: 1m
 				      group_interval: 24h
 				      repeat_interval: 24h
 				      continue: true
-				""");
+				""".formatted(region.pemda()));
 		for (Opd opd : region.opds()) {
 			out.append("    # ").append(opd.name()).append('\n');
 			out.append("    - receiver: ").append(opd.receiver()).append('\n');
-			out.append("      matchers: ['opd=\"").append(opd.code()).append("\"']\n");
+			out.append("      matchers: ['pemda=\"").append(region.pemda()).append("\"', 'opd=\"").append(opd.code())
+				.append("\"']\n");
 			out.append("      routes:\n");
 			out.append("        - receiver: ").append(opd.receiver()).append('\n');
 			out.append("          matchers: ['severity=~\"warning|info\"']\n");
@@ -188,7 +191,7 @@ public final class AlertmanagerConfigGenerator {
 				  # a critical alert makes the warning of the same alert, OPD and category redundant
 				  - source_matchers: [severity="critical"]
 				    target_matchers: [severity=~"warning|info"]
-				    equal: [alertname, opd, category]
+				    equal: [alertname, pemda, opd, category]
 				  # while a service is down, without indicators, without events, lagging or stuck on its
 				  # topic, or with a stalled business date, its OPD alerts are about stale figures: the
 				  # pipeline alert says why (same job label, which the OPD-level recording rules keep).

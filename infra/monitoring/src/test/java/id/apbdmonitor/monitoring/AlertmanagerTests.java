@@ -30,13 +30,15 @@ class AlertmanagerTests {
 
 	/**
 	 * amtool prints the receivers a label set reaches, comma-separated: an OPD's alert goes to the
-	 * daily digest and to the OPD's contact; a pipeline alert (no opd) to the operators.
+	 * daily digest and to the OPD's contact; a pipeline alert (no opd) to the operators; so does
+	 * an OPD alert of another region (its DINKES is not Kota Bima's).
 	 */
 	@ParameterizedTest
 	@CsvSource(delimiter = ';', value = { "severity=critical alertname=ApbdServiceDown job=goods-spending; operator",
-			"severity=warning alertname=ApbdOpdBehindCashPlan opd=PUPR; ringkasan-harian,opd-pupr",
-			"severity=critical alertname=ApbdOpdBehindCashPlan opd=DISHUB; ringkasan-harian,opd-dishub",
-			"severity=info alertname=ApbdOpdSpendingWithoutPagu opd=KEC-RABA; ringkasan-harian,opd-kec-raba",
+			"severity=warning alertname=ApbdOpdBehindCashPlan pemda=52.72 opd=PUPR; ringkasan-harian,opd-pupr",
+			"severity=critical alertname=ApbdOpdBehindCashPlan pemda=52.72 opd=DISHUB; ringkasan-harian,opd-dishub",
+			"severity=info alertname=ApbdOpdSpendingWithoutPagu pemda=52.72 opd=KEC-RABA; ringkasan-harian,opd-kec-raba",
+			"severity=warning alertname=ApbdOpdBehindCashPlan pemda=34.04 opd=DINKES; operator",
 			"severity=warning alertname=ApbdDeadLettersAppearing job=pad-revenue; operator" })
 	void alertsReachTheOpdTheDigestOrTheOperators(String labels, String receivers) {
 		List<String> args = new ArrayList<>(List.of("config", "routes", "test", "--config.file=" + CONFIG));
@@ -48,8 +50,8 @@ class AlertmanagerTests {
 	}
 
 	@Test
-	void notificationsAreGroupedByOpd() {
-		assertThat(strings(route().get("group_by"))).contains("opd");
+	void notificationsAreGroupedByRegionAndOpd() {
+		assertThat(strings(route().get("group_by"))).contains("pemda", "opd");
 	}
 
 	@Test
