@@ -138,10 +138,10 @@ class CapitalLedger {
 	private Map<String, CapitalRun.Known> events(Set<String> ids) {
 		Map<String, CapitalRun.Known> events = new HashMap<>();
 		query("""
-				select event_id, payload_sha256, event_type, opd, fiscal_year, contract_id, amount
+				select event_id, payload_sha256, event_type, pemda, opd, fiscal_year, contract_id, amount
 				from capital_event where event_id = any(?)""", ids,
 				rs -> events.put(rs.getString(1), new CapitalRun.Known(rs.getBytes(2), rs.getString(3),
-						rs.getString(4), rs.getInt(5), rs.getString(6), rs.getBigDecimal(7))));
+						rs.getString(4), rs.getString(5), rs.getInt(6), rs.getString(7), rs.getBigDecimal(8))));
 		return events;
 	}
 

@@ -10,24 +10,38 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code apbd.capital.*}: the priority projects whose contracts are followed one by one. Only
- * these codes become values of the {@code project} label, so the label stays bounded.
+ * these codes become values of the {@code project} label, so the label stays bounded. A project
+ * belongs to one region ({@code pemda}, the home region when not given): sub-kegiatan codes are
+ * national, so another region's contracts on the same code are not the project's.
  */
 @ConfigurationProperties("apbd.capital")
 public record CapitalProperties(@DefaultValue List<Project> projects) {
 
 	public CapitalProperties {
 		projects = List.copyOf(projects);
-		Set<String> codes = new HashSet<>();
-		for (Project project : projects) {
-			if (!codes.add(project.code())) {
-				throw new IllegalArgumentException("apbd.capital.projects lists '" + project.code() + "' twice");
-			}
-		}
 	}
 
-	/** The project a contract of this sub-kegiatan belongs to, or null. */
-	public Project projectOf(String subActivity) {
-		for (Project project : this.projects) {
+	/**
+	 * The projects of one region, in configuration order; a project without {@code pemda} is the
+	 * home region's. Fails when the region lists a code twice.
+	 */
+	public List<Project> projectsOf(String pemda, String homePemda) {
+		List<Project> ofRegion = this.projects.stream()
+			.filter(project -> project.pemdaOr(homePemda).equals(pemda))
+			.toList();
+		Set<String> codes = new HashSet<>();
+		for (Project project : ofRegion) {
+			if (!codes.add(project.code())) {
+				throw new IllegalArgumentException(
+						"apbd.capital.projects lists '" + project.code() + "' twice for pemda " + pemda);
+			}
+		}
+		return ofRegion;
+	}
+
+	/** The first of {@code projects} that lists this sub-kegiatan, or null. */
+	public static Project projectOf(List<Project> projects, String subActivity) {
+		for (Project project : projects) {
 			if (project.subActivities().contains(subActivity)) {
 				return project;
 			}
@@ -35,9 +49,12 @@ public record CapitalProperties(@DefaultValue List<Project> projects) {
 		return null;
 	}
 
-	/** A priority project: label code, name, the OPD it is reported under, its sub-kegiatan codes. */
+	/**
+	 * A priority project: label code, name, the OPD it is reported under, its sub-kegiatan codes,
+	 * and its region (empty: the home region).
+	 */
 	public record Project(String code, @DefaultValue("") String name, String opd,
-			@DefaultValue List<String> subActivities) {
+			@DefaultValue List<String> subActivities, @DefaultValue("") String pemda) {
 
 		public Project {
 			Objects.requireNonNull(code, "apbd.capital.projects[].code must be set");
@@ -46,6 +63,11 @@ public record CapitalProperties(@DefaultValue List<Project> projects) {
 			}
 			Objects.requireNonNull(opd, "apbd.capital.projects[].opd must be set for " + code);
 			subActivities = List.copyOf(subActivities);
+		}
+
+		/** The project's pemda, {@code homePemda} when the configuration gives none. */
+		public String pemdaOr(String homePemda) {
+			return this.pemda.isEmpty() ? homePemda : this.pemda;
 		}
 
 	}

@@ -79,8 +79,8 @@ final class CapitalRun {
 			this.accepted.add(parsed);
 			String contractId = (event.reverses() != null) ? contractOf(event.reverses()) : event.contractId();
 			BigDecimal amount = (event.reverses() != null) ? event.amount().negate() : event.amount();
-			this.events.put(id, new Known(parsed.record().sha256(), event.type(), event.envelope().opd(),
-					event.envelope().fiscalYear(), contractId, amount));
+			this.events.put(id, new Known(parsed.record().sha256(), event.type(), event.envelope().pemda(),
+					event.envelope().opd(), event.envelope().fiscalYear(), contractId, amount));
 		}
 		return outcome;
 	}
@@ -106,10 +106,13 @@ final class CapitalRun {
 			return BatchIngestor.reject(Reason.UNKNOWN_REFERENCE, "contractId", event.contractId(), "contractId '"
 					+ event.contractId() + "' names no capital-contract-signed event in the ledger");
 		}
-		if (!contract.opd.equals(envelope.opd()) || contract.fiscalYear != envelope.fiscalYear()) {
+		// the same OPD code exists in several regions (DINKES): the pemda must match too
+		if (!contract.pemda.equals(envelope.pemda()) || !contract.opd.equals(envelope.opd())
+				|| contract.fiscalYear != envelope.fiscalYear()) {
 			return BatchIngestor.reject(Reason.REFERENCE_MISMATCH, "contractId", event.contractId(),
-					"contract '" + event.contractId() + "' is of " + contract.opd + " in " + contract.fiscalYear
-							+ ", not of " + envelope.opd() + " in " + envelope.fiscalYear());
+					"contract '" + event.contractId() + "' is of " + contract.pemda + "/" + contract.opd + " in "
+							+ contract.fiscalYear + ", not of " + envelope.pemda() + "/" + envelope.opd() + " in "
+							+ envelope.fiscalYear());
 		}
 		return switch (event.type()) {
 			case CapitalEvent.PROGRESS -> progress(event, contract);
@@ -181,10 +184,12 @@ final class CapitalRun {
 			return BatchIngestor.reject(Reason.REFERENCE_MISMATCH, "reverses", event.reverses(),
 					"reverses '" + event.reverses() + "' is a " + payment.type() + ", not a capital-payment");
 		}
-		if (!payment.opd().equals(envelope.opd()) || payment.fiscalYear() != envelope.fiscalYear()) {
+		if (!payment.pemda().equals(envelope.pemda()) || !payment.opd().equals(envelope.opd())
+				|| payment.fiscalYear() != envelope.fiscalYear()) {
 			return BatchIngestor.reject(Reason.REFERENCE_MISMATCH, "reverses", event.reverses(),
-					"reverses '" + event.reverses() + "' is a payment of " + payment.opd() + " in "
-							+ payment.fiscalYear() + ", not of " + envelope.opd() + " in " + envelope.fiscalYear());
+					"reverses '" + event.reverses() + "' is a payment of " + payment.pemda() + "/" + payment.opd()
+							+ " in " + payment.fiscalYear() + ", not of " + envelope.pemda() + "/" + envelope.opd()
+							+ " in " + envelope.fiscalYear());
 		}
 		BigDecimal already = this.reversed.getOrDefault(event.reverses(), BigDecimal.ZERO);
 		BigDecimal remaining = payment.amount().subtract(already);
@@ -205,7 +210,8 @@ final class CapitalRun {
 	}
 
 	/** An event stored before the run or accepted in it; amount signed (a reversal's negative). */
-	record Known(byte[] sha256, String type, String opd, int fiscalYear, String contractId, BigDecimal amount) {
+	record Known(byte[] sha256, String type, String pemda, String opd, int fiscalYear, String contractId,
+			BigDecimal amount) {
 	}
 
 	/** An accepted progress report of a contract. */

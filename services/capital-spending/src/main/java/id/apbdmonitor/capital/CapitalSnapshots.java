@@ -16,18 +16,22 @@ import id.apbdmonitor.core.indicator.SnapshotRefresher;
 import id.apbdmonitor.core.projection.YearEndProjection;
 import id.apbdmonitor.core.region.CategoryProperties;
 import id.apbdmonitor.core.region.FiscalYears;
+import id.apbdmonitor.core.region.RegionProperties;
 import id.apbdmonitor.core.region.Regions;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Builds the capital snapshot from the budget lines and the contract totals per sub-kegiatan of
- * the current year: a refresh reads O(OPDs) rows, however many contracts the ledger holds.
+ * Builds the capital snapshot of every region from its budget lines and the contract totals per
+ * sub-kegiatan of the region's watched year, on the region's own business date: a refresh reads
+ * O(OPDs) rows per region, however many contracts the ledger holds.
  */
 @Component
 class CapitalSnapshots implements SnapshotRefresher {
 
 	private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+	private static final CapitalSnapshot EMPTY = CapitalSnapshot.empty();
 
 	private final BudgetStore budget;
 
@@ -37,13 +41,15 @@ class CapitalSnapshots implements SnapshotRefresher {
 
 	private final FiscalYears fiscalYears;
 
-	private final CapitalProperties properties;
+	private final Regions regions;
 
-	private final String pemda;
+	/** pemda → the priority projects of that region. */
+	private final Map<String, List<CapitalProperties.Project>> projects;
 
 	private final String category;
 
-	private final AtomicReference<CapitalSnapshot> current = new AtomicReference<>(CapitalSnapshot.empty());
+	/** pemda → its snapshot; a region before its first refresh has none. */
+	private final AtomicReference<Map<String, CapitalSnapshot>> current = new AtomicReference<>(Map.of());
 
 	CapitalSnapshots(BudgetStore budget, CapitalLedger ledger, BusinessClock clock, FiscalYears fiscalYears,
 			CapitalProperties properties, Regions regions, CategoryProperties category) {
@@ -51,26 +57,60 @@ class CapitalSnapshots implements SnapshotRefresher {
 		this.ledger = ledger;
 		this.clock = clock;
 		this.fiscalYears = fiscalYears;
-		this.properties = properties;
-		this.pemda = regions.single("capital-spending").pemda();
+		this.regions = regions;
+		this.projects = projectsByRegion(properties, regions);
 		this.category = category.name();
 	}
 
-	CapitalSnapshot current() {
-		return this.current.get();
+	/**
+	 * Fails the start on a project of a pemda no region file gives: its series would never be
+	 * exported, and the project would silently read as absent.
+	 */
+	private static Map<String, List<CapitalProperties.Project>> projectsByRegion(CapitalProperties properties,
+			Regions regions) {
+		String home = regions.home().pemda();
+		for (CapitalProperties.Project project : properties.projects()) {
+			if (!regions.contains(project.pemdaOr(home))) {
+				throw new IllegalStateException("apbd.capital.projects '" + project.code() + "' is of pemda "
+						+ project.pemda() + ", which is none of the monitored regions");
+			}
+		}
+		Map<String, List<CapitalProperties.Project>> byRegion = new HashMap<>();
+		for (RegionProperties region : regions.all()) {
+			byRegion.put(region.pemda(), properties.projectsOf(region.pemda(), home));
+		}
+		return Map.copyOf(byRegion);
+	}
+
+	CapitalSnapshot current(String pemda) {
+		return this.current.get().getOrDefault(pemda, EMPTY);
 	}
 
 	@Override
 	public LocalDate businessDate() {
-		return this.current.get().businessDate();
+		return businessDate(this.regions.home().pemda());
+	}
+
+	@Override
+	public LocalDate businessDate(String pemda) {
+		return current(pemda).businessDate();
 	}
 
 	@Override
 	public synchronized void refresh() {
-		LocalDate date = this.clock.today();
-		int year = this.fiscalYears.watched();
+		Map<String, CapitalSnapshot> snapshots = new HashMap<>();
+		for (RegionProperties region : this.regions.all()) {
+			snapshots.put(region.pemda(), snapshot(region));
+		}
+		this.current.set(Map.copyOf(snapshots));
+	}
+
+	private CapitalSnapshot snapshot(RegionProperties region) {
+		String pemda = region.pemda();
+		LocalDate date = this.clock.today(region.zone());
+		int year = this.fiscalYears.watched(region);
 		Map<String, OpdSums> opds = new HashMap<>();
-		for (BudgetStore.BudgetTotal total : this.budget.totals(this.pemda, year)) {
+		for (BudgetStore.BudgetTotal total : this.budget.totals(pemda, year)) {
 			if (this.category.equals(total.category())) {
 				OpdSums sums = opds.computeIfAbsent(total.opd(), opd -> new OpdSums());
 				sums.pagu = sums.pagu.add(total.pagu());
@@ -78,23 +118,24 @@ class CapitalSnapshots implements SnapshotRefresher {
 				sums.yearPlan = sums.yearPlan.add(YearEndProjection.yearPlan(total.cashPlan()));
 			}
 		}
-		Map<String, ProjectSums> projects = new HashMap<>();
-		for (CapitalLedger.SubActivityTotal total : this.ledger.totals(this.pemda, year)) {
+		List<CapitalProperties.Project> regionProjects = projects(pemda);
+		Map<String, ProjectSums> projectSums = new HashMap<>();
+		for (CapitalLedger.SubActivityTotal total : this.ledger.totals(pemda, year)) {
 			OpdSums sums = opds.computeIfAbsent(total.opd(), opd -> new OpdSums());
 			sums.realised = sums.realised.add(total.paid());
 			sums.contracted = sums.contracted.add(total.contracted());
 			sums.unpaid = sums.unpaid.add(total.handedOverUnpaid());
-			CapitalProperties.Project project = this.properties.projectOf(total.subActivity());
+			CapitalProperties.Project project = CapitalProperties.projectOf(regionProjects, total.subActivity());
 			if (project != null) {
-				projects.computeIfAbsent(project.code(), code -> new ProjectSums()).add(total);
+				projectSums.computeIfAbsent(project.code(), code -> new ProjectSums()).add(total);
 			}
 		}
 		Map<String, CapitalSnapshot.OpdFigures> byOpd = new HashMap<>();
 		opds.forEach((opd, sums) -> byOpd.put(opd, new CapitalSnapshot.OpdFigures(sums.pagu, sums.plan, sums.realised,
 				sums.contracted, sums.unpaid, sums.yearPlan)));
 		Map<String, CapitalSnapshot.ProjectFigures> byProject = new HashMap<>();
-		projects.forEach((code, sums) -> byProject.put(code, sums.figures()));
-		this.current.set(new CapitalSnapshot(date, Map.copyOf(byOpd), Map.copyOf(byProject)));
+		projectSums.forEach((code, sums) -> byProject.put(code, sums.figures()));
+		return new CapitalSnapshot(date, Map.copyOf(byOpd), Map.copyOf(byProject));
 	}
 
 	private static final class OpdSums {
@@ -144,8 +185,9 @@ class CapitalSnapshots implements SnapshotRefresher {
 
 	}
 
-	List<CapitalProperties.Project> projects() {
-		return this.properties.projects();
+	/** The priority projects of a region (none for a pemda not monitored). */
+	List<CapitalProperties.Project> projects(String pemda) {
+		return this.projects.getOrDefault(pemda, List.of());
 	}
 
 }

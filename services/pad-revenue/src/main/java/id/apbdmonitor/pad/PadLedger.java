@@ -147,11 +147,13 @@ class PadLedger {
 			return BatchIngestor.reject(Reason.UNKNOWN_REFERENCE, "reverses", event.reverses(),
 					"reverses '" + event.reverses() + "' names no pad-received event in the ledger");
 		}
-		if (receipt.reverses() != null || !receipt.opd().equals(envelope.opd())
-				|| receipt.fiscalYear() != envelope.fiscalYear()) {
+		// the same OPD code exists in several regions (DINKES): the pemda must match too
+		if (receipt.reverses() != null || !receipt.pemda().equals(envelope.pemda())
+				|| !receipt.opd().equals(envelope.opd()) || receipt.fiscalYear() != envelope.fiscalYear()) {
 			return BatchIngestor.reject(Reason.REFERENCE_MISMATCH, "reverses", event.reverses(),
-					"reverses '" + event.reverses() + "' must be a pad-received of " + envelope.opd() + " in "
-							+ envelope.fiscalYear() + "; it is of " + receipt.opd() + " in " + receipt.fiscalYear()
+					"reverses '" + event.reverses() + "' must be a pad-received of " + envelope.pemda() + "/"
+							+ envelope.opd() + " in " + envelope.fiscalYear() + "; it is of " + receipt.pemda() + "/"
+							+ receipt.opd() + " in " + receipt.fiscalYear()
 							+ ((receipt.reverses() != null) ? ", and itself a reversal" : ""));
 		}
 		BigDecimal remaining = receipt.amount().subtract(receipt.reversed);
