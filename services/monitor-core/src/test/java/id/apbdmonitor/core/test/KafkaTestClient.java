@@ -66,8 +66,10 @@ public final class KafkaTestClient implements AutoCloseable {
 	/** The first record on a topic, from the beginning, whose value contains the text. */
 	public DeadLetter find(String topic, String containing, Duration timeout) {
 		List<DeadLetter> records = read(topic, record -> record.value().contains(containing), timeout);
-		if (records.isEmpty()) {
-			throw new AssertionError("no record containing '" + containing + "' on " + topic + " within " + timeout);
+		// read returns every record it saw: the last is the match only if the search stopped on one
+		if (records.isEmpty() || !records.get(records.size() - 1).value().contains(containing)) {
+			throw new AssertionError("no record containing '" + containing + "' on " + topic + " within " + timeout
+					+ " (" + records.size() + " others read)");
 		}
 		return records.get(records.size() - 1);
 	}
