@@ -7,21 +7,30 @@ import java.util.function.ToDoubleFunction;
 
 import id.apbdmonitor.core.region.CategoryProperties;
 import id.apbdmonitor.core.region.RegionProperties;
+import id.apbdmonitor.core.region.Regions;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Exports the TPP snapshot, every series present from start-up: pagu, cash plan to date,
+ * Exports the TPP snapshot of every region, every series present from start-up for each OPD of
+ * each region: pagu, cash plan to date,
  * realised and the projected year end with {@code category="tpp"} (the same gauges as the
  * spending services, so the absorption and projection rules cover TPP), the months due, paid and late, and per month the delay from the
- * month's last day to its SPM and SP2D and the submission deadline.
+ * month's last day to its SPM and SP2D and the region's submission deadline (its own calendar).
  */
 @Component
 class TppMeters {
 
-	TppMeters(TppSnapshots snapshots, RegionProperties region, CategoryProperties category, MeterRegistry registry) {
+	TppMeters(TppSnapshots snapshots, Regions regions, CategoryProperties category, MeterRegistry registry) {
+		for (RegionProperties region : regions.all()) {
+			register(snapshots, region, category, registry);
+		}
+	}
+
+	private static void register(TppSnapshots snapshots, RegionProperties region, CategoryProperties category,
+			MeterRegistry registry) {
 		ZoneId zone = region.zone();
 		String pemda = region.pemda();
 		for (RegionProperties.Opd opd : region.opds()) {
@@ -31,7 +40,7 @@ class TppMeters {
 					TppFigures::cashPlanToDate);
 			meters.rupiah("apbd.realised.rupiah", "Realised spending of the fiscal year to date", TppFigures::realised);
 			String code = opd.code();
-			Gauge.builder("apbd.projected.year.end.rupiah", snapshots, s -> s.projectedYearEnd(code).doubleValue())
+			Gauge.builder("apbd.projected.year.end.rupiah", snapshots, s -> s.projectedYearEnd(pemda, code).doubleValue())
 				.description("Projected realised at 31 December: realised plus the remaining cash plan at the OPD's pace so far, at most the pagu")
 				.tag("pemda", pemda)
 				.tag("opd", code)
@@ -63,7 +72,7 @@ class TppMeters {
 		for (int month = 1; month <= 12; month++) {
 			int m = month;
 			Gauge.builder("apbd.tpp.submission.deadline.timestamp.seconds", snapshots,
-					s -> s.deadline(m).atStartOfDay(zone).toEpochSecond())
+					s -> s.deadline(pemda, m).atStartOfDay(zone).toEpochSecond())
 				.description("Submission deadline of the month's TPP: the configured working days after its last day")
 				.tag("pemda", pemda)
 				.tag("month", Integer.toString(month))
@@ -78,7 +87,7 @@ class TppMeters {
 		}
 
 		void rule(String name, String description, String rule, ToDoubleFunction<TppFigures> value) {
-			Gauge.builder(name, this.snapshots, snapshots -> value.applyAsDouble(snapshots.of(this.opd)))
+			Gauge.builder(name, this.snapshots, snapshots -> value.applyAsDouble(snapshots.of(this.pemda, this.opd)))
 				.description(description)
 				.tag("pemda", this.pemda)
 				.tag("opd", this.opd)
@@ -89,7 +98,7 @@ class TppMeters {
 
 		void value(String name, String description, String month, ToDoubleFunction<TppFigures> value) {
 			Gauge.Builder<TppSnapshots> builder = Gauge
-				.builder(name, this.snapshots, snapshots -> value.applyAsDouble(snapshots.of(this.opd)))
+				.builder(name, this.snapshots, snapshots -> value.applyAsDouble(snapshots.of(this.pemda, this.opd)))
 				.description(description)
 				.tag("pemda", this.pemda)
 				.tag("opd", this.opd)

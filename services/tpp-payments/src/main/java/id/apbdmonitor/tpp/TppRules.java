@@ -11,14 +11,11 @@ import java.util.Set;
 
 import id.apbdmonitor.core.calendar.HolidayCalendar;
 
-import org.springframework.stereotype.Component;
-
 /**
- * The TPP rules of one OPD's year, without I/O: deadlines in working days, months late (past the
- * deadline, not submitted), months submitted late (submitted after the deadline) and months whose
- * SP2D paid less than their SPM ordered.
+ * The TPP rules of one OPD's year in one region, without I/O: deadlines in working days of the
+ * region's calendar, months late (past the deadline, not submitted), months submitted late
+ * (submitted after the deadline) and months whose SP2D paid less than their SPM ordered.
  */
-@Component
 class TppRules {
 
 	private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import id.apbdmonitor.core.budget.BudgetStore;
+import id.apbdmonitor.core.calendar.RegionCalendars;
 import id.apbdmonitor.core.clock.BusinessClock;
 import id.apbdmonitor.core.indicator.CashPlan;
 import id.apbdmonitor.core.indicator.SnapshotRefresher;
@@ -21,13 +22,16 @@ import id.apbdmonitor.core.region.Regions;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds the TPP snapshot of every OPD from the budget lines and the stage ledger, against the
- * business date and the submission deadlines. The year monitored is the newest open fiscal year.
+ * Builds the TPP snapshot of every OPD of every region from the budget lines and the stage
+ * ledger, on the region's own business date and against the submission deadlines of its own
+ * calendar. The year monitored is the region's newest open fiscal year.
  */
 @Component
 class TppSnapshots implements SnapshotRefresher {
 
 	private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
+
+	private static final Snapshot EMPTY = new Snapshot(null, 0, Map.of(), Map.of());
 
 	private final BudgetStore budget;
 
@@ -37,27 +41,33 @@ class TppSnapshots implements SnapshotRefresher {
 
 	private final FiscalYears fiscalYears;
 
-	private final TppRules rules;
+	private final Regions regions;
 
-	private final RegionProperties region;
+	/** pemda → the rules on the region's calendar. */
+	private final Map<String, TppRules> rules;
 
 	private final String category;
 
-	private final AtomicReference<Snapshot> current = new AtomicReference<>(new Snapshot(null, 0, Map.of(), Map.of()));
+	/** pemda → its snapshot; a region before its first refresh has none. */
+	private final AtomicReference<Map<String, Snapshot>> current = new AtomicReference<>(Map.of());
 
 	TppSnapshots(BudgetStore budget, TppLedger ledger, BusinessClock clock, FiscalYears fiscalYears,
-			TppRules rules, Regions regions, CategoryProperties category) {
+			TppProperties properties, RegionCalendars calendars, Regions regions, CategoryProperties category) {
 		this.budget = budget;
 		this.ledger = ledger;
 		this.clock = clock;
 		this.fiscalYears = fiscalYears;
-		this.rules = rules;
-		this.region = regions.single("tpp-payments");
+		this.regions = regions;
+		Map<String, TppRules> byPemda = new HashMap<>();
+		for (RegionProperties region : regions.all()) {
+			byPemda.put(region.pemda(), new TppRules(properties, calendars.of(region.pemda())));
+		}
+		this.rules = Map.copyOf(byPemda);
 		this.category = category.name();
 	}
 
-	TppFigures of(String opd) {
-		TppFigures figures = this.current.get().byOpd().get(opd);
+	TppFigures of(String pemda, String opd) {
+		TppFigures figures = current(pemda).byOpd().get(opd);
 		return (figures != null) ? figures : empty();
 	}
 
@@ -65,27 +75,46 @@ class TppSnapshots implements SnapshotRefresher {
 	 * The OPD's projected TPP realised at 31 December (0 before the first refresh): the pace is
 	 * realised ÷ the cash plan of the months already ended, since TPP is paid in arrears.
 	 */
-	BigDecimal projectedYearEnd(String opd) {
-		return this.current.get().projected().getOrDefault(opd, ZERO);
+	BigDecimal projectedYearEnd(String pemda, String opd) {
+		return current(pemda).projected().getOrDefault(opd, ZERO);
 	}
 
-	/** The submission deadline of a month of the monitored year. */
-	LocalDate deadline(int month) {
-		Snapshot snapshot = this.current.get();
-		int year = (snapshot.year() != 0) ? snapshot.year() : this.fiscalYears.watched();
-		return this.rules.deadline(year, month);
+	/** The submission deadline of a month of the region's monitored year. */
+	LocalDate deadline(String pemda, int month) {
+		Snapshot snapshot = current(pemda);
+		int year = (snapshot.year() != 0) ? snapshot.year()
+				: this.fiscalYears.watched(this.regions.find(pemda).orElseThrow());
+		return this.rules.get(pemda).deadline(year, month);
 	}
 
 	@Override
 	public LocalDate businessDate() {
-		return this.current.get().businessDate();
+		return businessDate(this.regions.home().pemda());
+	}
+
+	@Override
+	public LocalDate businessDate(String pemda) {
+		return current(pemda).businessDate();
 	}
 
 	@Override
 	public synchronized void refresh() {
-		LocalDate today = this.clock.today();
-		int year = this.fiscalYears.watched();
-		String pemda = this.region.pemda();
+		Map<String, Snapshot> snapshots = new HashMap<>();
+		for (RegionProperties region : this.regions.all()) {
+			snapshots.put(region.pemda(), snapshot(region));
+		}
+		this.current.set(Map.copyOf(snapshots));
+	}
+
+	private Snapshot current(String pemda) {
+		return this.current.get().getOrDefault(pemda, EMPTY);
+	}
+
+	private Snapshot snapshot(RegionProperties region) {
+		LocalDate today = this.clock.today(region.zone());
+		int year = this.fiscalYears.watched(region);
+		String pemda = region.pemda();
+		TppRules rules = this.rules.get(pemda);
 		Map<String, BigDecimal> pagu = new HashMap<>();
 		Map<String, BigDecimal> plan = new HashMap<>();
 		Map<String, BigDecimal> yearPlan = new HashMap<>();
@@ -102,22 +131,22 @@ class TppSnapshots implements SnapshotRefresher {
 			}
 		}
 		Map<String, Map<Integer, Map<Stage, TppLedger.StageRow>>> stages = new HashMap<>();
-		for (TppLedger.StageRow row : this.ledger.stages(pemda, year, this.rules.stagesRead())) {
+		for (TppLedger.StageRow row : this.ledger.stages(pemda, year, rules.stagesRead())) {
 			stages.computeIfAbsent(row.opd(), opd -> new HashMap<>())
 				.computeIfAbsent(row.month(), month -> new HashMap<>())
 				.put(row.stage(), row);
 		}
 		Map<String, TppFigures> figures = new HashMap<>();
 		Map<String, BigDecimal> projected = new HashMap<>();
-		List<LocalDate> deadlines = this.rules.deadlines(year);
-		for (String opd : this.region.opdCodes()) {
-			TppFigures opdFigures = this.rules.figures(year, today, stages.getOrDefault(opd, Map.of()),
+		List<LocalDate> deadlines = rules.deadlines(year);
+		for (String opd : region.opdCodes()) {
+			TppFigures opdFigures = rules.figures(year, today, stages.getOrDefault(opd, Map.of()),
 					pagu.getOrDefault(opd, ZERO), plan.getOrDefault(opd, ZERO), deadlines);
 			figures.put(opd, opdFigures);
 			projected.put(opd, YearEndProjection.spending(opdFigures.pagu(), yearPlan.getOrDefault(opd, ZERO),
 					planOfEndedMonths.getOrDefault(opd, ZERO), opdFigures.realised()));
 		}
-		this.current.set(new Snapshot(today, year, Map.copyOf(figures), Map.copyOf(projected)));
+		return new Snapshot(today, year, Map.copyOf(figures), Map.copyOf(projected));
 	}
 
 	private static TppFigures empty() {

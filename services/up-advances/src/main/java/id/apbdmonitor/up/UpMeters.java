@@ -8,21 +8,30 @@ import java.util.function.ToDoubleFunction;
 
 import id.apbdmonitor.core.region.CategoryProperties;
 import id.apbdmonitor.core.region.RegionProperties;
+import id.apbdmonitor.core.region.Regions;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Exports the UP snapshot: one series per OPD of the region for every figure and rule, all
- * present (0) from start-up. Dates become the start of the day in the region's time zone, 0
+ * Exports the UP snapshots: one series per region and OPD of that region for every figure and
+ * rule, all present (0) from start-up. Dates become the start of the day in the region's time zone, 0
  * when there is none. Nothing here is realisation: no pagu, no realised gauge.
  */
 @Component
 class UpMeters {
 
-	UpMeters(UpSnapshots snapshots, RegionProperties region, CategoryProperties category, MeterRegistry registry) {
+	UpMeters(UpSnapshots snapshots, Regions regions, CategoryProperties category, MeterRegistry registry) {
+		for (RegionProperties region : regions.all()) {
+			register(snapshots, region, category, registry);
+		}
+	}
+
+	private static void register(UpSnapshots snapshots, RegionProperties region, CategoryProperties category,
+			MeterRegistry registry) {
 		ZoneId zone = region.zone();
+		String pemda = region.pemda();
 		for (RegionProperties.Opd opd : region.opds()) {
 			Meters meters = new Meters(registry, snapshots, region.pemda(), opd.code(), category.name());
 			meters.rupiah("apbd.up.ceiling.rupiah", "UP ceiling of the OPD for the year", UpFigures::ceiling);
@@ -51,7 +60,7 @@ class UpMeters {
 			meters.value("apbd.up.gu.eligible", "1 when the accounted, unrefilled share of the ceiling reaches the GU threshold",
 					figures -> figures.guEligible() ? 1 : 0);
 			for (UpFigures.Rule rule : UpFigures.Rule.values()) {
-				Gauge.builder("apbd.up.rule.breached", snapshots, s -> s.of(opd.code()).breached(rule) ? 1 : 0)
+				Gauge.builder("apbd.up.rule.breached", snapshots, s -> s.of(pemda, opd.code()).breached(rule) ? 1 : 0)
 					.description("1 while the OPD breaches the UP rule (README: UP and TPP rules)")
 					.tag("pemda", region.pemda())
 					.tag("opd", opd.code())
@@ -60,7 +69,7 @@ class UpMeters {
 					.register(registry);
 				if (rule.counted()) {
 					// a gauge, not a _total counter: recomputed from the ledger, it never counts a fact twice
-					Gauge.builder("apbd.up.rule.breaches", snapshots, s -> s.of(opd.code()).breaches(rule))
+					Gauge.builder("apbd.up.rule.breaches", snapshots, s -> s.of(pemda, opd.code()).breaches(rule))
 						.description("Facts of the fiscal year that broke the UP rule (README: UP and TPP rules)")
 						.tag("pemda", region.pemda())
 						.tag("opd", opd.code())
@@ -86,7 +95,7 @@ class UpMeters {
 		}
 
 		void value(String name, String description, ToDoubleFunction<UpFigures> value) {
-			Gauge.builder(name, this.snapshots, snapshots -> value.applyAsDouble(snapshots.of(this.opd)))
+			Gauge.builder(name, this.snapshots, snapshots -> value.applyAsDouble(snapshots.of(this.pemda, this.opd)))
 				.description(description)
 				.tag("pemda", this.pemda)
 				.tag("opd", this.opd)

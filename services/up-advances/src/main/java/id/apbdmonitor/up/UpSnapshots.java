@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,9 +27,9 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Builds the UP snapshot of every OPD from the totals kept beside the ledger and evaluates the
- * rules against the business date; the rule replay of each OPD is continued with the facts
- * stored since the last refresh, so a refresh reads O(OPDs) rows plus what is new. The year monitored is the newest open fiscal year, so that after 31 December
+ * Builds the UP snapshot of every OPD of every region from the totals kept beside the ledger and
+ * evaluates the rules against the region's own business date; the rule replay of each OPD is continued with the facts
+ * stored since the last refresh, so a refresh reads O(OPDs) rows plus what is new. The year monitored is the region's newest open fiscal year, so that after 31 December
  * the leftovers of a year still open are watched.
  */
 @Component
@@ -52,36 +53,22 @@ class UpSnapshots implements SnapshotRefresher {
 
 	private final UpProperties rules;
 
-	private final RegionProperties region;
-
 	private final UpRuleBook ruleBook;
-
-	private final Map<String, String> opdNames = new HashMap<>();
 
 	/** Breaches already logged (event id and rule), so that each is logged once per process. */
 	private final Set<String> logged = new HashSet<>();
 
-	/** The rule replay of each OPD of {@link #replayedYear}, up to the facts stored until {@link #replayedSeq}. */
-	private final Map<String, UpRuleBook.Replay> replays = new HashMap<>();
+	/** pemda → the replays of its OPDs, in the order of {@link Regions#all()}. */
+	private final Map<String, RegionReplays> regions = new LinkedHashMap<>();
 
-	private int replayedYear;
-
-	private long replayedSeq;
-
-	/** When a refresh may replay OPDs from their first fact again (System.nanoTime). */
-	private long nextReplayFrom = System.nanoTime();
-
-	/** When a refresh last found new facts (System.nanoTime). */
-	private long lastNewFactsAt = System.nanoTime();
-
-	/** Per OPD, when it was last replayed from its first fact (a count of such replays). */
-	private final Map<String, Long> replayedAt = new HashMap<>();
-
-	private long replayCount;
+	private final String homePemda;
 
 	private final TransactionTemplate readOnly;
 
-	private final AtomicReference<Snapshot> current = new AtomicReference<>(new Snapshot(null, Map.of()));
+	private static final Snapshot EMPTY = new Snapshot(null, Map.of());
+
+	/** pemda → its snapshot; a region before its first refresh has none. */
+	private final AtomicReference<Map<String, Snapshot>> current = new AtomicReference<>(Map.of());
 
 	UpSnapshots(UpLedger ledger, BusinessClock clock, EnvelopeReader envelopes, UpProperties rules,
 			Regions regions, PlatformTransactionManager transactions) {
@@ -92,19 +79,24 @@ class UpSnapshots implements SnapshotRefresher {
 		this.clock = clock;
 		this.envelopes = envelopes;
 		this.rules = rules;
-		this.region = regions.single("up-advances");
 		this.ruleBook = new UpRuleBook(rules.rules());
-		region.opds().forEach(opd -> this.opdNames.put(opd.code(), opd.name()));
+		regions.all().forEach(region -> this.regions.put(region.pemda(), new RegionReplays(region)));
+		this.homePemda = regions.home().pemda();
 	}
 
-	UpFigures of(String opd) {
-		UpFigures figures = this.current.get().byOpd().get(opd);
+	UpFigures of(String pemda, String opd) {
+		UpFigures figures = this.current.get().getOrDefault(pemda, EMPTY).byOpd().get(opd);
 		return (figures != null) ? figures : empty();
 	}
 
 	@Override
 	public LocalDate businessDate() {
-		return this.current.get().businessDate();
+		return businessDate(this.homePemda);
+	}
+
+	@Override
+	public LocalDate businessDate(String pemda) {
+		return this.current.get().getOrDefault(pemda, EMPTY).businessDate();
 	}
 
 	/**
@@ -118,103 +110,155 @@ class UpSnapshots implements SnapshotRefresher {
 	 */
 	@Override
 	public synchronized void refresh() {
-		refresh(System.nanoTime() - this.nextReplayFrom >= 0);
+		Map<String, Snapshot> snapshots = new HashMap<>();
+		for (RegionReplays region : this.regions.values()) {
+			snapshots.put(region.region.pemda(), region.refresh(System.nanoTime() - region.nextReplayFrom >= 0));
+		}
+		this.current.set(Map.copyOf(snapshots));
 	}
 
-	private void refresh(boolean mayReplay) {
-		LocalDate today = this.clock.today();
-		int year = FiscalYears.watched(this.envelopes.openFiscalYears());
-		if (year != this.replayedYear) {
-			this.replays.clear();
-			this.replayedSeq = 0;
-			this.replayedYear = year;
+	/**
+	 * One region's rule replays and their bookkeeping: the facts of each region are read with
+	 * their own sequence mark, on the region's own date and watched year.
+	 */
+	private final class RegionReplays {
+
+		private final RegionProperties region;
+
+		private final Map<String, String> opdNames = new HashMap<>();
+
+		/** The rule replay of each OPD of {@link #replayedYear}, up to the facts stored until {@link #replayedSeq}. */
+		private final Map<String, UpRuleBook.Replay> replays = new HashMap<>();
+
+		private int replayedYear;
+
+		private long replayedSeq;
+
+		/** When a refresh may replay OPDs from their first fact again (System.nanoTime). */
+		private long nextReplayFrom = System.nanoTime();
+
+		/** When a refresh last found new facts (System.nanoTime). */
+		private long lastNewFactsAt = System.nanoTime();
+
+		/** Per OPD, when it was last replayed from its first fact (a count of such replays). */
+		private final Map<String, Long> replayedAt = new HashMap<>();
+
+		private long replayCount;
+
+		RegionReplays(RegionProperties region) {
+			this.region = region;
+			region.opds().forEach(opd -> this.opdNames.put(opd.code(), opd.name()));
 		}
-		String pemda = this.region.pemda();
-		Map<String, Map<String, UpLedger.TypeTotal>> byOpd = new HashMap<>();
-		Map<String, BigDecimal> ceilings = new HashMap<>();
-		Map<String, UpLedger.TuSummary> tus = new HashMap<>();
-		Map<String, UpRuleBook.Verdict> verdicts = new HashMap<>();
-		// one snapshot of the database, so that the facts read and the counts they are checked against agree
-		this.readOnly.executeWithoutResult(status -> {
-			Map<String, List<UpLedger.Fact>> later = new HashMap<>();
-			for (UpLedger.Sequenced stored : this.ledger.factsAfter(pemda, year, this.replayedSeq)) {
-				later.computeIfAbsent(stored.fact().opd(), opd -> new ArrayList<>()).add(stored.fact());
-				this.replayedSeq = Math.max(this.replayedSeq, stored.seq());
+
+		private Snapshot refresh(boolean mayReplay) {
+			LocalDate today = clock.today(this.region.zone());
+			int year = FiscalYears.watched(envelopes.openFiscalYears(this.region));
+			if (year != this.replayedYear) {
+				this.replays.clear();
+				this.replayedSeq = 0;
+				this.replayedYear = year;
 			}
-			for (UpLedger.TypeTotal total : this.ledger.typeTotals(pemda, year)) {
-				byOpd.computeIfAbsent(total.opd(), opd -> new HashMap<>()).put(total.type(), total);
-			}
-			this.ledger.ceilings(pemda, year).forEach(ceiling -> ceilings.put(ceiling.opd(), ceiling.amount()));
-			this.ledger.tuSummaries(pemda, year, this.rules.tuMaxDays()).forEach(tu -> tus.put(tu.opd(), tu));
-			List<String> missing = new ArrayList<>();
-			List<String> behind = new ArrayList<>();
-			for (String opd : this.region.opdCodes()) {
-				long stored = byOpd.getOrDefault(opd, Map.of()).values().stream().mapToLong(UpLedger.TypeTotal::events).sum();
-				UpRuleBook.Replay replay = this.replays.get(opd);
-				List<UpLedger.Fact> newer = later.getOrDefault(opd, List.of());
-				if (replay != null && replay.applied() + newer.size() == stored && replay.continuableWith(newer)) {
-					newer.forEach(replay::apply);
+			String pemda = this.region.pemda();
+			Map<String, Map<String, UpLedger.TypeTotal>> byOpd = new HashMap<>();
+			Map<String, BigDecimal> ceilings = new HashMap<>();
+			Map<String, UpLedger.TuSummary> tus = new HashMap<>();
+			Map<String, UpRuleBook.Verdict> verdicts = new HashMap<>();
+			// one snapshot of the database, so that the facts read and the counts they are checked against agree
+			readOnly.executeWithoutResult(status -> {
+				Map<String, List<UpLedger.Fact>> later = new HashMap<>();
+				for (UpLedger.Sequenced stored : ledger.factsAfter(pemda, year, this.replayedSeq)) {
+					later.computeIfAbsent(stored.fact().opd(), opd -> new ArrayList<>()).add(stored.fact());
+					this.replayedSeq = Math.max(this.replayedSeq, stored.seq());
 				}
-				else if (stored == 0) {
-					this.replays.put(opd, this.ruleBook.replay(List.of()));
+				for (UpLedger.TypeTotal total : ledger.typeTotals(pemda, year)) {
+					byOpd.computeIfAbsent(total.opd(), opd -> new HashMap<>()).put(total.type(), total);
 				}
-				else if (replay == null) {
-					missing.add(opd);
-				}
-				else {
-					// facts dated before those replayed, or a fact committed late with an older seq (another
-					// instance's transaction: the count does not add up): behind until replayed from the start
-					behind.add(opd);
-				}
-			}
-			long started = System.nanoTime();
-			if (!missing.isEmpty()) {
-				replayFromStart(pemda, year, missing);
-			}
-			long now = System.nanoTime();
-			if (!later.isEmpty()) {
-				this.lastNewFactsAt = now;
-			}
-			// quiet: nothing new stored for a while (not merely since a commit's refresh a moment ago)
-			boolean quiet = now - this.lastNewFactsAt >= QUIET_NANOS;
-			if (quiet && !behind.isEmpty()) {
-				replayFromStart(pemda, year, behind);
-			}
-			else if (mayReplay && !behind.isEmpty()) {
-				// OPD by OPD, the longest behind first, until a slice of time is used: a commit waits little
-				behind.sort(java.util.Comparator.comparingLong(opd -> this.replayedAt.getOrDefault(opd, 0L)));
-				for (String opd : behind) {
-					replayFromStart(pemda, year, List.of(opd));
-					if (System.nanoTime() - started > REPLAY_SLICE_NANOS) {
-						break;
+				ledger.ceilings(pemda, year).forEach(ceiling -> ceilings.put(ceiling.opd(), ceiling.amount()));
+				ledger.tuSummaries(pemda, year, rules.tuMaxDays()).forEach(tu -> tus.put(tu.opd(), tu));
+				List<String> missing = new ArrayList<>();
+				List<String> behind = new ArrayList<>();
+				for (String opd : this.region.opdCodes()) {
+					long stored = byOpd.getOrDefault(opd, Map.of()).values().stream().mapToLong(UpLedger.TypeTotal::events).sum();
+					UpRuleBook.Replay replay = this.replays.get(opd);
+					List<UpLedger.Fact> newer = later.getOrDefault(opd, List.of());
+					if (replay != null && replay.applied() + newer.size() == stored && replay.continuableWith(newer)) {
+						newer.forEach(replay::apply);
+					}
+					else if (stored == 0) {
+						this.replays.put(opd, ruleBook.replay(List.of()));
+					}
+					else if (replay == null) {
+						missing.add(opd);
+					}
+					else {
+						// facts dated before those replayed, or a fact committed late with an older seq (another
+						// instance's transaction: the count does not add up): behind until replayed from the start
+						behind.add(opd);
 					}
 				}
-			}
-			if (!missing.isEmpty() || (mayReplay && !behind.isEmpty())) {
-				this.nextReplayFrom = System.nanoTime() + 9 * (System.nanoTime() - started);
-			}
+				long started = System.nanoTime();
+				if (!missing.isEmpty()) {
+					replayFromStart(pemda, year, missing);
+				}
+				long now = System.nanoTime();
+				if (!later.isEmpty()) {
+					this.lastNewFactsAt = now;
+				}
+				// quiet: nothing new stored for a while (not merely since a commit's refresh a moment ago)
+				boolean quiet = now - this.lastNewFactsAt >= QUIET_NANOS;
+				if (quiet && !behind.isEmpty()) {
+					replayFromStart(pemda, year, behind);
+				}
+				else if (mayReplay && !behind.isEmpty()) {
+					// OPD by OPD, the longest behind first, until a slice of time is used: a commit waits little
+					behind.sort(java.util.Comparator.comparingLong(opd -> this.replayedAt.getOrDefault(opd, 0L)));
+					for (String opd : behind) {
+						replayFromStart(pemda, year, List.of(opd));
+						if (System.nanoTime() - started > REPLAY_SLICE_NANOS) {
+							break;
+						}
+					}
+				}
+				if (!missing.isEmpty() || (mayReplay && !behind.isEmpty())) {
+					this.nextReplayFrom = System.nanoTime() + 9 * (System.nanoTime() - started);
+				}
+				for (String opd : this.region.opdCodes()) {
+					UpRuleBook.Replay replay = this.replays.get(opd);
+					replay.announce(this::logOnce);
+					verdicts.put(opd, replay.verdict());
+				}
+			});
+			Map<String, UpFigures> figures = new HashMap<>();
 			for (String opd : this.region.opdCodes()) {
-				UpRuleBook.Replay replay = this.replays.get(opd);
-				replay.announce(this::logOnce);
-				verdicts.put(opd, replay.verdict());
+				UpRuleBook.Verdict verdict = verdicts.get(opd);
+				figures.put(opd, figures(today, year, byOpd.getOrDefault(opd, Map.of()),
+						ceilings.getOrDefault(opd, ZERO), tus.get(opd), verdict));
 			}
-		});
-		Map<String, UpFigures> figures = new HashMap<>();
-		for (String opd : this.region.opdCodes()) {
-			UpRuleBook.Verdict verdict = verdicts.get(opd);
-			figures.put(opd, figures(today, year, byOpd.getOrDefault(opd, Map.of()),
-					ceilings.getOrDefault(opd, ZERO), tus.get(opd), verdict));
+			return new Snapshot(today, Map.copyOf(figures));
 		}
-		this.current.set(new Snapshot(today, Map.copyOf(figures)));
-	}
 
-	private void replayFromStart(String pemda, int year, List<String> opds) {
-		Map<String, BigDecimal> firstCeilings = this.ledger.firstCeilings(pemda, year, opds);
-		for (String opd : opds) {
-			this.replays.put(opd, this.ruleBook.start(firstCeilings.get(opd)));
-			this.replayedAt.put(opd, ++this.replayCount);
+		private void replayFromStart(String pemda, int year, List<String> opds) {
+			Map<String, BigDecimal> firstCeilings = ledger.firstCeilings(pemda, year, opds);
+			for (String opd : opds) {
+				this.replays.put(opd, ruleBook.start(firstCeilings.get(opd)));
+				this.replayedAt.put(opd, ++this.replayCount);
+			}
+			ledger.eachFact(pemda, year, opds, fact -> this.replays.get(fact.opd()).apply(fact));
 		}
-		this.ledger.eachFact(pemda, year, opds, fact -> this.replays.get(fact.opd()).apply(fact));
+
+		/** One line per breach: the fact is stored and flagged, a treasury officer should know which. */
+		private void logOnce(UpRuleBook.Breach breach) {
+			UpLedger.Fact fact = breach.fact();
+			if (logged.add(fact.eventId() + "|" + breach.rule())) {
+				log.info("UP rule {} breached by {} ({}): {} {} {} of {}, amount {}, limit {}", breach.rule().label(),
+						bounded(fact.opd()), bounded(this.opdNames.getOrDefault(fact.opd(), "")),
+							this.region.displayName(), fact.type(),
+						bounded(fact.documentKind()), bounded(fact.documentNumber()), fact.occurredOn(),
+						(fact.amount() != null) ? fact.amount().toPlainString() : "-",
+						(breach.limit() != null) ? breach.limit().toPlainString() : "-");
+			}
+		}
+
 	}
 
 	private UpFigures figures(LocalDate today, int year, Map<String, UpLedger.TypeTotal> totals, BigDecimal ceiling,
@@ -250,18 +294,6 @@ class UpSnapshots implements SnapshotRefresher {
 				oldestOpenOn, (oldestOpenOn != null) ? tus.oldestOpenRemaining() : ZERO, settledLate, guEligible,
 				upNotRequested, guOverdue, tuOverdue, leftover, Set.copyOf(verdict.standing()),
 				Map.copyOf(verdict.counts()));
-	}
-
-	/** One line per breach: the fact is stored and flagged, a treasury officer should know which. */
-	private void logOnce(UpRuleBook.Breach breach) {
-		UpLedger.Fact fact = breach.fact();
-		if (this.logged.add(fact.eventId() + "|" + breach.rule())) {
-			log.info("UP rule {} breached by {} ({}): {} {} {} of {}, amount {}, limit {}", breach.rule().label(),
-					bounded(fact.opd()), bounded(this.opdNames.getOrDefault(fact.opd(), "")), fact.type(),
-					bounded(fact.documentKind()), bounded(fact.documentNumber()), fact.occurredOn(),
-					(fact.amount() != null) ? fact.amount().toPlainString() : "-",
-					(breach.limit() != null) ? breach.limit().toPlainString() : "-");
-		}
 	}
 
 	/** Input as it may be logged: printable, at most 80 characters. */

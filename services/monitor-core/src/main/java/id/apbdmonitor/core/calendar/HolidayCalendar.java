@@ -31,15 +31,29 @@ public final class HolidayCalendar {
 
 	private final Set<LocalDate> regional;
 
-	private final Map<Integer, Year> years = new ConcurrentHashMap<>();
+	/** The national years read so far, shared by the calendars {@link #withRegionalHolidays} derives. */
+	private final Map<Integer, Year> years;
 
 	public HolidayCalendar(Collection<LocalDate> regionalHolidays) {
+		this(regionalHolidays, new ConcurrentHashMap<>());
+	}
+
+	private HolidayCalendar(Collection<LocalDate> regionalHolidays, Map<Integer, Year> years) {
 		this.regional = Set.copyOf(regionalHolidays);
+		this.years = years;
 	}
 
 	/** The national calendar only, without regional additions. */
 	public static HolidayCalendar national() {
 		return new HolidayCalendar(List.of());
+	}
+
+	/**
+	 * The same national calendar with another region's own holidays instead of this one's; the
+	 * national years are read once for both.
+	 */
+	public HolidayCalendar withRegionalHolidays(Collection<LocalDate> regionalHolidays) {
+		return new HolidayCalendar(regionalHolidays, this.years);
 	}
 
 	public boolean isWorkingDay(LocalDate date) {
