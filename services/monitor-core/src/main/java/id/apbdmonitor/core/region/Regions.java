@@ -99,19 +99,6 @@ public final class Regions {
 		return (entry != null) ? entry.regionalHolidays() : List.of();
 	}
 
-	/**
-	 * The one region of a service that computes its indicators for a single region so far; fails
-	 * the start when more are configured, rather than export some of them and drop the rest.
-	 */
-	public RegionProperties single(String service) {
-		if (this.ordered.size() > 1) {
-			throw new IllegalStateException(service + " monitors one region so far, but apbd.regions.dir adds "
-					+ (this.ordered.size() - 1) + " to the home region " + this.home.pemda()
-					+ "; run it without apbd.regions.dir (one deployment per region)");
-		}
-		return this.home;
-	}
-
 	private static List<Path> regionFiles(Path dir) {
 		if (!Files.isDirectory(dir)) {
 			throw new IllegalStateException("apbd.regions.dir " + dir + " is not a directory");

@@ -76,7 +76,7 @@ class RegionsTests {
 	void shouldBeTheHomeRegionAloneWithoutADirectory() {
 		Regions regions = Regions.load(KOTA_BIMA, new CalendarProperties(List.of()), new RegionsProperties(null));
 		assertThat(regions.all()).containsExactly(KOTA_BIMA);
-		assertThat(regions.single("up-advances")).isSameAs(KOTA_BIMA);
+		assertThat(regions.home()).isSameAs(KOTA_BIMA);
 	}
 
 	@Test
@@ -111,14 +111,6 @@ class RegionsTests {
 		assertThatIllegalStateException()
 			.isThrownBy(() -> Regions.load(KOTA_BIMA, new CalendarProperties(List.of()), new RegionsProperties(missing)))
 			.withMessageContaining("apbd.regions.dir " + missing + " is not a directory");
-	}
-
-	@Test
-	void shouldStopAServiceOfOneRegionWhenMoreAreConfigured() throws IOException {
-		Files.writeString(this.dir.resolve("sleman.yml"), SLEMAN);
-		assertThatIllegalStateException().isThrownBy(() -> load().single("tpp-payments"))
-			.withMessageContaining("tpp-payments monitors one region so far")
-			.withMessageContaining("adds 1 to the home region 52.72");
 	}
 
 	private Regions load() {
