@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import id.apbdmonitor.simulator.generator.GeneratedYear;
 import id.apbdmonitor.simulator.generator.SimEvent;
 import id.apbdmonitor.simulator.national.NationalYear;
+import id.apbdmonitor.simulator.national.RegionIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,7 +78,7 @@ final class NationalPublisher implements SmartLifecycle {
 			// region 0 is Kota Bima, published by the year publisher
 			for (int index = 1; index < this.year.size(); index++) {
 				GeneratedYear region = this.year.generate(index);
-				publish(region.events());
+				publish(RegionIds.qualified(region.settings().pemda(), region.events()));
 				events += region.events().size();
 				this.regionsPublished = index;
 				log.info("National simulation: region {} of {} ({}) published, {} records; {} in all", index,
