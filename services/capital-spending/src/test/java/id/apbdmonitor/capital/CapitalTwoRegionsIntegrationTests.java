@@ -1,20 +1,12 @@
 package id.apbdmonitor.capital;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 
-import id.apbdmonitor.core.clock.BusinessClock;
-import id.apbdmonitor.core.clock.WallBusinessClock;
 import id.apbdmonitor.core.test.KafkaTestClient;
 import id.apbdmonitor.core.test.PrometheusScrape;
+import id.apbdmonitor.core.test.RegionFiles;
+import id.apbdmonitor.core.test.RegionMidnightClock;
 import id.apbdmonitor.core.test.TestInfrastructure;
 import id.apbdmonitor.core.test.TestInfrastructure.TestTopics;
 import org.junit.jupiter.api.AfterAll;
@@ -22,10 +14,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -48,6 +38,7 @@ import static org.awaitility.Awaitility.await;
  * an event of one region cannot pay or reverse on a contract of the other.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(RegionMidnightClock.class)
 @DirtiesContext
 class CapitalTwoRegionsIntegrationTests {
 
@@ -55,18 +46,6 @@ class CapitalTwoRegionsIntegrationTests {
 
 	/** The sub-kegiatan of both regions' projects (Permendagri 90 codes are national). */
 	private static final String HEALTH_WORKS = "1.02.02.2.01.0001";
-
-	private static final String SLEMAN = """
-			apbd:
-			  region:
-			    pemda: "34.04"
-			    name: Kabupaten Sleman
-			    province: Daerah Istimewa Yogyakarta
-			    zone: Asia/Jakarta
-			    opds:
-			      - { code: DINKES, name: Dinas Kesehatan Sleman }
-			      - { code: DISDIK, name: Dinas Pendidikan }
-			""";
 
 	private static TestTopics topics;
 
@@ -78,7 +57,7 @@ class CapitalTwoRegionsIntegrationTests {
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
 		topics = TestInfrastructure.register(registry, "capital-spending", "2026-03-31");
-		registry.add("apbd.regions.dir", CapitalTwoRegionsIntegrationTests::regionsDir);
+		registry.add("apbd.regions.dir", RegionFiles::slemanDir);
 		// a list given here replaces the configured one: one project of each region, same sub-kegiatan
 		registry.add("apbd.capital.projects[0].code", () -> "rsud-works");
 		registry.add("apbd.capital.projects[0].opd", () -> "RSUD");
@@ -103,19 +82,19 @@ class CapitalTwoRegionsIntegrationTests {
 	void shouldKeepEachRegionsContractsProjectsAndCashPlanOnItsOwnSeries() {
 		kafka.send(topics.budget(), "52.72/DINKES", budgetLine("DPA-BIMA-DINKES-CAP", "BIMA-DINKES-CAP-1", "DINKES",
 				BUILDING, 0, "ORIGINAL", months("10000000.00")));
-		kafka.send(topics.budget(), "34.04/DINKES", sleman(budgetLine("DPA-SLEMAN-DINKES-CAP", "SLEMAN-DINKES-CAP-1",
+		kafka.send(topics.budget(), "34.04/DINKES", RegionFiles.inSleman(budgetLine("DPA-SLEMAN-DINKES-CAP", "SLEMAN-DINKES-CAP-1",
 				"DINKES", BUILDING, 0, "ORIGINAL", months("30000000.00"))));
 		kafka.send(topics.events(), "52.72/DINKES", contract("K-BIMA-1", "DINKES", HEALTH_WORKS, BUILDING,
 				"100000000.00", "2026-01-10", "2026-06-30"));
 		kafka.send(topics.events(), "52.72/DINKES",
 				payment("SP2D-BIMA-1", "DINKES", "K-BIMA-1", "ADVANCE", "20000000.00", "2026-02-01"));
 		kafka.send(topics.events(), "52.72/DINKES", progress("PROG-BIMA-1", "DINKES", "K-BIMA-1", "40", "2026-03-20"));
-		kafka.send(topics.events(), "34.04/DINKES", sleman(contract("K-SLEMAN-1", "DINKES", HEALTH_WORKS, BUILDING,
+		kafka.send(topics.events(), "34.04/DINKES", RegionFiles.inSleman(contract("K-SLEMAN-1", "DINKES", HEALTH_WORKS, BUILDING,
 				"250000000.00", "2026-01-12", "2026-09-30")));
 		kafka.send(topics.events(), "34.04/DINKES",
-				sleman(payment("SP2D-SLEMAN-1", "DINKES", "K-SLEMAN-1", "ADVANCE", "75000000.00", "2026-03-02")));
+				RegionFiles.inSleman(payment("SP2D-SLEMAN-1", "DINKES", "K-SLEMAN-1", "ADVANCE", "75000000.00", "2026-03-02")));
 		kafka.send(topics.events(), "34.04/DINKES",
-				sleman(progress("PROG-SLEMAN-1", "DINKES", "K-SLEMAN-1", "20", "2026-03-25")));
+				RegionFiles.inSleman(progress("PROG-SLEMAN-1", "DINKES", "K-SLEMAN-1", "20", "2026-03-25")));
 
 		Map<String, String> bimaProject = Map.of("pemda", "52.72", "project", "rsud-works");
 		Map<String, String> slemanProject = Map.of("pemda", "34.04", "project", "sleman-puskesmas");
@@ -153,9 +132,9 @@ class CapitalTwoRegionsIntegrationTests {
 
 		// Sleman's DINKES paying on, and reversing a payment of, Kota Bima's DINKES contract
 		kafka.send(topics.events(), "34.04/DINKES",
-				sleman(payment("SP2D-SLEMAN-ON-BIMA", "DINKES", "K-BIMA-1", "INSTALMENT", "1000000.00", "2026-03-28")));
+				RegionFiles.inSleman(payment("SP2D-SLEMAN-ON-BIMA", "DINKES", "K-BIMA-1", "INSTALMENT", "1000000.00", "2026-03-28")));
 		kafka.send(topics.events(), "34.04/DINKES",
-				sleman(reversal("BATAL-SLEMAN-ON-BIMA", "DINKES", "SP2D-BIMA-1", "1000000.00", "2026-03-28")));
+				RegionFiles.inSleman(reversal("BATAL-SLEMAN-ON-BIMA", "DINKES", "SP2D-BIMA-1", "1000000.00", "2026-03-28")));
 		kafka.send(topics.events(), "52.06/DINKES", contract("K-DOMPU-1", "DINKES", HEALTH_WORKS, BUILDING,
 				"1000000.00", "2026-01-10", "2026-06-30")
 			.replace("\"pemda\":\"52.72\"", "\"pemda\":\"52.06\""));
@@ -182,28 +161,11 @@ class CapitalTwoRegionsIntegrationTests {
 			.isEqualTo(1_774_890_000.0);
 	}
 
-	private static String regionsDir() {
-		try {
-			Path dir = Files.createTempDirectory("apbd-regions");
-			Path file = Files.writeString(dir.resolve("34.04-kabupaten-sleman.yml"), SLEMAN);
-			dir.toFile().deleteOnExit();
-			file.toFile().deleteOnExit();
-			return dir.toString();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
 	/** The reason of the event's dead letter (checked to be its own: find returns the last record read). */
 	private static String deadLetterReason(String eventId) {
 		KafkaTestClient.DeadLetter letter = kafka.find(topics.eventsDlt(), eventId, Duration.ofSeconds(30));
 		assertThat(letter.value()).contains("\"" + eventId + "\"");
 		return letter.reason();
-	}
-
-	private static String sleman(String event) {
-		return event.replace("\"pemda\":\"52.72\"", "\"pemda\":\"34.04\"");
 	}
 
 	private static Map<String, String> capital(String pemda, String opd) {
@@ -212,19 +174,6 @@ class CapitalTwoRegionsIntegrationTests {
 
 	private PrometheusScrape scrape() {
 		return PrometheusScrape.of("http://localhost:" + this.port);
-	}
-
-	/** The business clock at one instant, each region on its own date (the fixed clock has one date for all). */
-	@TestConfiguration(proxyBeanMethods = false)
-	static class TwoDatesClock {
-
-		@Bean
-		@Primary
-		BusinessClock twoDatesClock() {
-			return new WallBusinessClock(Clock.fixed(Instant.parse("2026-03-31T16:30:00Z"), ZoneOffset.UTC),
-					ZoneId.of("Asia/Makassar"));
-		}
-
 	}
 
 }

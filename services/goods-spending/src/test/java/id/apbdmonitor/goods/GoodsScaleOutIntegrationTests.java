@@ -1,8 +1,6 @@
 package id.apbdmonitor.goods;
 
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,10 +11,10 @@ import java.util.function.Predicate;
 import id.apbdmonitor.core.test.KafkaTestClient;
 import id.apbdmonitor.core.test.PrometheusScrape;
 import id.apbdmonitor.core.test.PrometheusScrape.Sample;
+import id.apbdmonitor.core.test.RegionFiles;
 import id.apbdmonitor.core.test.TestInfrastructure;
 import id.apbdmonitor.core.test.TestService;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -44,25 +42,11 @@ class GoodsScaleOutIntegrationTests {
 
 	private static final List<String> SLEMAN_OPDS = List.of("DINKES", "DISDIK");
 
-	@TempDir
-	Path regions;
-
 	@Test
-	void shouldExportEverySeriesOnceAcrossInstancesBeforeAndAfterOneStops() throws Exception {
-		Files.writeString(this.regions.resolve("34.04-kabupaten-sleman.yml"), """
-				apbd:
-				  region:
-				    pemda: "34.04"
-				    name: Kabupaten Sleman
-				    province: Daerah Istimewa Yogyakarta
-				    zone: Asia/Jakarta
-				    opds:
-				      - { code: DINKES, name: Dinas Kesehatan }
-				      - { code: DISDIK, name: Dinas Pendidikan }
-				""");
+	void shouldExportEverySeriesOnceAcrossInstancesBeforeAndAfterOneStops() {
 		Map<String, Object> properties = new HashMap<>(TestService.fresh("goods", "2026-03-15"));
 		properties.put("spring.application.name", "goods-scale-out");
-		properties.put("apbd.regions.dir", this.regions.toString());
+		properties.put("apbd.regions.dir", RegionFiles.slemanDir());
 		properties.put("apbd.export.owned-series-only", "true");
 		properties.put("apbd.ingest.concurrency", "1");
 		properties.put("apbd.ingest.partitions", "3");
@@ -87,9 +71,9 @@ class GoodsScaleOutIntegrationTests {
 					kafka.send(TestService.events(properties), "52.72/" + opd,
 							realisedEvent("SP2D-BIMA-" + opd, opd, GOODS_ACCOUNT, amount.toPlainString(), "2026-03-02"));
 				}
-				kafka.send(TestService.events(properties), "34.04/DINKES", sleman(realisedEvent("SP2D-SLEMAN-DINKES",
+				kafka.send(TestService.events(properties), "34.04/DINKES", RegionFiles.inSleman(realisedEvent("SP2D-SLEMAN-DINKES",
 						"DINKES", GOODS_ACCOUNT, "7000000.00", "2026-03-03")));
-				kafka.send(TestService.events(properties), "34.04/DISDIK", sleman(realisedEvent("SP2D-SLEMAN-DISDIK",
+				kafka.send(TestService.events(properties), "34.04/DISDIK", RegionFiles.inSleman(realisedEvent("SP2D-SLEMAN-DISDIK",
 						"DISDIK", GOODS_ACCOUNT, "11000000.00", "2026-03-03")));
 			}
 			// 1 + 2 + … + 33 = 561: 561,000,561 rupiah for the city; with Sleman's 18 million for both
@@ -142,10 +126,6 @@ class GoodsScaleOutIntegrationTests {
 
 	private static double sum(List<Sample> samples, Predicate<Sample> which) {
 		return samples.stream().filter(which).mapToDouble(Sample::value).sum();
-	}
-
-	private static String sleman(String event) {
-		return event.replace("\"pemda\":\"52.72\"", "\"pemda\":\"34.04\"");
 	}
 
 }

@@ -1,14 +1,11 @@
 package id.apbdmonitor.goods;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
 import id.apbdmonitor.core.test.KafkaTestClient;
 import id.apbdmonitor.core.test.PrometheusScrape;
+import id.apbdmonitor.core.test.RegionFiles;
 import id.apbdmonitor.core.test.TestInfrastructure;
 import id.apbdmonitor.core.test.TestInfrastructure.TestTopics;
 import org.junit.jupiter.api.Test;
@@ -37,18 +34,6 @@ class GoodsTwoRegionsIntegrationTests {
 
 	private static final String GOODS_ACCOUNT = "5.1.02.01.01.0024";
 
-	private static final String SLEMAN = """
-			apbd:
-			  region:
-			    pemda: "34.04"
-			    name: Kabupaten Sleman
-			    province: Daerah Istimewa Yogyakarta
-			    zone: Asia/Jakarta
-			    opds:
-			      - { code: DINKES, name: Dinas Kesehatan Sleman }
-			      - { code: DISDIK, name: Dinas Pendidikan }
-			""";
-
 	private static TestTopics topics;
 
 	@LocalServerPort
@@ -57,20 +42,7 @@ class GoodsTwoRegionsIntegrationTests {
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
 		topics = TestInfrastructure.register(registry, "goods-spending", "2026-03-15");
-		registry.add("apbd.regions.dir", GoodsTwoRegionsIntegrationTests::regionsDir);
-	}
-
-	private static String regionsDir() {
-		try {
-			Path dir = Files.createTempDirectory("apbd-regions");
-			Files.writeString(dir.resolve("34.04-kabupaten-sleman.yml"), SLEMAN);
-			dir.toFile().deleteOnExit();
-			dir.resolve("34.04-kabupaten-sleman.yml").toFile().deleteOnExit();
-			return dir.toString();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		registry.add("apbd.regions.dir", RegionFiles::slemanDir);
 	}
 
 	@Test
@@ -78,17 +50,17 @@ class GoodsTwoRegionsIntegrationTests {
 		try (KafkaTestClient kafka = new KafkaTestClient(TestInfrastructure.kafka().getBrokersAsString())) {
 			kafka.send(topics.budget(), "52.72/DINKES", budgetLine("DPA-BIMA-DINKES", "BIMA-DINKES-1", "DINKES",
 					GOODS_ACCOUNT, 0, "ORIGINAL", months("10000000.00")));
-			kafka.send(topics.budget(), "34.04/DINKES", sleman(budgetLine("DPA-SLEMAN-DINKES", "SLEMAN-DINKES-1",
+			kafka.send(topics.budget(), "34.04/DINKES", RegionFiles.inSleman(budgetLine("DPA-SLEMAN-DINKES", "SLEMAN-DINKES-1",
 					"DINKES", GOODS_ACCOUNT, 0, "ORIGINAL", months("25000000.00"))));
 			kafka.send(topics.events(), "52.72/DINKES",
 					realisedEvent("SP2D-BIMA-DINKES-1", "DINKES", GOODS_ACCOUNT, "4500000.00", "2026-03-02"));
 			kafka.send(topics.events(), "34.04/DINKES",
-					sleman(realisedEvent("SP2D-SLEMAN-DINKES-1", "DINKES", GOODS_ACCOUNT, "12345678.90", "2026-03-03")));
+					RegionFiles.inSleman(realisedEvent("SP2D-SLEMAN-DINKES-1", "DINKES", GOODS_ACCOUNT, "12345678.90", "2026-03-03")));
 			kafka.send(topics.events(), "34.04/DISDIK",
-					sleman(realisedEvent("SP2D-SLEMAN-DISDIK-1", "DISDIK", GOODS_ACCOUNT, "1000000.00", "2026-03-04")));
+					RegionFiles.inSleman(realisedEvent("SP2D-SLEMAN-DISDIK-1", "DISDIK", GOODS_ACCOUNT, "1000000.00", "2026-03-04")));
 			// an OPD of Kota Bima under Sleman's code, and a pemda monitored by neither
 			kafka.send(topics.events(), "34.04/BPKAD",
-					sleman(realisedEvent("SP2D-SLEMAN-BPKAD-1", "BPKAD", GOODS_ACCOUNT, "1.00", "2026-03-04")));
+					RegionFiles.inSleman(realisedEvent("SP2D-SLEMAN-BPKAD-1", "BPKAD", GOODS_ACCOUNT, "1.00", "2026-03-04")));
 			kafka.send(topics.events(), "52.06/DINKES", realisedEvent("SP2D-DOMPU-1", "DINKES", GOODS_ACCOUNT, "1.00",
 					"2026-03-04").replace("\"pemda\":\"52.72\"", "\"pemda\":\"52.06\""));
 
@@ -129,10 +101,6 @@ class GoodsTwoRegionsIntegrationTests {
 			.isEqualTo(1_773_504_000.0);
 		assertThat(scrape.value("apbd_business_date_timestamp_seconds", Map.of("pemda", "34.04")))
 			.isEqualTo(1_773_507_600.0);
-	}
-
-	private static String sleman(String event) {
-		return event.replace("\"pemda\":\"52.72\"", "\"pemda\":\"34.04\"");
 	}
 
 	private static Map<String, String> goods(String pemda, String opd) {

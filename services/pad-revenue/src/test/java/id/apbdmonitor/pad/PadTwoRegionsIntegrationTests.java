@@ -1,20 +1,12 @@
 package id.apbdmonitor.pad;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 
-import id.apbdmonitor.core.clock.BusinessClock;
-import id.apbdmonitor.core.clock.WallBusinessClock;
 import id.apbdmonitor.core.test.KafkaTestClient;
 import id.apbdmonitor.core.test.PrometheusScrape;
+import id.apbdmonitor.core.test.RegionFiles;
+import id.apbdmonitor.core.test.RegionMidnightClock;
 import id.apbdmonitor.core.test.TestInfrastructure;
 import id.apbdmonitor.core.test.TestInfrastructure.TestTopics;
 import org.junit.jupiter.api.AfterAll;
@@ -22,10 +14,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -46,6 +36,7 @@ import static org.awaitility.Awaitility.await;
  * region cannot take back a receipt of the other.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(RegionMidnightClock.class)
 @DirtiesContext
 class PadTwoRegionsIntegrationTests {
 
@@ -75,7 +66,7 @@ class PadTwoRegionsIntegrationTests {
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
 		topics = TestInfrastructure.register(registry, "pad-revenue", "2026-03-31");
-		registry.add("apbd.regions.dir", PadTwoRegionsIntegrationTests::regionsDir);
+		registry.add("apbd.regions.dir", () -> RegionFiles.dir("34.04-kabupaten-sleman.yml", SLEMAN));
 	}
 
 	@BeforeAll
@@ -94,20 +85,20 @@ class PadTwoRegionsIntegrationTests {
 				"ORIGINAL", months("100000000.00")));
 		kafka.send(topics.budget(), "52.72/DINKES", budgetLine("DPA-BIMA-LEVY", "BIMA-LEVY-1", "DINKES", HEALTH_LEVY,
 				0, "ORIGINAL", months("2000000.00")));
-		kafka.send(topics.budget(), "34.04/BPKAD", sleman(budgetLine("DPA-SLEMAN-PBB", "SLEMAN-PBB-1", "BPKAD", PBB_P2,
+		kafka.send(topics.budget(), "34.04/BPKAD", RegionFiles.inSleman(budgetLine("DPA-SLEMAN-PBB", "SLEMAN-PBB-1", "BPKAD", PBB_P2,
 				0, "ORIGINAL", months("50000000.00"))));
 		// Sleman's health levy moved to a BLUD: the shift of 10 March sets its target to 0
-		kafka.send(topics.budget(), "34.04/DINKES", sleman(budgetLine("DPA-SLEMAN-LEVY-r0", "SLEMAN-LEVY-1", "DINKES",
+		kafka.send(topics.budget(), "34.04/DINKES", RegionFiles.inSleman(budgetLine("DPA-SLEMAN-LEVY-r0", "SLEMAN-LEVY-1", "DINKES",
 				HEALTH_LEVY, 0, "ORIGINAL", months("1000000.00"))));
-		kafka.send(topics.budget(), "34.04/DINKES", sleman(budgetLine("DPA-SLEMAN-LEVY-r1", "SLEMAN-LEVY-1", "DINKES",
+		kafka.send(topics.budget(), "34.04/DINKES", RegionFiles.inSleman(budgetLine("DPA-SLEMAN-LEVY-r1", "SLEMAN-LEVY-1", "DINKES",
 				HEALTH_LEVY, 1, "SHIFT", "0.00", months("0.00"), "2026-03-10")));
 		kafka.send(topics.events(), "52.72/BPKAD", receipt("STS-BIMA-1", "BPKAD", PBB_P2, "15000000.00", "2026-03-10"));
 		kafka.send(topics.events(), "52.72/DINKES",
 				receipt("STS-BIMA-2", "DINKES", HEALTH_LEVY, "300000.00", "2026-03-20"));
 		kafka.send(topics.events(), "34.04/BPKAD",
-				sleman(receipt("STS-SLEMAN-1", "BPKAD", PBB_P2, "7500000.50", "2026-03-30")));
+				RegionFiles.inSleman(receipt("STS-SLEMAN-1", "BPKAD", PBB_P2, "7500000.50", "2026-03-30")));
 		kafka.send(topics.events(), "34.04/DINKES",
-				sleman(receipt("STS-SLEMAN-2", "DINKES", HEALTH_LEVY, "1250000.00", "2026-03-20")));
+				RegionFiles.inSleman(receipt("STS-SLEMAN-2", "DINKES", HEALTH_LEVY, "1250000.00", "2026-03-20")));
 
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
 			PrometheusScrape scrape = scrape();
@@ -150,7 +141,7 @@ class PadTwoRegionsIntegrationTests {
 
 		// Sleman's BPKAD taking back part of Kota Bima's BPKAD receipt, and a pemda monitored by neither
 		kafka.send(topics.events(), "34.04/BPKAD",
-				sleman(reversal("STS-SLEMAN-ON-BIMA", "BPKAD", "STS-BIMA-1", "1000000.00", "2026-03-31")));
+				RegionFiles.inSleman(reversal("STS-SLEMAN-ON-BIMA", "BPKAD", "STS-BIMA-1", "1000000.00", "2026-03-31")));
 		kafka.send(topics.events(), "52.06/BPKAD", receipt("STS-DOMPU-1", "BPKAD", PBB_P2, "1.00", "2026-03-10")
 			.replace("\"pemda\":\"52.72\"", "\"pemda\":\"52.06\""));
 		assertThat(deadLetterReason("STS-SLEMAN-ON-BIMA")).isEqualTo("REFERENCE_MISMATCH");
@@ -178,28 +169,11 @@ class PadTwoRegionsIntegrationTests {
 			.isEqualTo(1_774_890_000.0);
 	}
 
-	private static String regionsDir() {
-		try {
-			Path dir = Files.createTempDirectory("apbd-regions");
-			Path file = Files.writeString(dir.resolve("34.04-kabupaten-sleman.yml"), SLEMAN);
-			dir.toFile().deleteOnExit();
-			file.toFile().deleteOnExit();
-			return dir.toString();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
 	/** The reason of the event's dead letter (checked to be its own: find returns the last record read). */
 	private static String deadLetterReason(String eventId) {
 		KafkaTestClient.DeadLetter letter = kafka.find(topics.eventsDlt(), eventId, Duration.ofSeconds(30));
 		assertThat(letter.value()).contains("\"" + eventId + "\"");
 		return letter.reason();
-	}
-
-	private static String sleman(String event) {
-		return event.replace("\"pemda\":\"52.72\"", "\"pemda\":\"34.04\"");
 	}
 
 	private static Map<String, String> pad(String pemda, String opd, String revenueType) {
@@ -208,19 +182,6 @@ class PadTwoRegionsIntegrationTests {
 
 	private PrometheusScrape scrape() {
 		return PrometheusScrape.of("http://localhost:" + this.port);
-	}
-
-	/** The business clock at one instant, each region on its own date (the fixed clock has one date for all). */
-	@TestConfiguration(proxyBeanMethods = false)
-	static class TwoDatesClock {
-
-		@Bean
-		@Primary
-		BusinessClock twoDatesClock() {
-			return new WallBusinessClock(Clock.fixed(Instant.parse("2026-03-31T16:30:00Z"), ZoneOffset.UTC),
-					ZoneId.of("Asia/Makassar"));
-		}
-
 	}
 
 }
