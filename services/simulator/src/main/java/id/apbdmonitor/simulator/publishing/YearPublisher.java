@@ -4,10 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
 
 import id.apbdmonitor.core.clock.BusinessClock;
 import id.apbdmonitor.core.clock.SimulatedBusinessClock;
@@ -30,11 +28,9 @@ final class YearPublisher implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(YearPublisher.class);
 
-	private static final Duration RETRY_DELAY = Duration.ofSeconds(2);
-
 	private final GeneratedYear year;
 
-	private final KafkaTemplate<String, String> kafka;
+	private final AcknowledgedSender sender;
 
 	private final BusinessClock clock;
 
@@ -49,7 +45,7 @@ final class YearPublisher implements SmartLifecycle {
 	YearPublisher(GeneratedYear year, KafkaTemplate<String, String> kafka, BusinessClock clock, boolean pace,
 			PublishProgress progress, SimulatorMetrics metrics) {
 		this.year = year;
-		this.kafka = kafka;
+		this.sender = new AcknowledgedSender(kafka);
 		this.clock = clock;
 		this.pace = pace;
 		this.progress = progress;
@@ -102,7 +98,7 @@ final class YearPublisher implements SmartLifecycle {
 				if (this.pace) {
 					awaitDay(day);
 				}
-				publishDay(events.subList(next, end));
+				this.sender.send(events.subList(next, end), day.toString(), this.metrics::published);
 				this.progress.advance(end, day);
 				next = end;
 				if (next == events.size() || !YearMonth.from(events.get(next).businessDate()).equals(YearMonth.from(day))) {
@@ -125,50 +121,6 @@ final class YearPublisher implements SmartLifecycle {
 				millis = Duration.between(Instant.now(), simulated.instantOf(day)).toMillis() + 1;
 			}
 			Thread.sleep(Math.max(1, Math.min(millis, 1000)));
-		}
-	}
-
-	/** Sends one day's records in order; retries those Kafka did not acknowledge. */
-	private void publishDay(List<SimEvent> day) throws InterruptedException {
-		List<SimEvent> pending = day;
-		while (!pending.isEmpty()) {
-			List<CompletableFuture<?>> sends = new ArrayList<>(pending.size());
-			for (SimEvent event : pending) {
-				sends.add(send(event));
-			}
-			this.kafka.flush();
-			List<SimEvent> failed = new ArrayList<>();
-			Throwable cause = null;
-			for (int i = 0; i < pending.size(); i++) {
-				try {
-					sends.get(i).join();
-					this.metrics.published(pending.get(i));
-				}
-				catch (RuntimeException ex) {
-					failed.add(pending.get(i));
-					cause = ex;
-				}
-			}
-			if (Thread.currentThread().isInterrupted()) {
-				// the producer turns an interrupt into a failed send: that is a stop, not a failure
-				throw new InterruptedException("stopped while publishing " + day.get(0).businessDate());
-			}
-			if (!failed.isEmpty()) {
-				// a re-sent record that did arrive is a duplicate the services count and ignore
-				log.warn("Kafka did not acknowledge {} of {} records of {} ({}); retrying in {} s", failed.size(),
-						pending.size(), day.get(0).businessDate(), cause.getMessage(), RETRY_DELAY.toSeconds());
-				Thread.sleep(RETRY_DELAY.toMillis());
-			}
-			pending = failed;
-		}
-	}
-
-	private CompletableFuture<?> send(SimEvent event) {
-		try {
-			return this.kafka.send(event.topic(), event.key(), event.value());
-		}
-		catch (RuntimeException ex) {
-			return CompletableFuture.failedFuture(ex);
 		}
 	}
 
