@@ -30,11 +30,8 @@ import id.apbdmonitor.simulator.generator.SimEvent;
 import id.apbdmonitor.simulator.generator.YearGenerator;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Entry point of {@code infra/bench/run}: for each chosen service, a backlog of valid events
@@ -151,7 +148,7 @@ public final class Bench {
 				firstFailure.compareAndSet(null, exception);
 			}
 		};
-		try (KafkaProducer<String, byte[]> producer = producer(20)) {
+		try (KafkaProducer<String, byte[]> producer = this.stack.producer(20)) {
 			for (SimEvent event : Backlog.budget(this.year)) {
 				producer.send(new ProducerRecord<>(target.budgetTopic(), event.key(),
 						event.value().getBytes(StandardCharsets.UTF_8)), check);
@@ -364,7 +361,7 @@ public final class Bench {
 			}
 		}, "bench-latency-poller");
 		poller.start();
-		try (KafkaProducer<String, byte[]> producer = producer(0)) {
+		try (KafkaProducer<String, byte[]> producer = this.stack.producer(0)) {
 			long start = System.nanoTime();
 			long sent = 0;
 			int every = markerEvery();
@@ -459,26 +456,6 @@ public final class Bench {
 	private static double[] cpu(long service, long broker, long postgres) {
 		return new double[] { ProcStats.cpuSeconds(service), ProcStats.cpuSeconds(broker),
 				ProcStats.cpuSeconds(postgres) };
-	}
-
-	private KafkaProducer<String, byte[]> producer(int lingerMillis) {
-		Map<String, Object> config = new java.util.HashMap<>();
-		config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.stack.bootstrapServers());
-		config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-		config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-		config.put(ProducerConfig.LINGER_MS_CONFIG, lingerMillis);
-		config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
-		config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-		// a broker starved of CPU answers late: retry for long rather than expire batches
-		config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 120_000);
-		config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 600_000);
-		// the idempotent producer once looped on OUT_OF_ORDER_SEQUENCE_NUMBER for minutes after a fresh
-		// topic's first batches and flush() never returned; one request in flight keeps the order, and
-		// a rare duplicate from a retry shows in the topic's count, checked after producing
-		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false);
-		config.put(ProducerConfig.ACKS_CONFIG, "all");
-		config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
-		return new KafkaProducer<>(config);
 	}
 
 	private static String join(String note, String more) {

@@ -31,7 +31,11 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * The benchmark's own PostgreSQL (57432) and Kafka broker (29092, controller 29093), started
@@ -66,6 +70,8 @@ final class BenchStack implements AutoCloseable {
 	private Admin admin;
 
 	private final List<DevstackParts.Child> children = new ArrayList<>();
+
+	private final List<String> serviceJvmOptions = new ArrayList<>();
 
 	BenchStack(Path repoRoot, String classpath) {
 		this.repoRoot = repoRoot.toAbsolutePath().normalize();
@@ -111,13 +117,6 @@ final class BenchStack implements AutoCloseable {
 	/** A database, the service's roles, and an event topic and a budget topic of their own for one run. */
 	Target prepare(ServiceUnderTest service, String slug)
 			throws SQLException, InterruptedException, ExecutionException {
-		String name = "bench_" + slug.replace('-', '_');
-		Map<String, String> passwords = DevstackParts.provision(this.database, name, service.role());
-		// zonky runs with synchronous_commit off; a production server has it on
-		try (Connection connection = this.database.connectAsAdmin("postgres");
-				Statement statement = connection.createStatement()) {
-			statement.execute("alter database " + name + " set synchronous_commit = on");
-		}
 		String topic = "bench." + slug;
 		String budgetTopic = "bench.budget." + slug;
 		this.admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1),
@@ -125,7 +124,24 @@ final class BenchStack implements AutoCloseable {
 				new NewTopic(budgetTopic, PARTITIONS, (short) 1).configs(Map.of("cleanup.policy", "compact"))))
 			.all()
 			.get();
+		return prepare(service, slug, topic, budgetTopic);
+	}
+
+	/** A database and the service's roles for one run, on topics that exist already. */
+	Target prepare(ServiceUnderTest service, String slug, String topic, String budgetTopic) throws SQLException {
+		String name = "bench_" + slug.replace('-', '_');
+		Map<String, String> passwords = DevstackParts.provision(this.database, name, service.role());
+		// zonky runs with synchronous_commit off; a production server has it on
+		try (Connection connection = this.database.connectAsAdmin("postgres");
+				Statement statement = connection.createStatement()) {
+			statement.execute("alter database " + name + " set synchronous_commit = on");
+		}
 		return new Target(slug, name, this.database.jdbcUrl(name), passwords, topic, budgetTopic);
+	}
+
+	/** Forgets {@code group}'s committed offsets, so that its next member reads the topics from the start. */
+	void forgetGroup(String group) throws InterruptedException, ExecutionException {
+		this.admin.deleteConsumerGroups(List.of(group)).all().get();
 	}
 
 	Connection connectAsAdmin(Target target) throws SQLException {
@@ -157,6 +173,12 @@ final class BenchStack implements AutoCloseable {
 	 */
 	DevstackParts.Child startService(ServiceUnderTest service, Target target, int port, Map<String, String> extra,
 			Optional<Path> regionFile) {
+		return startService(service, target, service.name() + "-" + target.slug(), port, extra, regionFile);
+	}
+
+	/** As above, as the instance {@code instance} (its process and log file name). */
+	DevstackParts.Child startService(ServiceUnderTest service, Target target, String instance, int port,
+			Map<String, String> extra, Optional<Path> regionFile) {
 		Path jar = service.jar(this.repoRoot);
 		if (!Files.isRegularFile(jar)) {
 			throw new IllegalStateException("missing " + jar + ": infra/bench/run builds it");
@@ -179,24 +201,30 @@ final class BenchStack implements AutoCloseable {
 		environment.put("APBD_DB_OWNER_PASSWORD", target.passwords().get(service.role() + "_owner"));
 		regionFile.ifPresent((file) -> environment.put("APBD_REGION_CONFIG", "file:" + file.toAbsolutePath()));
 		// the devstack's and compose's JVM options; the serial collector comes with the devstack's command
-		DevstackParts.Child child = DevstackParts.startJava(service.name() + "-" + target.slug(), this.home,
-				serviceJvmOptions(), arguments, environment, this.repoRoot,
-				this.home.resolve("logs/" + service.name() + "-" + target.slug() + ".log"));
+		DevstackParts.Child child = DevstackParts.startJava(instance, this.home, serviceJvmOptions(), arguments,
+				environment, this.repoRoot, this.home.resolve("logs/" + instance + ".log"));
 		this.children.add(child);
 		return child;
 	}
 
 	/**
-	 * The devstack's JVM options, plus any options of {@code APBD_BENCH_SERVICE_JAVA_OPTS} (space
-	 * separated), e.g. to record a flight recording of each service while it drains.
+	 * The devstack's JVM options, then the benchmark's own ({@link #addServiceJvmOptions}), then any
+	 * options of {@code APBD_BENCH_SERVICE_JAVA_OPTS} (space separated), e.g. to record a flight
+	 * recording of each service while it drains. A later option wins (e.g. {@code -Xmx}).
 	 */
-	private static List<String> serviceJvmOptions() {
+	private List<String> serviceJvmOptions() {
 		List<String> options = new ArrayList<>(DevstackParts.SERVICE_JVM_OPTIONS);
+		options.addAll(this.serviceJvmOptions);
 		String extra = System.getenv("APBD_BENCH_SERVICE_JAVA_OPTS");
 		if (extra != null && !extra.isBlank()) {
 			options.addAll(List.of(extra.trim().split("\\s+")));
 		}
 		return options;
+	}
+
+	/** JVM options every service started from now on gets after the devstack's, e.g. a larger heap. */
+	void addServiceJvmOptions(List<String> options) {
+		this.serviceJvmOptions.addAll(options);
 	}
 
 	void stop(DevstackParts.Child child) {
@@ -234,6 +262,27 @@ final class BenchStack implements AutoCloseable {
 		Files.createDirectories(file.getParent());
 		Files.writeString(file, String.join("\n", lines) + "\n");
 		return file;
+	}
+
+	/** A producer for backlogs: batched, compressed, in order, patient with a starved broker. */
+	KafkaProducer<String, byte[]> producer(int lingerMillis) {
+		Map<String, Object> config = new java.util.HashMap<>();
+		config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+		config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+		config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+		config.put(ProducerConfig.LINGER_MS_CONFIG, lingerMillis);
+		config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+		config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+		// a broker starved of CPU answers late: retry for long rather than expire batches
+		config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 120_000);
+		config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 600_000);
+		// the idempotent producer once looped on OUT_OF_ORDER_SEQUENCE_NUMBER for minutes after a fresh
+		// topic's first batches and flush() never returned; one request in flight keeps the order, and
+		// a rare duplicate from a retry shows in the topic's count, checked after producing
+		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false);
+		config.put(ProducerConfig.ACKS_CONFIG, "all");
+		config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
+		return new KafkaProducer<>(config);
 	}
 
 	/** The body of {@code url}, or empty while the service is not answering. */

@@ -54,9 +54,13 @@ final class Shapes {
 		return true;
 	}
 
-	/** {@code ^[0-9]{2}\.[0-9]{2}$} ({@code $defs/pemda}). */
+	/**
+	 * {@code ^[0-9]{2}(\.[0-9]{2})?$} ({@code $defs/pemda}): a province ({@code 52}) or a regency
+	 * or city ({@code 52.72}).
+	 */
 	static boolean pemda(String text) {
-		return text.length() == 5 && digits(text, 0, 2) && text.charAt(2) == '.' && digits(text, 3, 5);
+		return (text.length() == 2 && digits(text, 0, 2))
+				|| (text.length() == 5 && digits(text, 0, 2) && text.charAt(2) == '.' && digits(text, 3, 5));
 	}
 
 	/** {@code ^[4-6]\.[1-9]\.[0-9]{2}\.[0-9]{2}\.[0-9]{2}\.[0-9]{4}$} ({@code $defs/account}). */

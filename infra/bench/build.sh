@@ -1,0 +1,32 @@
+# Sourced by infra/bench/run and infra/bench/national: builds the benchmark and the service jars
+# it needs (mvn package, no tests) when one is missing or a main source or pom changed since the
+# last build here. Usage: build_bench <service>...
+build_bench() {
+  local services="$*" modules="infra/bench" s
+  for s in $services; do modules="$modules,services/$s"; done
+  local stamp=infra/bench/target/build.stamp
+  if ! bench_needs_build "$stamp" $services; then
+    return 0
+  fi
+  echo "bench: building$(for s in $services; do printf ' %s' "$s"; done) and the benchmark (mvn -DskipTests package)…"
+  mkdir -p infra/bench/target
+  touch "$stamp.next"
+  if ! mvn -B -q -Dstyle.color=never -DskipTests package -pl "$modules" -am 2>&1 | sed -u 's/\x1b\[0m//g'; then
+    echo "bench: the build failed (see above)" >&2
+    rm -f "$stamp.next"
+    exit 1
+  fi
+  mv "$stamp.next" "$stamp"
+}
+
+bench_needs_build() {
+  local stamp="$1" s
+  shift
+  compgen -G 'infra/bench/target/bench-*.jar' >/dev/null || return 0
+  [[ -d infra/bench/target/lib && -f "$stamp" ]] || return 0
+  for s in "$@"; do
+    [[ -f "services/$s/target/$s-0.1.0-SNAPSHOT-exec.jar" ]] || return 0
+  done
+  [[ -n "$(find pom.xml services infra/devstack infra/faults infra/bench \
+      \( -path '*/src/main/*' -o -name pom.xml \) -newer "$stamp" -not -path '*/target/*' -print -quit)" ]]
+}
