@@ -23,6 +23,8 @@ class RunScriptTests {
 
 	private static final String USAGE = "infra/bench/src/main/resources/bench-usage.txt";
 
+	private static final String NATIONAL_USAGE = "infra/bench/src/main/resources/national-usage.txt";
+
 	@TempDir
 	Path clone;
 
@@ -48,13 +50,31 @@ class RunScriptTests {
 		assertThat(this.clone.resolve("infra/bench/target")).doesNotExist();
 	}
 
+	@Test
+	void theNationalScriptAnswersHelpAndAMistypedOptionWithoutBuilding() throws Exception {
+		Result help = runScript("infra/bench/national", "--help");
+		assertThat(help.exitCode()).isZero();
+		assertThat(help.stdout()).startsWith("usage: infra/bench/national").contains("--regions");
+		Result option = runScript("infra/bench/national", "--region", "5");
+		assertThat(option.exitCode()).isEqualTo(2);
+		assertThat(option.stderr()).contains("unknown option --region").contains("usage: infra/bench/national");
+		Result value = runScript("infra/bench/national", "--regions=all");
+		assertThat(value.exitCode()).isEqualTo(2);
+		assertThat(value.stderr()).contains("--regions takes a number, was 'all'");
+		assertThat(this.clone.resolve("infra/bench/target")).doesNotExist();
+	}
+
 	private Result run(String... args) throws IOException, InterruptedException {
-		for (String file : List.of("infra/bench/run", USAGE)) {
+		return runScript("infra/bench/run", args);
+	}
+
+	private Result runScript(String script, String... args) throws IOException, InterruptedException {
+		for (String file : List.of(script, USAGE, NATIONAL_USAGE)) {
 			Path target = this.clone.resolve(file);
 			Files.createDirectories(target.getParent());
 			Files.copy(REPO.resolve(file), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 		}
-		List<String> command = new ArrayList<>(List.of("bash", this.clone.resolve("infra/bench/run").toString()));
+		List<String> command = new ArrayList<>(List.of("bash", this.clone.resolve(script).toString()));
 		command.addAll(List.of(args));
 		Process process = new ProcessBuilder(command).start();
 		byte[] stdout = process.getInputStream().readAllBytes();
