@@ -314,6 +314,7 @@ public final class NationalBench {
 			Thread.sleep(500);
 		}
 		double[] cpuAtEnd = cpu(children, broker, postgres);
+		note = join(note, String.format(Locale.ROOT, "load average %.1f at the end", ProcStats.loadAverage()));
 		Stats.Sample firstSample = Stats.firstProgress(samples);
 		Stats.Sample last = samples.get(samples.size() - 1);
 		double seconds = last.seconds() - firstSample.seconds();
@@ -435,11 +436,30 @@ public final class NationalBench {
 		}
 	}
 
+	/**
+	 * Three Prometheus set-ups in turn, each for {@code --prometheus-seconds}: one for the whole
+	 * country with every rule (one server for everything); one that only ranks (the recording
+	 * rules, no alerts); one province's shard with every rule (Jawa Timur, its series only).
+	 */
 	private void measurePrometheus(Path binary, Map<String, List<String>> targets, NationalRegions regions)
 			throws Exception {
-		Bench.progress("== Prometheus on " + PrometheusUnderTest.PORT + ", scraping " + targets);
-		try (PrometheusUnderTest prometheus = PrometheusUnderTest.start(binary, Path.of(""),
-				this.stack.home().resolve("prometheus"), targets)) {
+		Path repoRules = Path.of("infra/prometheus/rules");
+		Path recordingOnly = RuleFiles.recordingOnly(repoRules, this.stack.home().resolve("prometheus-rules-recording"));
+		this.report.append("\n## Prometheus with every service holding the national label set\n");
+		measurePrometheus(binary, targets, regions, "A. One Prometheus for the whole country, every rule", repoRules, "");
+		measurePrometheus(binary, targets, regions, "B. A national Prometheus that only ranks: recording rules, no alerts",
+				recordingOnly, "");
+		measurePrometheus(binary, targets, regions,
+				"C. A province's shard, every rule: Jawa Timur (35), its series only (metric_relabel_configs keep pemda)",
+				repoRules, "35|35\\..*");
+		this.report.append(families(targets));
+	}
+
+	private void measurePrometheus(Path binary, Map<String, List<String>> targets, NationalRegions regions, String title,
+			Path rules, String keepPemda) throws Exception {
+		Bench.progress("== Prometheus on " + PrometheusUnderTest.PORT + ": " + title);
+		try (PrometheusUnderTest prometheus = PrometheusUnderTest.start(binary, rules,
+				this.stack.home().resolve("prometheus"), targets, keepPemda)) {
 			long origin = System.nanoTime();
 			double peakRss = 0;
 			double nextNotice = 0;
@@ -456,9 +476,10 @@ public final class NationalBench {
 				}
 				Thread.sleep(2000);
 			}
+			this.report.append("\n### ").append(title).append("\n\n");
+			this.report.append(String.format(Locale.ROOT, "Load average at the end: %.1f.%n%n", ProcStats.loadAverage()));
 			this.report.append(PrometheusReport.of(prometheus, peakRss, ProcStats.peakRssMb(prometheus.pid()), regions,
-					dashboardQueries(), this.options.repeats()));
-			this.report.append(families(targets));
+					dashboardQueries(keepPemda.isEmpty() ? "Nusa Tenggara Barat" : "Jawa Timur"), this.options.repeats()));
 		}
 	}
 
@@ -497,13 +518,13 @@ public final class NationalBench {
 		return table.toString();
 	}
 
-	/** The ranking dashboard's queries, with its province variable set to Kota Bima's province. */
-	private static List<String> dashboardQueries() throws IOException {
+	/** The ranking dashboard's queries, with its province variable set to {@code province}. */
+	private static List<String> dashboardQueries(String province) throws IOException {
 		JsonNode dashboard = JsonMapper.builder().build()
 			.readTree(Files.readString(Path.of("infra/grafana/dashboards/apbd-national-ranking.json")));
 		List<String> queries = new ArrayList<>();
 		collect(dashboard.get("panels"), queries);
-		return queries.stream().map((query) -> query.replace("$province", "Nusa Tenggara Barat")).distinct().toList();
+		return queries.stream().map((query) -> query.replace("$province", province)).distinct().toList();
 	}
 
 	private static void collect(JsonNode panels, List<String> queries) {

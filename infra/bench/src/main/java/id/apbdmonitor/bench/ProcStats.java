@@ -79,6 +79,16 @@ final class ProcStats {
 		return pids;
 	}
 
+	/** The 1-minute load average, or NaN: other work on the machine shows in every rate. */
+	static double loadAverage() {
+		try {
+			return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split("\\s+")[0]);
+		}
+		catch (IOException | RuntimeException ex) {
+			return Double.NaN;
+		}
+	}
+
 	/** Cores, memory and CPU model of this machine, for the results' heading. */
 	static String machine() {
 		String model = "unknown CPU";

@@ -15,7 +15,7 @@ final class PrometheusReport {
 
 	static String of(PrometheusUnderTest prometheus, double peakRssSampled, double peakRssKernel, NationalRegions regions,
 			List<String> queries, int repeats) throws IOException, InterruptedException {
-		StringBuilder report = new StringBuilder("\n## Prometheus with every service holding the national label set\n\n");
+		StringBuilder report = new StringBuilder();
 		String version = prometheus.query("prometheus_build_info").stream()
 			.map((sample) -> sample.labels().get("version"))
 			.findFirst()
@@ -72,7 +72,7 @@ final class PrometheusReport {
 				The ranking: `region:apbd_absorption:ratio` ranks %,.0f of %d regions, `region:apbd_pad_attainment:ratio` \
 				%,.0f, `region:apbd_lagging_opds:count` %,.0f.
 
-				The ranking dashboard's queries (apbd-national-ranking.json; `$province` = Nusa Tenggara Barat), \
+				The ranking dashboard's queries (apbd-national-ranking.json, `$province` set), \
 				instant, one warm-up then %d timed runs each:
 
 				| query | series | median ms | slowest ms |

@@ -36,9 +36,13 @@ final class PrometheusUnderTest implements AutoCloseable {
 		this.process = process;
 	}
 
-	/** Starts Prometheus scraping {@code targets} (job → host:port list) and waits until it is ready. */
-	static PrometheusUnderTest start(Path binary, Path repoRoot, Path home, Map<String, List<String>> targets)
-			throws IOException, InterruptedException {
+	/**
+	 * Starts Prometheus with the rule files of {@code rules}, scraping {@code targets} (job →
+	 * host:port list), keeping only the series whose {@code pemda} matches {@code keepPemda} (and
+	 * those without one) when it is not empty, and waits until it is ready.
+	 */
+	static PrometheusUnderTest start(Path binary, Path rules, Path home, Map<String, List<String>> targets,
+			String keepPemda) throws IOException, InterruptedException {
 		Path config = home.resolve("prometheus.yml");
 		Files.createDirectories(home);
 		StringBuilder yaml = new StringBuilder("""
@@ -48,12 +52,14 @@ final class PrometheusUnderTest implements AutoCloseable {
 				  evaluation_interval: 15s
 				rule_files:
 				""");
-		yaml.append("  - ").append(repoRoot.toAbsolutePath().normalize().resolve("infra/prometheus/rules")).append("/*.yml\n");
+		yaml.append("  - ").append(rules.toAbsolutePath().normalize()).append("/*.yml\n");
 		yaml.append("scrape_configs:\n");
 		targets.forEach((job, hosts) -> yaml.append("  - job_name: ").append(job)
 			.append("\n    metrics_path: /actuator/prometheus\n    static_configs:\n      - targets: [")
 			.append(String.join(", ", hosts.stream().map((host) -> "'" + host + "'").toList()))
-			.append("]\n"));
+			.append("]\n")
+			.append(keepPemda.isEmpty() ? "" : "    metric_relabel_configs:\n      - source_labels: [pemda]\n"
+					+ "        regex: '|" + keepPemda + "'\n        action: keep\n"));
 		yaml.append("  - job_name: prometheus\n    static_configs:\n      - targets: ['localhost:").append(PORT)
 			.append("']\n");
 		Files.writeString(config, yaml);
