@@ -58,6 +58,9 @@ public final class NationalBench {
 
 	private static final double STALL_SECONDS = 300;
 
+	/** Below this much available memory a Prometheus set-up is measured at once and stopped. */
+	private static final double LOW_MEMORY_MB = 2500;
+
 	private final NationalOptions options;
 
 	private final BenchStack stack;
@@ -446,12 +449,22 @@ public final class NationalBench {
 		Path repoRules = Path.of("infra/prometheus/rules");
 		Path recordingOnly = RuleFiles.recordingOnly(repoRules, this.stack.home().resolve("prometheus-rules-recording"));
 		this.report.append("\n## Prometheus with every service holding the national label set\n");
-		measurePrometheus(binary, targets, regions, "A. One Prometheus for the whole country, every rule", repoRules, "");
-		measurePrometheus(binary, targets, regions, "B. A national Prometheus that only ranks: recording rules, no alerts",
-				recordingOnly, "");
-		measurePrometheus(binary, targets, regions,
-				"C. A province's shard, every rule: Jawa Timur (35), its series only (metric_relabel_configs keep pemda)",
-				repoRules, "35|35\\..*");
+		Map<String, Object[]> setups = new LinkedHashMap<>();
+		setups.put("A. One Prometheus for the whole country, every rule", new Object[] { repoRules, "" });
+		setups.put("B. A national Prometheus that only ranks: recording rules, no alerts", new Object[] { recordingOnly, "" });
+		setups.put("C. A province's shard, every rule: Jawa Timur (35), its series only (metric_relabel_configs keep pemda)",
+				new Object[] { repoRules, "35|35\\..*" });
+		for (Map.Entry<String, Object[]> setup : setups.entrySet()) {
+			try {
+				measurePrometheus(binary, targets, regions, setup.getKey(), (Path) setup.getValue()[0],
+						(String) setup.getValue()[1]);
+			}
+			catch (Exception ex) {
+				// one set-up failing must not cost the figures of the others
+				Bench.progress("FAILED " + setup.getKey() + ": " + ex.getMessage());
+				this.report.append("\n### ").append(setup.getKey()).append("\n\nFAILED: ").append(ex.getMessage()).append('\n');
+			}
+		}
 		this.report.append(families(targets));
 	}
 
@@ -467,6 +480,14 @@ public final class NationalBench {
 				double now = (System.nanoTime() - origin) / 1e9;
 				peakRss = Math.max(peakRss, ProcStats.rssMb(prometheus.pid()));
 				if (now >= this.options.prometheusSeconds()) {
+					break;
+				}
+				double available = ProcStats.memAvailableMb();
+				if (available < LOW_MEMORY_MB) {
+					// Prometheus would take the machine down with it: measure what it holds now
+					this.report.append(String.format(Locale.ROOT, "%nStopped after %.0f s: the machine had %.0f MB left.%n", now,
+							available));
+					Bench.progress(String.format(Locale.ROOT, "  stopping early: %.0f MB of memory left", available));
 					break;
 				}
 				if (now >= nextNotice) {

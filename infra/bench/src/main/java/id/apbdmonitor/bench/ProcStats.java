@@ -79,6 +79,20 @@ final class ProcStats {
 		return pids;
 	}
 
+	/** MemAvailable of the machine, in MB (0 when unknown). */
+	static double memAvailableMb() {
+		try (Stream<String> lines = Files.lines(Path.of("/proc/meminfo"))) {
+			return lines.filter((line) -> line.startsWith("MemAvailable:"))
+				.map((line) -> line.replaceAll("\\D+", ""))
+				.mapToLong(Long::parseLong)
+				.findFirst()
+				.orElse(Long.MAX_VALUE) / 1024.0;
+		}
+		catch (IOException | RuntimeException ex) {
+			return Double.MAX_VALUE;
+		}
+	}
+
 	/** The 1-minute load average, or NaN: other work on the machine shows in every rate. */
 	static double loadAverage() {
 		try {
