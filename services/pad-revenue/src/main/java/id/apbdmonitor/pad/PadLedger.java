@@ -232,7 +232,8 @@ class PadLedger {
 	List<ZeroTargetRule.TargetLine> targetLines(String pemda, int fiscalYear, String category) {
 		return this.jdbc.query("""
 				select l.opd, l.account, l.pagu, r.occurred_on
-				from budget_line l join budget_revision r on r.event_id = l.event_id
+				from budget_line l join budget_revision r
+				    on r.event_id = l.event_id and r.pemda = l.pemda and r.fiscal_year = l.fiscal_year
 				where l.pemda = ? and l.fiscal_year = ? and l.category = ?""",
 				(rs, row) -> new ZeroTargetRule.TargetLine(rs.getString(1), rs.getString(2), rs.getBigDecimal(3),
 						rs.getObject(4, LocalDate.class)),
