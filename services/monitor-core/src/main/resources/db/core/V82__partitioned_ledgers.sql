@@ -31,16 +31,23 @@ create function apbd_ensure_partition(parent regclass, name text, key text, lite
         subpartition_key text) returns regclass
 language plpgsql set search_path from current as $$
 declare
-    existing regclass := apbd_partition(parent, format('FOR VALUES IN (%s)', literal));
-    fallback regclass := apbd_partition(parent, 'DEFAULT');
+    existing regclass := to_regclass(quote_ident(name));
+    fallback regclass;
     moved bigint := 0;
     fk record;
     keys text[] := array[]::text[];
     statement text;
 begin
+    -- by its name first: a look-up by bound reads every partition's bound (546 regions at every
+    -- start would be quadratic)
+    if existing is not null and exists (select 1 from pg_inherits where inhrelid = existing and inhparent = parent) then
+        return existing;
+    end if;
+    existing := apbd_partition(parent, format('FOR VALUES IN (%s)', literal));
     if existing is not null then
         return existing;
     end if;
+    fallback := apbd_partition(parent, 'DEFAULT');
     if fallback is null or not apbd_holds(fallback, key, literal) then
         if subpartition_key is null then
             execute format('create table %I partition of %s for values in (%s)', name, parent, literal);

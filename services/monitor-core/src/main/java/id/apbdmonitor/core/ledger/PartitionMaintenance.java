@@ -42,9 +42,14 @@ public class PartitionMaintenance implements Callback {
 		return event == Event.AFTER_MIGRATE;
 	}
 
+	/**
+	 * Not in Flyway's transaction: one transaction per region, since creating a partition locks
+	 * it until the commit and 546 regions' partitions in one transaction exhaust PostgreSQL's
+	 * lock table (max_locks_per_transaction).
+	 */
 	@Override
 	public boolean canHandleInTransaction(Event event, Context context) {
-		return true;
+		return false;
 	}
 
 	@Override
@@ -53,22 +58,33 @@ public class PartitionMaintenance implements Callback {
 		Connection connection = context.getConnection();
 		String call = "select " + quote(schema) + ".apbd_ensure_partitions(?, ?)";
 		try (PreparedStatement statement = connection.prepareStatement(call)) {
-			for (RegionProperties region : this.regions.all()) {
-				List<Integer> years = years(this.fiscalYears.open(region));
-				Array array = connection.createArrayOf("integer", years.toArray());
-				statement.setString(1, region.pemda());
-				statement.setArray(2, array);
-				statement.execute();
-				for (SQLWarning notice = statement.getWarnings(); notice != null; notice = notice.getNextWarning()) {
-					log.warn("Region {}: {}", region.pemda(), notice.getMessage());
-				}
-				statement.clearWarnings();
+			boolean autoCommit = connection.getAutoCommit();
+			connection.setAutoCommit(true);
+			try {
+				ensure(connection, statement);
+			}
+			finally {
+				connection.setAutoCommit(autoCommit);
 			}
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Cannot create the ledger partitions of schema " + schema, ex);
 		}
 		log.info("Ledger partitions ready for {} regions in schema {}", this.regions.all().size(), schema);
+	}
+
+	private void ensure(Connection connection, PreparedStatement statement) throws SQLException {
+		for (RegionProperties region : this.regions.all()) {
+			List<Integer> years = years(this.fiscalYears.open(region));
+			Array array = connection.createArrayOf("integer", years.toArray());
+			statement.setString(1, region.pemda());
+			statement.setArray(2, array);
+			statement.execute();
+			for (SQLWarning notice = statement.getWarnings(); notice != null; notice = notice.getNextWarning()) {
+				log.warn("Region {}: {}", region.pemda(), notice.getMessage());
+			}
+			statement.clearWarnings();
+		}
 	}
 
 	/** The open years and the year after the newest. */
