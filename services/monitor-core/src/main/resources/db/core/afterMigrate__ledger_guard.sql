@@ -6,6 +6,8 @@
 -- never DELETE, TRUNCATE, REFERENCES, TRIGGER, and no DROP or ALTER (only an owner may). Grants
 -- are recomputed on every start, so a table added by a later migration is covered: a new
 -- append-only table belongs in `ledgers`, a table the service must delete from in `deletable`.
+-- Partitions, those of a migration and those PartitionMaintenance creates after it, stay without
+-- any grant to the service role.
 -- When both roles are the same (a single-role development set-up) there is nothing to guard
 -- against: the callback only says so.
 do $guard$
@@ -24,8 +26,11 @@ begin
     execute format('grant usage on schema %I to %I', target_schema, service_role);
     execute format('revoke create on schema %I from %I', target_schema, service_role);
     execute format('revoke all on all tables in schema %I from %I', target_schema, service_role);
-    for t in select tablename from pg_tables
-             where schemaname = target_schema and tablename <> 'flyway_schema_history' loop
+    -- a partition (db/core/V82) gets no grant: the service reads and appends through its ledger,
+    -- which checks the ledger's privileges only, and may not address a partition directly
+    for t in select c.relname as tablename from pg_class c
+             where c.relnamespace = target_schema::regnamespace and c.relkind in ('r', 'p')
+               and not c.relispartition and c.relname <> 'flyway_schema_history' loop
         if t.tablename = any (ledgers) then
             execute format('grant select, insert on %I.%I to %I', target_schema, t.tablename, service_role);
         elsif t.tablename = any (deletable) then

@@ -67,10 +67,11 @@ class CapitalLedger {
 			set paid = c.paid + u.paid_cents * 0.01,
 			    physical_progress = greatest(c.physical_progress, u.hundredths * 0.01),
 			    handed_over_on = coalesce(c.handed_over_on, date '1970-01-01' + u.handed_day)
-			from unnest(?::text[], ?::int8[], ?::int4[], ?::int4[]) as u (contract_id, paid_cents, hundredths, handed_day)
-			where c.contract_id = u.contract_id""";
+			from unnest(?::text[], ?::int8[], ?::int4[], ?::int4[], ?::text[])
+			    as u (contract_id, paid_cents, hundredths, handed_day, pemda)
+			where c.contract_id = u.contract_id and c.pemda = u.pemda""";
 
-	private static final String[] UPDATE_TYPES = { "text", "int8", "int4", "int4" };
+	private static final String[] UPDATE_TYPES = { "text", "int8", "int4", "int4", "text" };
 
 	private static final String UPSERT_TOTALS = """
 			insert into capital_total (pemda, fiscal_year, opd, sub_activity, contracts, contracted, paid,
@@ -105,90 +106,108 @@ class CapitalLedger {
 		return outcomes;
 	}
 
-	/** The rows the run's events read: their own ids, the payments they reverse, their contracts. */
+	/**
+	 * The rows the run's events read: their own ids, the payments they reverse, their contracts.
+	 * Ids are scoped by region: the look-ups go per region of the run (usually one), each reading
+	 * only that region's partitions, and the run's maps are keyed by {@link CapitalRun#key}.
+	 */
 	private CapitalRun load(List<Parsed<CapitalEvent>> batch) {
-		Set<String> ids = new LinkedHashSet<>();
-		Set<String> contractIds = new LinkedHashSet<>();
-		Set<String> progressContracts = new LinkedHashSet<>();
-		Set<String> reversedPayments = new LinkedHashSet<>();
+		Map<String, Region> regions = new LinkedHashMap<>();
 		for (Parsed<CapitalEvent> parsed : batch) {
 			CapitalEvent event = parsed.event();
-			ids.add(event.envelope().eventId());
+			Region region = regions.computeIfAbsent(event.envelope().pemda(), (pemda) -> new Region());
+			region.ids.add(event.envelope().eventId());
 			if (event.reverses() != null) {
-				ids.add(event.reverses());
-				reversedPayments.add(event.reverses());
+				region.ids.add(event.reverses());
+				region.reversedPayments.add(event.reverses());
 			}
 			if (event.contractId() != null) {
-				contractIds.add(event.contractId());
+				region.contractIds.add(event.contractId());
 			}
 			if (CapitalEvent.PROGRESS.equals(event.type())) {
-				progressContracts.add(event.contractId());
+				region.progressContracts.add(event.contractId());
 			}
 		}
-		Map<String, CapitalRun.Known> events = events(ids);
-		for (String payment : reversedPayments) {
-			CapitalRun.Known known = events.get(payment);
-			if (known != null) {
-				contractIds.add(known.contractId());
+		Map<String, CapitalRun.Known> events = new HashMap<>();
+		Map<String, CapitalRun.Contract> contracts = new LinkedHashMap<>();
+		Map<String, List<CapitalRun.Report>> reports = new HashMap<>();
+		Map<String, BigDecimal> reversed = new HashMap<>();
+		regions.forEach((pemda, region) -> {
+			events(pemda, region.ids, events);
+			for (String payment : region.reversedPayments) {
+				CapitalRun.Known known = events.get(CapitalRun.key(pemda, payment));
+				if (known != null) {
+					region.contractIds.add(known.contractId());
+				}
 			}
-		}
-		return new CapitalRun(events, contracts(contractIds), reports(progressContracts), reversed(reversedPayments));
+			contracts(pemda, region.contractIds, contracts);
+			reports(pemda, region.progressContracts, reports);
+			reversed(pemda, region.reversedPayments, reversed);
+		});
+		return new CapitalRun(events, contracts, reports, reversed);
 	}
 
-	private Map<String, CapitalRun.Known> events(Set<String> ids) {
-		Map<String, CapitalRun.Known> events = new HashMap<>();
+	/** What one region of the run reads. */
+	private static final class Region {
+
+		final Set<String> ids = new LinkedHashSet<>();
+
+		final Set<String> contractIds = new LinkedHashSet<>();
+
+		final Set<String> progressContracts = new LinkedHashSet<>();
+
+		final Set<String> reversedPayments = new LinkedHashSet<>();
+
+	}
+
+	private void events(String pemda, Set<String> ids, Map<String, CapitalRun.Known> events) {
 		query("""
 				select event_id, payload_sha256, event_type, pemda, opd, fiscal_year, contract_id, amount
-				from capital_event where event_id = any(?)""", ids,
-				rs -> events.put(rs.getString(1), new CapitalRun.Known(rs.getBytes(2), rs.getString(3),
-						rs.getString(4), rs.getString(5), rs.getInt(6), rs.getString(7), rs.getBigDecimal(8))));
-		return events;
+				from capital_event where pemda = ? and event_id = any(?)""", pemda, ids,
+				rs -> events.put(CapitalRun.key(pemda, rs.getString(1)), new CapitalRun.Known(rs.getBytes(2),
+						rs.getString(3), rs.getString(4), rs.getString(5), rs.getInt(6), rs.getString(7),
+						rs.getBigDecimal(8))));
 	}
 
-	private Map<String, CapitalRun.Contract> contracts(Set<String> contractIds) {
-		Map<String, CapitalRun.Contract> contracts = new LinkedHashMap<>();
+	private void contracts(String pemda, Set<String> contractIds, Map<String, CapitalRun.Contract> contracts) {
 		query("""
 				select contract_id, event_id, pemda, fiscal_year, opd, sub_activity, account, supplier, contract_value,
 				       signed_on, planned_end, paid, physical_progress, handed_over_on
-				from capital_contract where contract_id = any(?)""", contractIds,
-				rs -> contracts.put(rs.getString(1),
+				from capital_contract where pemda = ? and contract_id = any(?)""", pemda, contractIds,
+				rs -> contracts.put(CapitalRun.key(pemda, rs.getString(1)),
 						new CapitalRun.Contract(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
 								rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
 								rs.getBigDecimal(9), rs.getObject(10, LocalDate.class),
 								rs.getObject(11, LocalDate.class), true, rs.getBigDecimal(12), rs.getBigDecimal(13),
 								rs.getObject(14, LocalDate.class))));
-		return contracts;
 	}
 
-	private Map<String, List<CapitalRun.Report>> reports(Set<String> contractIds) {
-		Map<String, List<CapitalRun.Report>> reports = new HashMap<>();
+	private void reports(String pemda, Set<String> contractIds, Map<String, List<CapitalRun.Report>> reports) {
 		for (String contractId : contractIds) {
-			reports.put(contractId, new ArrayList<>());
+			reports.put(CapitalRun.key(pemda, contractId), new ArrayList<>());
 		}
 		query("""
 				select contract_id, event_id, occurred_on, physical_progress from capital_event
-				where contract_id = any(?) and event_type = 'capital-progress-reported'""", contractIds,
-				rs -> reports.get(rs.getString(1)).add(new CapitalRun.Report(rs.getString(2),
-						rs.getObject(3, LocalDate.class), rs.getBigDecimal(4))));
-		return reports;
+				where pemda = ? and contract_id = any(?) and event_type = 'capital-progress-reported'""", pemda,
+				contractIds, rs -> reports.get(CapitalRun.key(pemda, rs.getString(1))).add(new CapitalRun.Report(
+						rs.getString(2), rs.getObject(3, LocalDate.class), rs.getBigDecimal(4))));
 	}
 
-	/** What was reversed before the run of each payment, by payment id. */
-	private Map<String, BigDecimal> reversed(Set<String> payments) {
-		Map<String, BigDecimal> reversed = new HashMap<>();
-		query("select reverses, -sum(amount) from capital_event where reverses = any(?) group by reverses", payments,
-				rs -> reversed.put(rs.getString(1), rs.getBigDecimal(2)));
-		return reversed;
+	/** What was reversed before the run of each payment, by {@link CapitalRun#key}. */
+	private void reversed(String pemda, Set<String> payments, Map<String, BigDecimal> reversed) {
+		query("select reverses, -sum(amount) from capital_event where pemda = ? and reverses = any(?) group by reverses",
+				pemda, payments, rs -> reversed.put(CapitalRun.key(pemda, rs.getString(1)), rs.getBigDecimal(2)));
 	}
 
-	private void query(String sql, Set<String> keys, RowReader reader) {
+	private void query(String sql, String pemda, Set<String> keys, RowReader reader) {
 		if (keys.isEmpty()) {
 			return;
 		}
 		this.jdbc.execute((ConnectionCallback<Void>) connection -> {
 			try (PreparedStatement statement = connection.prepareStatement(sql)) {
+				statement.setString(1, pemda);
 				// String[] (not Object[]): the driver sends a binary array instead of a text literal to parse
-				statement.setArray(1, connection.createArrayOf("text", keys.toArray(new String[0])));
+				statement.setArray(2, connection.createArrayOf("text", keys.toArray(new String[0])));
 				try (ResultSet rs = statement.executeQuery()) {
 					while (rs.next()) {
 						reader.read(rs);
@@ -230,7 +249,7 @@ class CapitalLedger {
 				Envelope envelope = event.envelope();
 				boolean reversal = event.reverses() != null;
 				rows.envelope(envelope)
-					.text(reversal ? run.contractOf(event.reverses()) : event.contractId())
+					.text(reversal ? run.contractOf(envelope.pemda(), event.reverses()) : event.contractId())
 					.amount(amount(event, reversal))
 					.amount(event.progress())
 					.text(event.stage())
@@ -269,7 +288,7 @@ class CapitalLedger {
 
 	private void updateContracts(List<CapitalRun.Contract> updated) {
 		int n = updated.size();
-		Object[][] columns = { new String[n], new Long[n], new Integer[n], new Integer[n] };
+		Object[][] columns = { new String[n], new Long[n], new Integer[n], new Integer[n], new String[n] };
 		for (int row = 0; row < n; row++) {
 			CapitalRun.Contract contract = updated.get(row);
 			LocalDate handedOver = contract.handedOverInRun();
@@ -277,6 +296,7 @@ class CapitalLedger {
 			columns[1][row] = cents(contract.paidDelta());
 			columns[2][row] = hundredths(contract.progress);
 			columns[3][row] = (handedOver != null) ? (int) handedOver.toEpochDay() : null;
+			columns[4][row] = contract.pemda;
 		}
 		update(UPDATE_CONTRACTS, columns, UPDATE_TYPES);
 	}

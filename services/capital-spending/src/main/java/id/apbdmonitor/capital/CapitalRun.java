@@ -25,6 +25,8 @@ import id.apbdmonitor.core.ingest.Parsed;
  */
 final class CapitalRun {
 
+	// Ids (events, contracts) are scoped by region: every map is keyed by key(pemda, id).
+
 	/** Every event the run has seen so far: stored before it (loaded), or accepted earlier in it. */
 	private final Map<String, Known> events;
 
@@ -57,16 +59,22 @@ final class CapitalRun {
 		return this.contracts.values().stream().filter(Contract::changed).toList();
 	}
 
+	/** An id within its region. */
+	static String key(String pemda, String id) {
+		return pemda + '\n' + id;
+	}
+
 	/** The contract a reversal takes money from: the contract of the payment it reverses. */
-	String contractOf(String eventId) {
-		Known known = this.events.get(eventId);
+	String contractOf(String pemda, String eventId) {
+		Known known = this.events.get(key(pemda, eventId));
 		return (known != null) ? known.contractId() : null;
 	}
 
 	Outcome decide(Parsed<CapitalEvent> parsed) {
 		CapitalEvent event = parsed.event();
 		String id = event.envelope().eventId();
-		Known stored = this.events.get(id);
+		String pemda = event.envelope().pemda();
+		Known stored = this.events.get(key(pemda, id));
 		if (stored != null) {
 			return Idempotency.sameOrConflict(stored.sha256(), parsed.record(), id);
 		}
@@ -77,31 +85,32 @@ final class CapitalRun {
 		};
 		if (outcome == Outcome.ACCEPTED) {
 			this.accepted.add(parsed);
-			String contractId = (event.reverses() != null) ? contractOf(event.reverses()) : event.contractId();
+			String contractId = (event.reverses() != null) ? contractOf(pemda, event.reverses()) : event.contractId();
 			BigDecimal amount = (event.reverses() != null) ? event.amount().negate() : event.amount();
-			this.events.put(id, new Known(parsed.record().sha256(), event.type(), event.envelope().pemda(),
+			this.events.put(key(pemda, id), new Known(parsed.record().sha256(), event.type(), event.envelope().pemda(),
 					event.envelope().opd(), event.envelope().fiscalYear(), contractId, amount));
 		}
 		return outcome;
 	}
 
 	private Outcome sign(CapitalEvent event) {
-		if (this.contracts.containsKey(event.contractId())) {
+		Envelope envelope = event.envelope();
+		String contractKey = key(envelope.pemda(), event.contractId());
+		if (this.contracts.containsKey(contractKey)) {
 			return BatchIngestor.reject(Reason.CONTRACT_CONFLICT, "contractId", event.contractId(), "contract '"
 					+ event.contractId() + "' is already signed under another eventId; an addendum is not a new contract");
 		}
-		Envelope envelope = event.envelope();
-		this.contracts.put(event.contractId(),
+		this.contracts.put(contractKey,
 				Contract.signed(event.contractId(), envelope.eventId(), envelope.pemda(), envelope.fiscalYear(),
 						envelope.opd(), event.subActivity(), event.account(), event.supplier(), event.value(),
 						envelope.occurredOn(), event.plannedEnd()));
-		this.reports.put(event.contractId(), new ArrayList<>());
+		this.reports.put(contractKey, new ArrayList<>());
 		return Outcome.ACCEPTED;
 	}
 
 	private Outcome contractEvent(CapitalEvent event) {
 		Envelope envelope = event.envelope();
-		Contract contract = this.contracts.get(event.contractId());
+		Contract contract = this.contracts.get(key(envelope.pemda(), event.contractId()));
 		if (contract == null) {
 			return BatchIngestor.reject(Reason.UNKNOWN_REFERENCE, "contractId", event.contractId(), "contractId '"
 					+ event.contractId() + "' names no capital-contract-signed event in the ledger");
@@ -130,7 +139,8 @@ final class CapitalRun {
 	private Outcome progress(CapitalEvent event, Contract contract) {
 		LocalDate on = event.envelope().occurredOn();
 		BigDecimal percent = event.progress();
-		List<Report> known = this.reports.computeIfAbsent(contract.contractId, id -> new ArrayList<>());
+		List<Report> known = this.reports.computeIfAbsent(key(contract.pemda, contract.contractId),
+				id -> new ArrayList<>());
 		Report contradicted = null;
 		for (Report report : known) {
 			boolean contradicts = (!report.on().isAfter(on) && report.percent().compareTo(percent) > 0)
@@ -175,7 +185,7 @@ final class CapitalRun {
 
 	private Outcome reverse(CapitalEvent event) {
 		Envelope envelope = event.envelope();
-		Known payment = this.events.get(event.reverses());
+		Known payment = this.events.get(key(envelope.pemda(), event.reverses()));
 		if (payment == null) {
 			return BatchIngestor.reject(Reason.UNKNOWN_REFERENCE, "reverses", event.reverses(),
 					"reverses '" + event.reverses() + "' names no capital-payment event in the ledger");
@@ -191,15 +201,16 @@ final class CapitalRun {
 							+ " in " + payment.fiscalYear() + ", not of " + envelope.pemda() + "/" + envelope.opd()
 							+ " in " + envelope.fiscalYear());
 		}
-		BigDecimal already = this.reversed.getOrDefault(event.reverses(), BigDecimal.ZERO);
+		String paymentKey = key(envelope.pemda(), event.reverses());
+		BigDecimal already = this.reversed.getOrDefault(paymentKey, BigDecimal.ZERO);
 		BigDecimal remaining = payment.amount().subtract(already);
 		if (event.amount().compareTo(remaining) > 0) {
 			return BatchIngestor.reject(Reason.REVERSAL_EXCEEDS_ORIGINAL, "amount", event.amount().toPlainString(),
 					"amount " + event.amount().toPlainString() + " exceeds what is left of " + event.reverses() + ": "
 							+ remaining.toPlainString() + " of " + payment.amount().toPlainString());
 		}
-		this.reversed.put(event.reverses(), already.add(event.amount()));
-		Contract contract = this.contracts.get(payment.contractId());
+		this.reversed.put(paymentKey, already.add(event.amount()));
+		Contract contract = this.contracts.get(key(envelope.pemda(), payment.contractId()));
 		if (contract == null) {
 			// an accepted payment always has its contract, loaded or signed in the run
 			throw new IllegalStateException("contract " + payment.contractId() + " of payment " + event.reverses()

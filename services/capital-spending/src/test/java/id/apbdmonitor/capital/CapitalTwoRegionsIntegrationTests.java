@@ -138,8 +138,9 @@ class CapitalTwoRegionsIntegrationTests {
 		kafka.send(topics.events(), "52.06/DINKES", contract("K-DOMPU-1", "DINKES", HEALTH_WORKS, BUILDING,
 				"1000000.00", "2026-01-10", "2026-06-30")
 			.replace("\"pemda\":\"52.72\"", "\"pemda\":\"52.06\""));
-		assertThat(deadLetterReason("SP2D-SLEMAN-ON-BIMA")).isEqualTo("REFERENCE_MISMATCH");
-		assertThat(deadLetterReason("BATAL-SLEMAN-ON-BIMA")).isEqualTo("REFERENCE_MISMATCH");
+		// ids are scoped by region: Sleman has no contract K-BIMA-1 nor payment SP2D-BIMA-1 of its own
+		assertThat(deadLetterReason("SP2D-SLEMAN-ON-BIMA")).isEqualTo("UNKNOWN_REFERENCE");
+		assertThat(deadLetterReason("BATAL-SLEMAN-ON-BIMA")).isEqualTo("UNKNOWN_REFERENCE");
 		assertThat(deadLetterReason("K-DOMPU-1")).isEqualTo("UNKNOWN_PEMDA");
 		assertThat(scrape().value("apbd_realised_rupiah", capital("52.72", "DINKES"))).isEqualTo(20_000_000.00);
 	}

@@ -39,11 +39,15 @@ class PadLedger {
 
 	private static final String[] COLUMNS = CopyRows.ledgerColumns("account", "channel", "amount", "reverses");
 
-	/** A stored row by id, with what its reversals took back so far. */
+	/**
+	 * A region's stored rows by id, with what their reversals (same region and year) took back so
+	 * far; reads only that region's partitions.
+	 */
 	private static final String STORED = """
 			select p.event_id, p.payload_sha256, p.pemda, p.opd, p.fiscal_year, p.account, p.channel, p.occurred_on,
-			    p.amount, p.reverses, coalesce((select -sum(r.amount) from pad_ledger r where r.reverses = p.event_id), 0)
-			from pad_ledger p where p.event_id = any(?)""";
+			    p.amount, p.reverses, coalesce((select -sum(r.amount) from pad_ledger r
+			        where r.pemda = p.pemda and r.fiscal_year = p.fiscal_year and r.reverses = p.event_id), 0)
+			from pad_ledger p where p.pemda = ? and p.event_id = any(?)""";
 
 	/** The totals' deltas and the days' counts of a run, one statement (a data-modifying WITH). */
 	private static final String UPSERT_TOTALS = """
@@ -80,16 +84,18 @@ class PadLedger {
 	List<Outcome> write(List<Parsed<PadEvent>> batch) {
 		int n = batch.size();
 		Outcome[] outcomes = new Outcome[n];
-		// what the loop below reads from the ledger: the run's own ids and the receipts reversed
-		Set<String> lookUp = new HashSet<>();
+		// what the loop below reads from the ledger: the run's own ids and the receipts reversed, per
+		// region (ids are scoped by region; every map here is keyed by key(pemda, id))
+		Map<String, Set<String>> lookUp = new LinkedHashMap<>();
 		for (Parsed<PadEvent> parsed : batch) {
-			lookUp.add(parsed.event().envelope().eventId());
+			Set<String> region = lookUp.computeIfAbsent(parsed.event().envelope().pemda(), (pemda) -> new HashSet<>());
+			region.add(parsed.event().envelope().eventId());
 			if (parsed.event().isReversal()) {
-				lookUp.add(parsed.event().reverses());
+				region.add(parsed.event().reverses());
 			}
 		}
 		Map<String, Row> stored = stored(lookUp);
-		// the rows this run stores, by id, in run order: never one of the stored ones
+		// the rows this run stores, by key, in run order: never one of the stored ones
 		Map<String, Row> run = new HashMap<>();
 		List<Integer> fresh = new ArrayList<>(n);
 		Map<Integer, Row> reversalRows = new HashMap<>();
@@ -99,7 +105,7 @@ class PadLedger {
 			PadEvent event = parsed.event();
 			Envelope envelope = event.envelope();
 			String id = envelope.eventId();
-			Row own = stored.get(id);
+			Row own = stored.get(key(envelope.pemda(), id));
 			if (own != null) {
 				outcomes[i] = Idempotency.sameOrConflict(own.sha256(), parsed.record(), id);
 				continue;
@@ -107,14 +113,15 @@ class PadLedger {
 			if (!event.isReversal()) {
 				outcomes[i] = Outcome.ACCEPTED;
 				fresh.add(i);
-				run.put(id, new Row(envelope.pemda(), envelope.opd(), envelope.fiscalYear(), event.account(),
-						event.channel(), envelope.occurredOn(), event.amount(), null, BigDecimal.ZERO));
+				run.put(key(envelope.pemda(), id), new Row(envelope.pemda(), envelope.opd(), envelope.fiscalYear(),
+						event.account(), event.channel(), envelope.occurredOn(), event.amount(), null, BigDecimal.ZERO));
 				totals.add(envelope, event.account(), event.amount(), envelope.occurredOn());
 				totals.open(envelope.pemda(), envelope.fiscalYear(), envelope.opd(), event.account(),
 						envelope.occurredOn(), 1);
 				continue;
 			}
-			Row receipt = run.containsKey(event.reverses()) ? run.get(event.reverses()) : stored.get(event.reverses());
+			String reversed = key(envelope.pemda(), event.reverses());
+			Row receipt = run.containsKey(reversed) ? run.get(reversed) : stored.get(reversed);
 			outcomes[i] = check(event, receipt);
 			if (outcomes[i] == null) {
 				outcomes[i] = Outcome.ACCEPTED;
@@ -127,7 +134,7 @@ class PadLedger {
 				Row row = new Row(envelope.pemda(), envelope.opd(), envelope.fiscalYear(), receipt.account(),
 						receipt.channel(), envelope.occurredOn(), event.amount().negate(), event.reverses(),
 						BigDecimal.ZERO);
-				run.put(id, row);
+				run.put(key(envelope.pemda(), id), row);
 				fresh.add(i);
 				reversalRows.put(i, row);
 				totals.add(envelope, receipt.account(), event.amount().negate(), null);
@@ -145,7 +152,8 @@ class PadLedger {
 		Envelope envelope = event.envelope();
 		if (receipt == null) {
 			return BatchIngestor.reject(Reason.UNKNOWN_REFERENCE, "reverses", event.reverses(),
-					"reverses '" + event.reverses() + "' names no pad-received event in the ledger");
+					"reverses '" + event.reverses() + "' names no pad-received event in the ledger of "
+							+ envelope.pemda());
 		}
 		// the same OPD code exists in several regions (DINKES): the pemda must match too
 		if (receipt.reverses() != null || !receipt.pemda().equals(envelope.pemda())
@@ -192,22 +200,30 @@ class PadLedger {
 		});
 	}
 
-	/** The stored rows of these ids. */
-	private Map<String, Row> stored(Set<String> ids) {
+	/** An id within its region: ids are scoped by pemda. */
+	private static String key(String pemda, String id) {
+		return pemda + '\n' + id;
+	}
+
+	/** The stored rows of these ids of each region, by {@link #key}: one look-up per region. */
+	private Map<String, Row> stored(Map<String, Set<String>> idsByPemda) {
 		Map<String, Row> rows = new HashMap<>();
-		if (ids.isEmpty()) {
+		if (idsByPemda.isEmpty()) {
 			return rows;
 		}
 		this.jdbc.execute((ConnectionCallback<Void>) connection -> {
 			try (PreparedStatement statement = connection.prepareStatement(STORED)) {
-				statement.setArray(1, connection.createArrayOf("text", ids.toArray(String[]::new)));
-				try (ResultSet rs = statement.executeQuery()) {
-					while (rs.next()) {
-						Row row = new Row(rs.getString(3), rs.getString(4), rs.getInt(5), rs.getString(6),
-								rs.getString(7), rs.getObject(8, LocalDate.class), rs.getBigDecimal(9), rs.getString(10),
-								rs.getBigDecimal(11));
-						row.sha256 = rs.getBytes(2);
-						rows.put(rs.getString(1), row);
+				for (Map.Entry<String, Set<String>> region : idsByPemda.entrySet()) {
+					statement.setString(1, region.getKey());
+					statement.setArray(2, connection.createArrayOf("text", region.getValue().toArray(String[]::new)));
+					try (ResultSet rs = statement.executeQuery()) {
+						while (rs.next()) {
+							Row row = new Row(rs.getString(3), rs.getString(4), rs.getInt(5), rs.getString(6),
+									rs.getString(7), rs.getObject(8, LocalDate.class), rs.getBigDecimal(9),
+									rs.getString(10), rs.getBigDecimal(11));
+							row.sha256 = rs.getBytes(2);
+							rows.put(key(region.getKey(), rs.getString(1)), row);
+						}
 					}
 				}
 			}
@@ -232,7 +248,8 @@ class PadLedger {
 	List<ZeroTargetRule.TargetLine> targetLines(String pemda, int fiscalYear, String category) {
 		return this.jdbc.query("""
 				select l.opd, l.account, l.pagu, r.occurred_on
-				from budget_line l join budget_revision r on r.event_id = l.event_id
+				from budget_line l join budget_revision r
+				    on r.event_id = l.event_id and r.pemda = l.pemda and r.fiscal_year = l.fiscal_year
 				where l.pemda = ? and l.fiscal_year = ? and l.category = ?""",
 				(rs, row) -> new ZeroTargetRule.TargetLine(rs.getString(1), rs.getString(2), rs.getBigDecimal(3),
 						rs.getObject(4, LocalDate.class)),

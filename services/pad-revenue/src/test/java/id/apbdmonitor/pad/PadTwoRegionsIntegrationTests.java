@@ -144,7 +144,8 @@ class PadTwoRegionsIntegrationTests {
 				RegionFiles.inSleman(reversal("STS-SLEMAN-ON-BIMA", "BPKAD", "STS-BIMA-1", "1000000.00", "2026-03-31")));
 		kafka.send(topics.events(), "52.06/BPKAD", receipt("STS-DOMPU-1", "BPKAD", PBB_P2, "1.00", "2026-03-10")
 			.replace("\"pemda\":\"52.72\"", "\"pemda\":\"52.06\""));
-		assertThat(deadLetterReason("STS-SLEMAN-ON-BIMA")).isEqualTo("REFERENCE_MISMATCH");
+		// ids are scoped by region: Sleman has no STS-BIMA-1 of its own
+		assertThat(deadLetterReason("STS-SLEMAN-ON-BIMA")).isEqualTo("UNKNOWN_REFERENCE");
 		assertThat(deadLetterReason("STS-DOMPU-1")).isEqualTo("UNKNOWN_PEMDA");
 		assertThat(scrape().value("apbd_revenue_realised_rupiah", pad("52.72", "BPKAD", "pbb-p2")))
 			.isEqualTo(15_000_000.00);

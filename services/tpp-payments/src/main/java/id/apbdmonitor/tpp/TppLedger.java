@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -101,16 +102,29 @@ class TppLedger {
 		return List.of(envelope.pemda(), envelope.fiscalYear(), envelope.opd(), event.month());
 	}
 
+	/**
+	 * The stored payload hashes of the run's ids. Ids are scoped by region: one look-up per region
+	 * of the run (usually one), each reading only that region's partitions; an id of the region
+	 * stored in another year is found too (EVENT_ID_CONFLICT). No two events of a run share an
+	 * id, so the answer is keyed by id alone.
+	 */
 	private Map<String, byte[]> storedHashes(List<Parsed<TppEvent>> batch) {
-		String[] ids = batch.stream().map(parsed -> parsed.event().envelope().eventId()).toArray(String[]::new);
+		Map<String, List<String>> idsByPemda = new LinkedHashMap<>();
+		for (Parsed<TppEvent> parsed : batch) {
+			Envelope envelope = parsed.event().envelope();
+			idsByPemda.computeIfAbsent(envelope.pemda(), (pemda) -> new ArrayList<>()).add(envelope.eventId());
+		}
 		Map<String, byte[]> stored = new HashMap<>();
 		this.jdbc.execute((ConnectionCallback<Void>) connection -> {
-			try (PreparedStatement statement = connection
-				.prepareStatement("select event_id, payload_sha256 from tpp_ledger where event_id = any(?)")) {
-				statement.setArray(1, connection.createArrayOf("text", ids));
-				try (ResultSet rs = statement.executeQuery()) {
-					while (rs.next()) {
-						stored.put(rs.getString(1), rs.getBytes(2));
+			try (PreparedStatement statement = connection.prepareStatement(
+					"select event_id, payload_sha256 from tpp_ledger where pemda = ? and event_id = any(?)")) {
+				for (Map.Entry<String, List<String>> region : idsByPemda.entrySet()) {
+					statement.setString(1, region.getKey());
+					statement.setArray(2, connection.createArrayOf("text", region.getValue().toArray(String[]::new)));
+					try (ResultSet rs = statement.executeQuery()) {
+						while (rs.next()) {
+							stored.put(rs.getString(1), rs.getBytes(2));
+						}
 					}
 				}
 			}
@@ -119,37 +133,47 @@ class TppLedger {
 		return stored;
 	}
 
-	/** The last stage reached of each OPD's month the run names. */
+	/**
+	 * The last stage reached of each OPD's month the run names: one look-up per region and year
+	 * of the run (usually one), each reading only that region-year's partition (a join over the
+	 * whole ledger would be planned over every partition).
+	 */
 	private Map<List<Object>, Reached> reached(List<Parsed<TppEvent>> batch) {
 		// each month once: a run usually holds several stages of a month
-		Set<List<Object>> months = new LinkedHashSet<>();
+		Map<List<Object>, Set<List<Object>>> monthsByYear = new LinkedHashMap<>();
 		for (Parsed<TppEvent> parsed : batch) {
-			months.add(monthKey(parsed.event()));
-		}
-		int n = months.size();
-		Object[][] keys = { new String[n], new Integer[n], new String[n], new Integer[n] };
-		int i = 0;
-		for (List<Object> key : months) {
-			for (int k = 0; k < 4; k++) {
-				keys[k][i] = key.get(k);
-			}
-			i++;
+			Envelope envelope = parsed.event().envelope();
+			monthsByYear.computeIfAbsent(List.of(envelope.pemda(), envelope.fiscalYear()), (year) -> new LinkedHashSet<>())
+				.add(List.of(envelope.opd(), parsed.event().month()));
 		}
 		Map<List<Object>, Reached> reached = new HashMap<>();
 		this.jdbc.execute((ConnectionCallback<Void>) connection -> {
 			try (PreparedStatement statement = connection.prepareStatement("""
-					select distinct on (l.pemda, l.fiscal_year, l.opd, l.month)
-					       l.pemda, l.fiscal_year, l.opd, l.month, l.stage, l.occurred_on
+					select distinct on (l.opd, l.month) l.opd, l.month, l.stage, l.occurred_on
 					from tpp_ledger l
-					join unnest(?::text[], ?::int4[], ?::text[], ?::int4[]) as k (pemda, fiscal_year, opd, month)
-					  on l.pemda = k.pemda and l.fiscal_year = k.fiscal_year and l.opd = k.opd and l.month = k.month
-					order by l.pemda, l.fiscal_year, l.opd, l.month, l.stage_order desc""")) {
-				String[] types = { "text", "int4", "text", "int4" };
-				ArrayColumns.bind(connection, statement, keys, types);
-				try (ResultSet rs = statement.executeQuery()) {
-					while (rs.next()) {
-						reached.put(List.of(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getInt(4)),
-								new Reached(Stage.valueOf(rs.getString(5)), rs.getDate(6).toLocalDate()));
+					join unnest(?::text[], ?::int4[]) as k (opd, month) on l.opd = k.opd and l.month = k.month
+					where l.pemda = ? and l.fiscal_year = ?
+					order by l.opd, l.month, l.stage_order desc""")) {
+				String[] types = { "text", "int4" };
+				for (Map.Entry<List<Object>, Set<List<Object>>> year : monthsByYear.entrySet()) {
+					int n = year.getValue().size();
+					Object[][] keys = { new String[n], new Integer[n] };
+					int i = 0;
+					for (List<Object> key : year.getValue()) {
+						keys[0][i] = key.get(0);
+						keys[1][i] = key.get(1);
+						i++;
+					}
+					ArrayColumns.bind(connection, statement, keys, types);
+					String pemda = (String) year.getKey().get(0);
+					int fiscalYear = (Integer) year.getKey().get(1);
+					statement.setString(3, pemda);
+					statement.setInt(4, fiscalYear);
+					try (ResultSet rs = statement.executeQuery()) {
+						while (rs.next()) {
+							reached.put(List.of(pemda, fiscalYear, rs.getString(1), rs.getInt(2)),
+									new Reached(Stage.valueOf(rs.getString(3)), rs.getDate(4).toLocalDate()));
+						}
 					}
 				}
 			}

@@ -58,13 +58,16 @@ class UpLedger {
 	List<Outcome> write(List<Parsed<UpEvent>> batch) {
 		int n = batch.size();
 		Outcome[] outcomes = new Outcome[n];
+		// ids are scoped by region: every map of this run is keyed by key(pemda, id)
 		List<String> ids = new ArrayList<>(n);
-		List<String> lookedUp = new ArrayList<>(n);
+		Map<String, List<String>> lookedUp = new LinkedHashMap<>();
 		for (Parsed<UpEvent> parsed : batch) {
-			ids.add(parsed.event().envelope().eventId());
-			lookedUp.add(parsed.event().envelope().eventId());
+			Envelope envelope = parsed.event().envelope();
+			ids.add(envelope.eventId());
+			List<String> region = lookedUp.computeIfAbsent(envelope.pemda(), (pemda) -> new ArrayList<>());
+			region.add(envelope.eventId());
 			if (parsed.event().settlesTu()) {
-				lookedUp.add(parsed.event().tu());
+				region.add(parsed.event().tu());
 			}
 		}
 		Map<String, Stored> stored = stored(lookedUp);
@@ -75,13 +78,14 @@ class UpLedger {
 		for (int i = 0; i < n; i++) {
 			Parsed<UpEvent> parsed = batch.get(i);
 			UpEvent event = parsed.event();
-			Stored existing = stored.get(ids.get(i));
+			String pemda = event.envelope().pemda();
+			Stored existing = stored.get(key(pemda, ids.get(i)));
 			if (existing != null) {
 				outcomes[i] = Idempotency.sameOrConflict(existing.sha256(), parsed.record(), ids.get(i));
 			}
 			else if (event.settlesTu()) {
-				Disbursement inRun = runTus.get(event.tu());
-				outcomes[i] = checkTu(event, (inRun != null) ? inRun : disbursement(stored.get(event.tu())));
+				Disbursement inRun = runTus.get(key(pemda, event.tu()));
+				outcomes[i] = checkTu(event, (inRun != null) ? inRun : disbursement(stored.get(key(pemda, event.tu()))));
 			}
 			if (outcomes[i] == null) {
 				outcomes[i] = Outcome.ACCEPTED;
@@ -89,7 +93,7 @@ class UpLedger {
 				totals.add(event, i);
 				if (UpEvent.TU_DISBURSED.equals(event.type())) {
 					Envelope envelope = event.envelope();
-					runTus.put(ids.get(i),
+					runTus.put(key(pemda, ids.get(i)),
 							new Disbursement(envelope.opd(), envelope.fiscalYear(), envelope.occurredOn()));
 				}
 			}
@@ -102,24 +106,37 @@ class UpLedger {
 		return Arrays.asList(outcomes);
 	}
 
-	/** The stored facts among {@code ids}: their payload hash and, for a TU, what a settlement is checked against. */
-	private Map<String, Stored> stored(List<String> ids) {
+	/**
+	 * The stored facts among the ids of each region, by {@link #key}: their payload hash and, for
+	 * a TU, what a settlement is checked against. One look-up per region of the run (usually
+	 * one), each reading only that region's partitions; an id of the region stored in another
+	 * year is found too (EVENT_ID_CONFLICT).
+	 */
+	private Map<String, Stored> stored(Map<String, List<String>> idsByPemda) {
 		Map<String, Stored> stored = new HashMap<>();
 		this.jdbc.execute((ConnectionCallback<Void>) connection -> {
 			try (PreparedStatement statement = connection.prepareStatement("""
 					select event_id, payload_sha256, event_type, opd, fiscal_year, occurred_on
-					from up_ledger where event_id = any(?)""")) {
-				statement.setArray(1, connection.createArrayOf("text", ids.toArray(String[]::new)));
-				try (ResultSet rs = statement.executeQuery()) {
-					while (rs.next()) {
-						stored.put(rs.getString(1), new Stored(rs.getBytes(2), rs.getString(3), rs.getString(4),
-								rs.getInt(5), rs.getObject(6, LocalDate.class)));
+					from up_ledger where pemda = ? and event_id = any(?)""")) {
+				for (Map.Entry<String, List<String>> region : idsByPemda.entrySet()) {
+					statement.setString(1, region.getKey());
+					statement.setArray(2, connection.createArrayOf("text", region.getValue().toArray(String[]::new)));
+					try (ResultSet rs = statement.executeQuery()) {
+						while (rs.next()) {
+							stored.put(key(region.getKey(), rs.getString(1)), new Stored(rs.getBytes(2), rs.getString(3),
+									rs.getString(4), rs.getInt(5), rs.getObject(6, LocalDate.class)));
+						}
 					}
 				}
 			}
 			return null;
 		});
 		return stored;
+	}
+
+	/** An id within its region: ids are scoped by pemda. */
+	private static String key(String pemda, String id) {
+		return pemda + '\n' + id;
 	}
 
 	/** The TU disbursement a stored fact is, or null when it is none (or not stored). */
@@ -209,9 +226,9 @@ class UpLedger {
 			List<Object[]> page = this.jdbc.query("""
 					select event_id, opd, event_type, occurred_on, document_kind, document_number, amount, tu, seq,
 					    pemda, fiscal_year
-					from up_ledger where seq > ? order by seq limit ?""",
+					from up_ledger where pemda = ? and fiscal_year = ? and seq > ? order by seq limit ?""",
 					(rs, row) -> new Object[] { new Sequenced(rs.getLong(9), fact(rs)), rs.getString(10), rs.getInt(11) },
-					from, PAGE);
+					pemda, fiscalYear, from, PAGE);
 			for (Object[] row : page) {
 				Sequenced fact = (Sequenced) row[0];
 				from = fact.seq();
@@ -314,7 +331,7 @@ class UpLedger {
 				    select u.pemda, u.fiscal_year, u.opd, date '1970-01-01' + u.day, l.seq, u.cents * 0.01
 				    from unnest(?::text[], ?::int4[], ?::text[], ?::int4[], ?::text[], ?::int8[])
 				        with ordinality as u (pemda, fiscal_year, opd, day, event_id, cents, ord)
-				    join up_ledger l on l.event_id = u.event_id
+				    join up_ledger l on l.event_id = u.event_id and l.pemda = u.pemda and l.fiscal_year = u.fiscal_year
 				    order by u.ord
 				    on conflict (pemda, fiscal_year, opd) do update
 				    set occurred_on = excluded.occurred_on, seq = excluded.seq, amount = excluded.amount
@@ -327,8 +344,8 @@ class UpLedger {
 				        as u (event_id, pemda, fiscal_year, opd, day, cents, settled_cents, settled_day))
 				update up_tu set settled = up_tu.settled + s.cents * 0.01,
 				    last_settled_on = greatest(up_tu.last_settled_on, date '1970-01-01' + s.day)
-				from unnest(?::text[], ?::int8[], ?::int4[]) as s (tu, cents, day)
-				where up_tu.event_id = s.tu""";
+				from unnest(?::text[], ?::int4[], ?::text[], ?::int8[], ?::int4[]) as s (pemda, fiscal_year, tu, cents, day)
+				where up_tu.event_id = s.tu and up_tu.pemda = s.pemda and up_tu.fiscal_year = s.fiscal_year""";
 
 		private final Map<List<Object>, TypeDelta> types = new LinkedHashMap<>();
 
@@ -339,11 +356,14 @@ class UpLedger {
 		 */
 		private final Map<List<Object>, Object[]> ceilings = new LinkedHashMap<>();
 
-		/** Per TU disbursed in the run: pemda, year, opd, epoch day, cents, settled cents, last settled day. */
-		private final Map<String, Object[]> disbursedTus = new LinkedHashMap<>();
+		/**
+		 * Per TU disbursed in the run, by (pemda, id): pemda, year, opd, epoch day, cents, settled
+		 * cents, last settled day.
+		 */
+		private final Map<List<String>, Object[]> disbursedTus = new LinkedHashMap<>();
 
-		/** Per TU stored before the run: settled cents, last settled day. */
-		private final Map<String, long[]> settlements = new LinkedHashMap<>();
+		/** Per TU stored before the run, by (pemda, year, id): settled cents, last settled day. */
+		private final Map<List<Object>, long[]> settlements = new LinkedHashMap<>();
 
 		/** Adds an accepted fact, {@code place} its index in the run. */
 		void add(UpEvent event, int place) {
@@ -364,16 +384,17 @@ class UpLedger {
 						new Object[] { envelope.pemda(), envelope.fiscalYear(), envelope.opd(), day, envelope.eventId(), cents,
 								place },
 						Totals::newer);
-				case UpEvent.TU_DISBURSED -> this.disbursedTus.put(envelope.eventId(), new Object[] { envelope.pemda(),
+				case UpEvent.TU_DISBURSED -> this.disbursedTus.put(List.of(envelope.pemda(), envelope.eventId()), new Object[] { envelope.pemda(),
 						envelope.fiscalYear(), envelope.opd(), day, cents, 0L, null });
 				case UpEvent.TU_ACCOUNTED, UpEvent.TU_RETURNED -> {
-					Object[] tu = this.disbursedTus.get(event.tu());
+					Object[] tu = this.disbursedTus.get(List.of(envelope.pemda(), event.tu()));
 					if (tu != null) {
 						tu[5] = (Long) tu[5] + cents;
 						tu[6] = (tu[6] == null) ? day : Math.max((Integer) tu[6], day);
 					}
 					else {
-						this.settlements.merge(event.tu(), new long[] { cents, day },
+						this.settlements.merge(List.of(envelope.pemda(), envelope.fiscalYear(), event.tu()),
+								new long[] { cents, day },
 								(a, b) -> new long[] { a[0] + b[0], Math.max(a[1], b[1]) });
 					}
 				}
@@ -410,23 +431,24 @@ class UpLedger {
 			Object[][] ceilings = columns(this.ceilings.values(), new String[0], new Integer[0], new String[0],
 					new Integer[0], new String[0], new Long[0]);
 			List<Object[]> tuRows = new ArrayList<>(this.disbursedTus.size());
-			this.disbursedTus.forEach((id, tu) -> {
+			this.disbursedTus.forEach((key, tu) -> {
 				Object[] withId = new Object[tu.length + 1];
-				withId[0] = id;
+				withId[0] = key.get(1);
 				System.arraycopy(tu, 0, withId, 1, tu.length);
 				tuRows.add(withId);
 			});
 			Object[][] tus = columns(tuRows, new String[0], new String[0], new Integer[0], new String[0], new Integer[0],
 					new Long[0], new Long[0], new Integer[0]);
 			List<Object[]> settledRows = new ArrayList<>(this.settlements.size());
-			this.settlements.forEach((id, settled) -> settledRows
-				.add(new Object[] { id, settled[0], (int) settled[1] }));
-			Object[][] settled = columns(settledRows, new String[0], new Long[0], new Integer[0]);
+			this.settlements.forEach((key, settled) -> settledRows
+				.add(new Object[] { key.get(0), key.get(1), key.get(2), settled[0], (int) settled[1] }));
+			Object[][] settled = columns(settledRows, new String[0], new Integer[0], new String[0], new Long[0],
+					new Integer[0]);
 			Object[][] all = concat(types, ceilings, tus, settled);
 			String[] sqlTypes = { "text", "int4", "text", "text", "int8", "int8", "int4", "int4", // types
 					"text", "int4", "text", "int4", "text", "int8", // ceilings
 					"text", "text", "int4", "text", "int4", "int8", "int8", "int4", // tus
-					"text", "int8", "int4" }; // settlements
+					"text", "int4", "text", "int8", "int4" }; // settlements
 			jdbc.execute((ConnectionCallback<Void>) connection -> {
 				try (PreparedStatement statement = connection.prepareStatement(APPLY)) {
 					ArrayColumns.bind(connection, statement, all, sqlTypes);

@@ -24,7 +24,8 @@ import org.springframework.stereotype.Repository;
 /**
  * Stores budget-line events: every new revision goes to the history, and the line's pagu and
  * cash plan are replaced only by a higher revision number, so a late older revision changes
- * nothing. A line's events share one partition (key = lineId), so no two consumers race on it.
+ * nothing. A line is one region's in one fiscal year: (pemda, fiscal_year, line_id). A line's events
+ * share one partition (key = lineId), so no two consumers race on it.
  */
 @Repository
 public class BudgetStore {
@@ -37,13 +38,16 @@ public class BudgetStore {
 
 	Outcome store(BudgetLine line, IncomingRecord record) {
 		Envelope envelope = line.envelope();
-		List<byte[]> stored = this.jdbc.query("select payload_sha256 from budget_revision where event_id = ?",
-				(rs, row) -> rs.getBytes(1), envelope.eventId());
+		// an id is scoped by region; reused in another year of the region it is a conflict
+		List<byte[]> stored = this.jdbc.query(
+				"select payload_sha256 from budget_revision where pemda = ? and event_id = ?",
+				(rs, row) -> rs.getBytes(1), envelope.pemda(), envelope.eventId());
 		if (!stored.isEmpty()) {
 			return Arrays.equals(stored.get(0), record.sha256()) ? Outcome.DUPLICATE : conflict(envelope);
 		}
 		List<Integer> inForce = this.jdbc.queryForList(
-				"select revision_number from budget_line where line_id = ?", Integer.class, line.lineId());
+				"select revision_number from budget_line where pemda = ? and fiscal_year = ? and line_id = ?",
+				Integer.class, envelope.pemda(), envelope.fiscalYear(), line.lineId());
 		boolean applies = inForce.isEmpty() || inForce.get(0) < line.revisionNumber();
 		this.jdbc.execute((ConnectionCallback<Void>) connection -> {
 			Array cashPlan = connection.createArrayOf("numeric", line.cashPlan().toArray(BigDecimal[]::new));
@@ -94,8 +98,7 @@ public class BudgetStore {
 				insert into budget_line (line_id, pemda, fiscal_year, opd, category, account, sub_activity,
 				    revision_number, revision_kind, pagu, cash_plan, event_id)
 				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-				on conflict (line_id) do update set pemda = excluded.pemda, fiscal_year = excluded.fiscal_year,
-				    opd = excluded.opd, category = excluded.category, account = excluded.account,
+				on conflict (pemda, fiscal_year, line_id) do update set opd = excluded.opd, category = excluded.category, account = excluded.account,
 				    sub_activity = excluded.sub_activity, revision_number = excluded.revision_number,
 				    revision_kind = excluded.revision_kind, pagu = excluded.pagu, cash_plan = excluded.cash_plan,
 				    event_id = excluded.event_id, updated_at = now()""")) {

@@ -6,7 +6,11 @@ import id.apbdmonitor.core.event.EnvelopeReader;
 import id.apbdmonitor.core.export.ExportConfiguration;
 import id.apbdmonitor.core.indicator.IndicatorConfiguration;
 import id.apbdmonitor.core.ingest.IngestConfiguration;
+import id.apbdmonitor.core.ledger.PartitionMaintenance;
+import id.apbdmonitor.core.region.FiscalYears;
+import id.apbdmonitor.core.region.Regions;
 
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -20,5 +24,11 @@ import org.springframework.context.annotation.Import;
 @Import({ EnvelopeReader.class, CalendarConfiguration.class, IngestConfiguration.class, BudgetConfiguration.class,
 		IndicatorConfiguration.class, ExportConfiguration.class })
 public class MonitorCoreConfiguration {
+
+	/** Flyway runs it after every migrate, as the owner role. */
+	@Bean
+	PartitionMaintenance partitionMaintenance(Regions regions, FiscalYears fiscalYears) {
+		return new PartitionMaintenance(regions, fiscalYears);
+	}
 
 }

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -89,16 +90,24 @@ class SpendingLedger {
 			return Map.of();
 		}
 		return this.jdbc.execute((ConnectionCallback<Map<String, Integer>>) connection -> {
-			String[] eventIds = new String[indexes.size()];
-			for (int row = 0; row < eventIds.length; row++) {
-				eventIds[row] = batch.get(indexes.get(row)).event().envelope().eventId();
+			// ids are scoped by region: one look-up per region of the run (usually one), each
+			// pruned to that region's partitions; an id of the region stored in another year is
+			// found too, and answered EVENT_ID_CONFLICT
+			Map<String, List<String>> idsByPemda = new LinkedHashMap<>();
+			for (int i : indexes) {
+				Envelope envelope = batch.get(i).event().envelope();
+				idsByPemda.computeIfAbsent(envelope.pemda(), (pemda) -> new ArrayList<>()).add(envelope.eventId());
 			}
-			try (PreparedStatement statement = connection
-				.prepareStatement("select event_id, payload_sha256 from spending_ledger where event_id = any(?)")) {
-				statement.setArray(1, connection.createArrayOf("text", eventIds));
-				try (ResultSet rs = statement.executeQuery()) {
-					while (rs.next()) {
-						stored.put(rs.getString(1), rs.getBytes(2));
+			try (PreparedStatement statement = connection.prepareStatement(
+					"select event_id, payload_sha256 from spending_ledger where pemda = ? and event_id = any(?)")) {
+				for (Map.Entry<String, List<String>> region : idsByPemda.entrySet()) {
+					statement.setString(1, region.getKey());
+					statement.setArray(2, connection.createArrayOf("text", region.getValue().toArray()));
+					try (ResultSet rs = statement.executeQuery()) {
+						while (rs.next()) {
+							// no two events of a run share an id: keyed by id alone here
+							stored.put(rs.getString(1), rs.getBytes(2));
+						}
 					}
 				}
 			}
@@ -143,9 +152,10 @@ class SpendingLedger {
 		}
 		List<Original> originals = this.jdbc.query("""
 				select pemda, fiscal_year, opd, category, account, mechanism, amount, reverses
-				from spending_ledger where event_id = ?""", (rs, row) -> new Original(rs.getString("pemda"),
+				from spending_ledger where pemda = ? and event_id = ?""", (rs, row) -> new Original(rs.getString("pemda"),
 				rs.getInt("fiscal_year"), rs.getString("opd"), rs.getString("category"), rs.getString("account"),
-				rs.getString("mechanism"), rs.getBigDecimal("amount"), rs.getString("reverses")), event.reverses());
+				rs.getString("mechanism"), rs.getBigDecimal("amount"), rs.getString("reverses")), envelope.pemda(),
+				event.reverses());
 		if (originals.isEmpty()) {
 			return unknownOriginal(event);
 		}
@@ -160,8 +170,8 @@ class SpendingLedger {
 							+ original.fiscalYear() + ", not of " + envelope.opd() + " in " + envelope.fiscalYear());
 		}
 		BigDecimal reversed = this.jdbc.queryForObject(
-				"select coalesce(-sum(amount), 0) from spending_ledger where reverses = ?", BigDecimal.class,
-				event.reverses());
+				"select coalesce(-sum(amount), 0) from spending_ledger where pemda = ? and fiscal_year = ? and reverses = ?",
+				BigDecimal.class, original.pemda(), original.fiscalYear(), event.reverses());
 		BigDecimal remaining = original.amount().subtract(reversed);
 		if (event.amount().compareTo(remaining) > 0) {
 			return BatchIngestor.reject(Reason.REVERSAL_EXCEEDS_ORIGINAL, "amount", event.amount().toPlainString(),
@@ -197,8 +207,10 @@ class SpendingLedger {
 
 	/** DUPLICATE or EVENT_ID_CONFLICT when the event id is already stored, else null. */
 	private Outcome storedOutcome(Parsed<SpendingEvent> parsed) {
-		List<byte[]> stored = this.jdbc.query("select payload_sha256 from spending_ledger where event_id = ?",
-				(rs, row) -> rs.getBytes(1), parsed.event().envelope().eventId());
+		Envelope envelope = parsed.event().envelope();
+		List<byte[]> stored = this.jdbc.query(
+				"select payload_sha256 from spending_ledger where pemda = ? and event_id = ?",
+				(rs, row) -> rs.getBytes(1), envelope.pemda(), envelope.eventId());
 		return stored.isEmpty() ? null : sameOrConflict(stored.get(0), parsed);
 	}
 

@@ -65,8 +65,15 @@ class LedgerGuardIntegrationTests {
 	void shouldLetTheServiceRoleOnlyAppendToItsLedgers(Service service) throws SQLException {
 		TestDatabase database = TestInfrastructure.newDatabaseWithRoles(TestInfrastructure.uniqueName("guard"));
 		migrate(database, service);
+		// partitions as the start-up's maintenance creates them, after the guard ran
+		try (Connection connection = database.connectAsOwner(); Statement statement = connection.createStatement()) {
+			statement.execute("select " + service.schema() + ".apbd_ensure_partitions('52.72', array[2026, 2027])");
+		}
+		List<String> partitions = partitions(database, service);
+		assertThat(partitions).contains("budget_revision_52_72", "budget_revision_52_72_2026", "budget_revision_default");
 		// a restart migrates again (nothing pending): the grants are recomputed, not lost
 		migrate(database, service);
+		assertThat(partitions(database, service)).isEqualTo(partitions);
 
 		try (Connection connection = database.connectAsService(); Statement statement = connection.createStatement()) {
 			statement.execute("set search_path to " + service.schema());
@@ -88,6 +95,16 @@ class LedgerGuardIntegrationTests {
 				assertDenied(statement, "truncate " + total);
 				assertDenied(statement, "drop table " + total);
 			}
+			// a partition is reached only through its ledger: never addressed directly
+			for (String partition : partitions) {
+				assertDenied(statement, "select count(*) from " + partition);
+				assertDenied(statement, "update " + partition + " set event_id = event_id");
+				assertDenied(statement, "delete from " + partition);
+				assertDenied(statement, "truncate " + partition);
+				assertDenied(statement, "drop table " + partition);
+			}
+			assertDenied(statement, "select * from apbd_drop_region_year('52.72', 2026)");
+			assertDenied(statement, "select apbd_ensure_partitions('52.73', array[2026])");
 			assertDenied(statement, "create table forged (id int)");
 			for (String table : tables(statement)) {
 				assertThat(owner(statement, "select tableowner::text from pg_tables where schemaname = current_schema() "
@@ -107,6 +124,18 @@ class LedgerGuardIntegrationTests {
 			.placeholders(Map.of("service_role", database.serviceUser()))
 			.load()
 			.migrate();
+	}
+
+	private static List<String> partitions(TestDatabase database, Service service) throws SQLException {
+		List<String> partitions = new ArrayList<>();
+		try (Connection connection = database.connectAsOwner(); Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery("select relname from pg_class where relispartition "
+						+ "and relnamespace = '" + service.schema() + "'::regnamespace and relkind in ('r', 'p') order by relname")) {
+			while (rows.next()) {
+				partitions.add(rows.getString(1));
+			}
+		}
+		return partitions;
 	}
 
 	private static void assertDenied(Statement statement, String sql) {
