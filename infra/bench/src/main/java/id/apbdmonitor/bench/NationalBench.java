@@ -472,7 +472,7 @@ public final class NationalBench {
 			Path rules, String keepPemda) throws Exception {
 		Bench.progress("== Prometheus on " + PrometheusUnderTest.PORT + ": " + title);
 		try (PrometheusUnderTest prometheus = PrometheusUnderTest.start(binary, rules,
-				this.stack.home().resolve("prometheus"), targets, keepPemda)) {
+				this.stack.home().resolve("prometheus-" + title.substring(0, 1)), targets, keepPemda)) {
 			long origin = System.nanoTime();
 			double peakRss = 0;
 			double nextNotice = 0;

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import id.apbdmonitor.devstack.DevstackParts;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -65,10 +66,15 @@ final class PrometheusUnderTest implements AutoCloseable {
 		Files.writeString(config, yaml);
 		Path data = home.resolve("data");
 		deleteTree(data);
+		// the set-up before may still be closing its port (set-up B of the 1 December run exited at once)
+		long free = System.nanoTime() + 60_000_000_000L;
+		while (DevstackParts.isListening(PORT) && System.nanoTime() < free) {
+			Thread.sleep(500);
+		}
 		Process process = new ProcessBuilder(binary.toString(), "--config.file=" + config,
 				"--storage.tsdb.path=" + data, "--web.listen-address=localhost:" + PORT)
 			.redirectErrorStream(true)
-			.redirectOutput(home.resolve("prometheus.log").toFile())
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("prometheus.log").toFile()))
 			.start();
 		PrometheusUnderTest prometheus = new PrometheusUnderTest(process);
 		long deadline = System.nanoTime() + 120_000_000_000L;
@@ -142,7 +148,7 @@ final class PrometheusUnderTest implements AutoCloseable {
 	public void close() {
 		this.process.destroy();
 		try {
-			if (!this.process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+			if (!this.process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
 				this.process.destroyForcibly();
 			}
 		}
