@@ -4,8 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -67,22 +65,11 @@ public final class Bench {
 	}
 
 	public static void main(String[] args) throws Exception {
-		BenchOptions options;
-		try {
-			if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
-				System.out.print(BenchOptions.usage());
-				return;
-			}
-			options = BenchOptions.parse(args);
-		}
-		catch (IllegalArgumentException ex) {
-			System.err.println(ex.getMessage() + "\n\n" + BenchOptions.usage());
-			System.exit(2);
+		BenchOptions options = optionsOrExit(args, BenchOptions::parse, BenchOptions.usage());
+		if (options == null) {
 			return;
 		}
-		String started = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
-		String heading = String.format("%s; %s; commit %s%s", started, ProcStats.machine(),
-				System.getProperty("apbd.bench.commit", "unknown"), options.quick() ? "; --quick" : "");
+		String heading = heading() + (options.quick() ? "; --quick" : "");
 		progress("machine: " + heading);
 		progress("generating Kota Bima's year (seed " + SEED + ")…");
 		GeneratedYear year = YearGenerator.generate(GeneratorSettings.kotaBima(SEED));
@@ -255,7 +242,7 @@ public final class Bench {
 			progress(String.format(Locale.ROOT, "  drained %,.0f in %.1f s: %,.0f events/s (outcomes %s)", last.count(),
 					drainSeconds, rate, outcomes));
 			long lag = awaitLag(service, target);
-			long ledgerRows = count(target, service.qualifiedLedger());
+			long ledgerRows = this.stack.count(target, service.qualifiedLedger());
 			if (lag != 0 || ledgerRows != size) {
 				note = join(note, String.format(Locale.ROOT, "lag %,d, ledger %,d rows", lag, ledgerRows));
 			}
@@ -443,14 +430,6 @@ public final class Bench {
 		return lag;
 	}
 
-	private long count(BenchStack.Target target, String table) throws Exception {
-		try (Connection connection = this.stack.connectAsAdmin(target);
-				Statement statement = connection.createStatement();
-				ResultSet rows = statement.executeQuery("select count(*) from " + table)) {
-			rows.next();
-			return rows.getLong(1);
-		}
-	}
 
 	/** CPU seconds of the service, the broker and the database, each with its children. */
 	private static double[] cpu(long service, long broker, long postgres) {
@@ -458,7 +437,33 @@ public final class Bench {
 				ProcStats.cpuSeconds(postgres) };
 	}
 
-	private static String join(String note, String more) {
+	/**
+	 * The parsed options; null after printing the usage for {@code --help}; exits with status 2
+	 * and the usage when an option is wrong.
+	 */
+	static <T> T optionsOrExit(String[] args, java.util.function.Function<String[], T> parse, String usage) {
+		if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+			System.out.print(usage);
+			return null;
+		}
+		try {
+			return parse.apply(args);
+		}
+		catch (IllegalArgumentException ex) {
+			System.err.println(ex.getMessage() + "\n\n" + usage);
+			System.exit(2);
+			return null;
+		}
+	}
+
+	/** When (UTC), on what machine and at which commit a run started: the results' heading. */
+	static String heading() {
+		String started = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
+		return String.format(Locale.ROOT, "%s; %s; commit %s", started, ProcStats.machine(),
+				System.getProperty("apbd.bench.commit", "unknown"));
+	}
+
+	static String join(String note, String more) {
 		return note.isEmpty() ? more : note + "; " + more;
 	}
 

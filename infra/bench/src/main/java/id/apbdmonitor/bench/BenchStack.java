@@ -139,6 +139,16 @@ final class BenchStack implements AutoCloseable {
 		return new Target(slug, name, this.database.jdbcUrl(name), passwords, topic, budgetTopic);
 	}
 
+	/** Rows of {@code table} in the run's database. */
+	long count(Target target, String table) throws SQLException {
+		try (Connection connection = connectAsAdmin(target);
+				Statement statement = connection.createStatement();
+				java.sql.ResultSet rows = statement.executeQuery("select count(*) from " + table)) {
+			rows.next();
+			return rows.getLong(1);
+		}
+	}
+
 	/** Forgets {@code group}'s committed offsets, so that its next member reads the topics from the start. */
 	void forgetGroup(String group) throws InterruptedException, ExecutionException {
 		this.admin.deleteConsumerGroups(List.of(group)).all().get();

@@ -13,9 +13,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,22 +77,11 @@ public final class NationalBench {
 	}
 
 	public static void main(String[] args) throws Exception {
-		NationalOptions options;
-		try {
-			if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
-				System.out.print(NationalOptions.usage());
-				return;
-			}
-			options = NationalOptions.parse(args);
-		}
-		catch (IllegalArgumentException ex) {
-			System.err.println(ex.getMessage() + "\n\n" + NationalOptions.usage());
-			System.exit(2);
+		NationalOptions options = Bench.optionsOrExit(args, NationalOptions::parse, NationalOptions.usage());
+		if (options == null) {
 			return;
 		}
-		String started = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
-		String heading = String.format(Locale.ROOT, "%s; %s; commit %s", started, ProcStats.machine(),
-				System.getProperty("apbd.bench.commit", "unknown"));
+		String heading = Bench.heading();
 		Bench.progress("machine: " + heading);
 		BenchStack stack = new BenchStack(Path.of(""), System.getProperty("java.class.path"));
 		Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "national-bench-stop"));
@@ -317,19 +303,19 @@ public final class NationalBench {
 			Thread.sleep(500);
 		}
 		double[] cpuAtEnd = cpu(children, broker, postgres);
-		note = join(note, String.format(Locale.ROOT, "load average %.1f at the end", ProcStats.loadAverage()));
+		note = Bench.join(note, String.format(Locale.ROOT, "load average %.1f at the end", ProcStats.loadAverage()));
 		Stats.Sample firstSample = Stats.firstProgress(samples);
 		Stats.Sample last = samples.get(samples.size() - 1);
 		double seconds = last.seconds() - firstSample.seconds();
 		double rate = (last.count() - firstSample.count()) / seconds;
 		double perThousand = 1000 / Math.max(1, last.count() - firstSample.count());
 		Map<String, Long> outcomes = outcomes(hosts, target.topic(), events);
-		long rows = count(target, service.qualifiedLedger());
+		long rows = this.stack.count(target, service.qualifiedLedger());
 		if (rows != events) {
-			note = join(note, String.format(Locale.ROOT, "ledger %,d rows", rows));
+			note = Bench.join(note, String.format(Locale.ROOT, "ledger %,d rows", rows));
 		}
 		if (outcomes.getOrDefault("accepted", 0L) != events) {
-			note = join(note, "outcomes " + outcomes);
+			note = Bench.join(note, "outcomes " + outcomes);
 		}
 		Bench.progress(String.format(Locale.ROOT, "  drained in %.1f s: %,.0f events/s; outcomes %s", seconds, rate, outcomes));
 		List<Scrape> scrapes = new ArrayList<>();
@@ -562,18 +548,7 @@ public final class NationalBench {
 		}
 	}
 
-	private long count(BenchStack.Target target, String table) throws Exception {
-		try (Connection connection = this.stack.connectAsAdmin(target);
-				Statement statement = connection.createStatement();
-				ResultSet rows = statement.executeQuery("select count(*) from " + table)) {
-			rows.next();
-			return rows.getLong(1);
-		}
-	}
 
-	private static String join(String note, String more) {
-		return note.isEmpty() ? more : note + "; " + more;
-	}
 
 	static String encode(String text) {
 		return URLEncoder.encode(text, StandardCharsets.UTF_8);
