@@ -22,11 +22,17 @@ import org.slf4j.LoggerFactory;
  * year after the newest (a year that opens at midnight has its partition ready), after every
  * migrate, on Flyway's connection: as the owner role, which alone may create tables. A partition
  * that exists is left alone; rows of a new one already waiting in a default partition are moved
- * into it (db/core/V82__partitioned_ledgers.sql, apbd_ensure_partitions).
+ * into it (db/core/V82__partitioned_ledgers.sql, apbd_ensure_partitions). Instances of a service
+ * that start together on a new database take turns (a session advisory lock per schema): two
+ * would otherwise both see a partition missing and the second's {@code create table} would fail.
  */
 public class PartitionMaintenance implements Callback {
 
 	private static final Logger log = LoggerFactory.getLogger(PartitionMaintenance.class);
+
+	private static final String LOCK = "select pg_advisory_lock(hashtext(?))";
+
+	private static final String UNLOCK = "select pg_advisory_unlock(hashtext(?))";
 
 	private final Regions regions;
 
@@ -60,10 +66,13 @@ public class PartitionMaintenance implements Callback {
 		try (PreparedStatement statement = connection.prepareStatement(call)) {
 			boolean autoCommit = connection.getAutoCommit();
 			connection.setAutoCommit(true);
+			String lockKey = "apbd partition maintenance " + schema;
+			advisoryLock(connection, LOCK, lockKey);
 			try {
 				ensure(connection, statement);
 			}
 			finally {
+				advisoryLock(connection, UNLOCK, lockKey);
 				connection.setAutoCommit(autoCommit);
 			}
 		}
@@ -84,6 +93,13 @@ public class PartitionMaintenance implements Callback {
 				log.warn("Region {}: {}", region.pemda(), notice.getMessage());
 			}
 			statement.clearWarnings();
+		}
+	}
+
+	private static void advisoryLock(Connection connection, String sql, String key) throws SQLException {
+		try (PreparedStatement lock = connection.prepareStatement(sql)) {
+			lock.setString(1, key);
+			lock.execute();
 		}
 	}
 

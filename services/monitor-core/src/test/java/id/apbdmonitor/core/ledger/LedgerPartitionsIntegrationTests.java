@@ -4,9 +4,21 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+
+import id.apbdmonitor.core.clock.FixedBusinessClock;
+import id.apbdmonitor.core.region.FiscalYears;
+import id.apbdmonitor.core.region.RegionProperties;
+import id.apbdmonitor.core.region.Regions;
 
 import id.apbdmonitor.core.test.TestInfrastructure;
 import id.apbdmonitor.core.test.TestInfrastructure.TestDatabase;
@@ -78,6 +90,54 @@ class LedgerPartitionsIntegrationTests {
 				.doesNotContain("52_72")
 				.doesNotContain("spending_ledger_default");
 		}
+	}
+
+	@Test
+	void shouldLetInstancesStartingTogetherCreateThePartitionsOnce() throws Exception {
+		TestDatabase database = TestInfrastructure.newDatabaseWithRoles(TestInfrastructure.uniqueName("together"));
+		ZoneId wita = ZoneId.of("Asia/Makassar");
+		List<RegionProperties> regions = new ArrayList<>();
+		for (int i = 1; i <= 40; i++) {
+			regions.add(new RegionProperties("52.%02d".formatted(i), "Region " + i, "Nusa Tenggara Barat", wita,
+					List.of(new RegionProperties.Opd("BPKAD", "Badan Pengelolaan Keuangan dan Aset Daerah")), List.of(2026)));
+		}
+		Regions all = Regions.of(regions.get(0), regions.subList(1, regions.size()).toArray(RegionProperties[]::new));
+		PartitionMaintenance maintenance = new PartitionMaintenance(all,
+				new FiscalYears(all, new FixedBusinessClock(LocalDate.of(2026, 3, 2), wita)));
+		migrate(database, null);
+		// three instances of a new release start at once: each runs the maintenance after its migrate
+		ExecutorService pool = Executors.newFixedThreadPool(3);
+		try {
+			List<Future<?>> starts = new ArrayList<>();
+			for (int i = 0; i < 3; i++) {
+				starts.add(pool.submit(() -> maintenance(database, maintenance)));
+			}
+			for (Future<?> start : starts) {
+				start.get(2, TimeUnit.MINUTES);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		try (Connection connection = database.connectAsOwner(); Statement statement = connection.createStatement()) {
+			// each region: its own partition, its default, 2026 and 2027
+			assertThat(rows(statement, "select count(*) from pg_class c join pg_namespace n on n.oid = c.relnamespace "
+					+ "where n.nspname = '" + SCHEMA + "' and c.relkind in ('r', 'p') "
+					+ "and c.relname like 'spending\\_ledger\\_52\\_%'"))
+				.containsExactly(Integer.toString(40 * 4));
+		}
+	}
+
+	private static void maintenance(TestDatabase database, PartitionMaintenance maintenance) {
+		Flyway.configure()
+			.dataSource(database.url(), database.ownerUser(), database.ownerPassword())
+			.schemas(SCHEMA)
+			.defaultSchema(SCHEMA)
+			.locations("classpath:db/core", "classpath:db/spending")
+			.placeholders(Map.of("service_role", database.serviceUser()))
+			.callbacks(maintenance)
+			.load()
+			.migrate();
 	}
 
 	private static void migrate(TestDatabase database, String target) {
