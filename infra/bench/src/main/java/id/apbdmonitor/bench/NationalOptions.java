@@ -7,9 +7,11 @@ import id.apbdmonitor.simulator.national.NationalRegions;
 
 /**
  * Options of {@code infra/bench/national}: how many regions, the instance counts of the goods
- * drains, how long Prometheus runs and how many timed scrapes and queries.
+ * drains, how long Prometheus runs, how many timed scrapes and queries, and the share of each
+ * region's goods events sent (a smaller drain; the label set, built from the budget, is the same).
  */
-record NationalOptions(int regions, List<Integer> instances, int prometheusSeconds, int repeats, int serviceHeapMb) {
+record NationalOptions(int regions, List<Integer> instances, int prometheusSeconds, int repeats, int serviceHeapMb,
+		int goodsPercent) {
 
 	static NationalOptions parse(String... args) {
 		int regions = NationalRegions.ALL_REGIONS;
@@ -17,6 +19,7 @@ record NationalOptions(int regions, List<Integer> instances, int prometheusSecon
 		int prometheusSeconds = 240;
 		int repeats = 5;
 		int serviceHeapMb = 1024;
+		int goodsPercent = 100;
 		for (int i = 0; i < args.length; i++) {
 			String arg = args[i];
 			String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
@@ -47,10 +50,11 @@ record NationalOptions(int regions, List<Integer> instances, int prometheusSecon
 				case "--prometheus-seconds" -> prometheusSeconds = number(name, value, 30, 3600);
 				case "--repeats" -> repeats = number(name, value, 1, 100);
 				case "--service-heap-mb" -> serviceHeapMb = number(name, value, 64, 16384);
+				case "--goods-percent" -> goodsPercent = number(name, value, 1, 100);
 				default -> throw new IllegalArgumentException("unknown option " + arg);
 			}
 		}
-		return new NationalOptions(regions, instances, prometheusSeconds, repeats, serviceHeapMb);
+		return new NationalOptions(regions, instances, prometheusSeconds, repeats, serviceHeapMb, goodsPercent);
 	}
 
 	private static int number(String name, String value, int min, int max) {
@@ -73,7 +77,7 @@ record NationalOptions(int regions, List<Integer> instances, int prometheusSecon
 			return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
 		}
 		catch (java.io.IOException | NullPointerException ex) {
-			return "usage: infra/bench/national [--regions N] [--instances 1,3] [--prometheus-seconds S] [--repeats N] [--quick]\n";
+			return "usage: infra/bench/national [--regions N] [--instances 1,3] [--prometheus-seconds S] [--repeats N] [--goods-percent P] [--quick]\n";
 		}
 	}
 

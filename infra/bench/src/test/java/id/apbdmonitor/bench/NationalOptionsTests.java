@@ -18,6 +18,14 @@ class NationalOptionsTests {
 		assertThat(options.prometheusSeconds()).isEqualTo(240);
 		assertThat(options.repeats()).isEqualTo(5);
 		assertThat(options.serviceHeapMb()).isEqualTo(1024);
+		assertThat(options.goodsPercent()).isEqualTo(100);
+	}
+
+	@Test
+	void sendsAShareOfTheGoodsEventsWhenAsked() {
+		assertThat(NationalOptions.parse("--goods-percent", "10").goodsPercent()).isEqualTo(10);
+		assertThatIllegalArgumentException().isThrownBy(() -> NationalOptions.parse("--goods-percent=0"))
+			.withMessage("--goods-percent must be within 1..100, was 0");
 	}
 
 	@Test
