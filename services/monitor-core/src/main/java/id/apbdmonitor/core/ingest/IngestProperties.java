@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record IngestProperties(String topic, @DefaultValue("apbd.budget.v1") String budgetTopic,
 		@DefaultValue("3") int partitions, @DefaultValue("1") short replicas, @DefaultValue("1") int concurrency,
 		@DefaultValue("1s") Duration retryInitialInterval, @DefaultValue("1m") Duration retryMaxInterval,
-		@DefaultValue("1000000000000.00") BigDecimal maxAmount) {
+		@DefaultValue("100000000000000.00") BigDecimal maxAmount) {
 
 	public static String deadLetterTopic(String topic) {
 		return topic + "-dlt";

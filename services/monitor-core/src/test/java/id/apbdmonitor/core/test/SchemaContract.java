@@ -109,7 +109,7 @@ public final class SchemaContract {
 	/** Ingest settings with the default amount maximum. */
 	public static IngestProperties ingestProperties(String topic) {
 		return new IngestProperties(topic, "apbd.budget.v1", 1, (short) 1, 1, Duration.ofSeconds(1), Duration.ofMinutes(1),
-				new BigDecimal("1000000000000.00"));
+				new BigDecimal("100000000000000.00"));
 	}
 
 	/** Runs a parse and turns its rejection back into a value: the shape every service parser has. */
