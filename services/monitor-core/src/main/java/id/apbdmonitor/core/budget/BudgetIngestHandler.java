@@ -3,6 +3,7 @@ package id.apbdmonitor.core.budget;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 import id.apbdmonitor.core.event.JsonFields;
 import id.apbdmonitor.core.ingest.IncomingRecord;
@@ -47,7 +48,7 @@ class BudgetIngestHandler implements IngestHandler<BudgetLine> {
 	}
 
 	@Override
-	public void afterCommit() {
+	public void afterCommit(Set<String> regions) {
 		this.afterCommit.run();
 	}
 

@@ -9,6 +9,15 @@ public interface SnapshotRefresher {
 
 	void refresh();
 
+	/**
+	 * Rebuilds after a batch that stored events of these regions (pemda) only: a refresher that
+	 * keeps one snapshot per region may rebuild just those, so that a batch of one region does
+	 * not re-read the other 545. The default rebuilds everything.
+	 */
+	default void refresh(java.util.Set<String> regions) {
+		refresh();
+	}
+
 	/** The business date of the snapshot in force (of the home region). */
 	java.time.LocalDate businessDate();
 

@@ -82,6 +82,7 @@ public class BatchIngestor<E> {
 		long started = System.nanoTime();
 		List<Parsed<E>> valid = new ArrayList<>(records.size());
 		List<String> eventIds = new ArrayList<>(records.size());
+		Set<String> regions = new HashSet<>();
 		List<DeadLetterPublisher.Rejected> rejected = new ArrayList<>();
 		for (ConsumerRecord<byte[], byte[]> consumerRecord : records) {
 			// one parse per record: the payload identity is hashed from the same tree the checks read
@@ -105,6 +106,7 @@ public class BatchIngestor<E> {
 				refuseNul(record, node);
 				valid.add(new Parsed<>(record, event));
 				eventIds.add(node.path("eventId").asString(""));
+				regions.add(node.path("pemda").asString(""));
 			}
 			catch (RejectedException ex) {
 				rejected.add(new DeadLetterPublisher.Rejected(record, ex.rejection()));
@@ -154,7 +156,7 @@ public class BatchIngestor<E> {
 		this.metrics.deadLettered(deadLetters.size());
 		long committed = System.nanoTime();
 		try {
-			this.handler.afterCommit();
+			this.handler.afterCommit(regions);
 		}
 		catch (RuntimeException ex) {
 			// the batch is safely stored; the timer refresh will catch the snapshot up

@@ -2,6 +2,7 @@ package id.apbdmonitor.core.ingest;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 import id.apbdmonitor.core.event.JsonFields;
 import id.apbdmonitor.core.event.RejectedException;
@@ -34,8 +35,11 @@ public interface IngestHandler<E> {
 		return List.of();
 	}
 
-	/** Called after the transaction committed, e.g. to refresh the indicator snapshot. */
-	default void afterCommit() {
+	/**
+	 * Called after the transaction committed, e.g. to refresh the indicator snapshot, with the
+	 * regions (pemda) of the batch's valid events.
+	 */
+	default void afterCommit(Set<String> regions) {
 	}
 
 	/** The key of an event id, the same one the pipeline uses for each record's own eventId. */

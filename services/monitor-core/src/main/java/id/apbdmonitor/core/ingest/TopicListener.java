@@ -1,6 +1,7 @@
 package id.apbdmonitor.core.ingest;
 
 import java.util.List;
+import java.util.Set;
 
 import id.apbdmonitor.core.indicator.SnapshotRefresher;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -33,8 +34,8 @@ public abstract class TopicListener<E> implements IngestHandler<E> {
 	}
 
 	@Override
-	public void afterCommit() {
-		this.snapshots.afterCommit();
+	public void afterCommit(Set<String> regions) {
+		this.snapshots.afterCommit(regions);
 	}
 
 }
