@@ -52,40 +52,101 @@ class RuleConventionsTests {
 
 	/**
 	 * Money is written the Indonesian way (Rp 47,8 juta, Rp 1,19 miliar), never with an SI
-	 * suffix an Indonesian reader takes for something else (M read as miliar); every alert about
-	 * an OPD carries the OPD's name from apbd_opd_info.
+	 * suffix an Indonesian reader takes for something else (M read as miliar).
 	 */
 	@Test
-	void alertTextsWriteRupiahTheIndonesianWayAndNameTheOpd() {
+	void alertTextsWriteRupiahTheIndonesianWay() {
 		RuleCatalog.all().stream().filter(RuleCatalog.Rule::isAlert).forEach((alert) -> {
 			for (Object text : alert.annotations().values()) {
 				assertThat(String.valueOf(text)).as("annotations of %s", alert.alert())
 					.doesNotContainPattern("Rp \\{\\{[^}]*humanize")
+					.doesNotContain("| humanize |")
 					.doesNotContain("humanizeTimestamp");
-			}
-			if (String.valueOf(alert.annotations().get("summary")).contains("$labels.opd")) {
-				assertThat(String.valueOf(alert.annotations().get("opd_name"))).as("opd_name of %s", alert.alert())
-					.contains("apbd_opd_info");
 			}
 		});
 	}
 
+	/** One rupiah formatter: every annotation defines "rp" alike (tested in spending-test.yml, group 6). */
+	@Test
+	void everyAnnotationFormatsRupiahWithTheSameTemplate() {
+		Pattern define = Pattern.compile("\\{\\{- define \"rp\" -\\}\\}.*?\\{\\{- end -\\}\\}\\{\\{- end -\\}\\}");
+		Set<String> defines = new HashSet<>();
+		RuleCatalog.all().stream().filter(RuleCatalog.Rule::isAlert).forEach((alert) -> {
+			for (Object text : alert.annotations().values()) {
+				Matcher matcher = define.matcher(String.valueOf(text));
+				while (matcher.find()) {
+					defines.add(matcher.group());
+				}
+				if (String.valueOf(text).contains("template \"rp\"")) {
+					assertThat(String.valueOf(text)).as("annotation of %s", alert.alert()).containsPattern(define);
+				}
+			}
+		});
+		assertThat(defines).hasSize(1);
+	}
+
 	/**
-	 * One service process exports several regions and OPD codes repeat between them (DINKES):
-	 * every look-up in an alert text by OPD or project matches the alert's pemda first, and an
-	 * alert that names an OPD names its region too (region_name from apbd_region_info).
+	 * Nationally thousands of OPDs lag at once, and Prometheus expands every alert's texts on
+	 * every evaluation: names come as labels joined in the expression (names.yml), numbers are
+	 * formatted in the template, and only an amount a reader needs is looked up, by a query that
+	 * interpolates the alert's labels only: no query for a name, none to compute with a value.
 	 */
 	@Test
-	void alertTextsLookUpTheirOwnRegionAndNameIt() {
+	void alertTextsMakeNoQueryForNamesOrArithmeticAndFewLookUps() {
+		Pattern lookUp = Pattern.compile("\\|\\s*query\\b|\\bquery\\s+\"");
+		// printf "<query with %q only>" $labels.a $labels.b | query, or query "<constant query>"
+		Pattern labelsOnly = Pattern.compile("printf \"((?:[^\"\\\\]|\\\\.)*)\"((?: \\$labels\\.\\w+)+) \\| query\\b|\\bquery \"[^\"%]+\"");
+		RuleCatalog.all().stream().filter(RuleCatalog.Rule::isAlert).forEach((alert) -> {
+			int lookUps = 0;
+			for (Object value : alert.annotations().values()) {
+				String text = String.valueOf(value);
+				assertThat(text).as("annotations of %s", alert.alert())
+					.doesNotContain("apbd_opd_info")
+					.doesNotContain("apbd_region_info");
+				Matcher matcher = labelsOnly.matcher(text);
+				int plain = 0;
+				while (matcher.find()) {
+					plain++;
+					if (matcher.group(1) != null) {
+						assertThat(matcher.group(1).replace("%q", "")).as("query of %s", alert.alert()).doesNotContain("%");
+					}
+				}
+				assertThat(countOf(lookUp, text)).as("look-ups of %s that interpolate labels only: %s", alert.alert(), text)
+					.isEqualTo(plain);
+				lookUps += plain;
+			}
+			assertThat(lookUps).as("look-ups per instance of %s", alert.alert()).isLessThanOrEqualTo(4);
+		});
+	}
+
+	/**
+	 * Every alert about an OPD carries the OPD's name and its region's as labels, joined from
+	 * names.yml, with the bare expression as fallback so that a missing name never loses an
+	 * alert: {@code (X) * on (pemda, opd) group_left (opd_name, region_name) opd:apbd_opd_info:max
+	 * or on (pemda, opd) (X)}, the same X twice. Its texts read the labels, falling back to the
+	 * codes. OPD codes repeat between regions (DINKES): every look-up by OPD or project matches
+	 * the alert's pemda first.
+	 */
+	@Test
+	void opdAlertsJoinTheirNamesAndFallBackToTheBareExpression() {
+		Pattern join = Pattern.compile("\\(\\n(.*)\\)\\n\\* on \\(pemda, opd\\) group_left \\(opd_name, region_name\\) opd:apbd_opd_info:max\\n"
+				+ "or on \\(pemda, opd\\)\\n\\(\\n(.*)\\)\\n?", Pattern.DOTALL);
 		Pattern lookUpWithoutPemda = Pattern.compile("printf \"[^\"]*\\{(opd|project)=%q");
 		RuleCatalog.all().stream().filter(RuleCatalog.Rule::isAlert).forEach((alert) -> {
 			for (Object text : alert.annotations().values()) {
 				assertThat(String.valueOf(text)).as("annotations of %s", alert.alert()).doesNotContainPattern(lookUpWithoutPemda);
 			}
-			if (alert.annotations().containsKey("opd_name")) {
-				assertThat(String.valueOf(alert.annotations().get("region_name"))).as("region_name of %s", alert.alert())
-					.contains("apbd_region_info{pemda=%q}");
+			if (!String.valueOf(alert.annotations().get("summary")).contains("$labels.opd")) {
+				return;
 			}
+			Matcher matcher = join.matcher(alert.expr());
+			assertThat(matcher.matches()).as("expr of %s joins the names with a fallback: %s", alert.alert(), alert.expr())
+				.isTrue();
+			assertThat(matcher.group(2)).as("fallback of %s", alert.alert()).isEqualTo(matcher.group(1));
+			assertThat(alert.annotations().get("opd_name")).as("opd_name of %s", alert.alert())
+				.isEqualTo("{{ or $labels.opd_name $labels.opd }}");
+			assertThat(alert.annotations().get("region_name")).as("region_name of %s", alert.alert())
+				.isEqualTo("{{ or $labels.region_name $labels.pemda }}");
 		});
 	}
 
@@ -173,6 +234,15 @@ class RuleConventionsTests {
 			assertThat(checked).as("a promql_expr_test with exp_samples for %s", record)
 				.anySatisfy((expr) -> assertThat(PromQl.metricNames(expr)).contains(record));
 		}
+	}
+
+	private static int countOf(Pattern pattern, String text) {
+		Matcher matcher = pattern.matcher(text);
+		int count = 0;
+		while (matcher.find()) {
+			count++;
+		}
+		return count;
 	}
 
 	private static String name(RuleCatalog.Rule rule) {
