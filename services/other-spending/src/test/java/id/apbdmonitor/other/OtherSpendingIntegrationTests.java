@@ -56,6 +56,9 @@ class OtherSpendingIntegrationTests {
 	private static final List<String> CATEGORIES = List.of("personnel", "interest-subsidies", "grants", "social",
 			"unexpected", "transfers");
 
+	private static final List<String> SPENDING_GAUGES = List.of("apbd_pagu_rupiah", "apbd_cash_plan_to_date_rupiah",
+			"apbd_realised_rupiah", "apbd_projected_year_end_rupiah");
+
 	private static TestTopics topics;
 
 	private static KafkaTestClient kafka;
@@ -142,9 +145,8 @@ class OtherSpendingIntegrationTests {
 		assertThat(deadLetter("INV-AMOUNT").headers()).containsEntry("apbd-reason", "MALFORMED_AMOUNT");
 		assertThat(this.jdbc.queryForObject("select count(*) from spending_ledger where event_id like 'INV-%'",
 				Integer.class)).isZero();
-		for (String category : CATEGORIES) {
-			assertThat(realisedOf("DLH", category)).isZero();
-		}
+		// nothing stored: no series for DLH in any category
+		assertThat(spendingSamples("DLH")).isEmpty();
 	}
 
 	@Test
@@ -186,17 +188,70 @@ class OtherSpendingIntegrationTests {
 	}
 
 	@Test
-	void shouldExportEveryCategoryOfEveryOpdFromStartUp() {
-		List<PrometheusScrape.Sample> realised = scrape().named("apbd_realised_rupiah");
-		assertThat(realised).hasSize(33 * CATEGORIES.size());
-		assertThat(realised.stream().map(sample -> sample.labels().get("category")).distinct())
-			.containsExactlyInAnyOrderElementsOf(CATEGORIES);
-		assertThat(scrape().named("apbd_pagu_rupiah")).hasSize(33 * CATEGORIES.size());
+	void shouldExportAPairOnlyOnceItHasABudgetLineOrSpending() {
+		// DISHUB has nothing in any category yet: none of its 6 × 4 series exists
+		assertThat(spendingSamples("DISHUB")).isEmpty();
+
+		// a grants line of 10,000,000 a month: pagu 120,000,000; on 15 March the plan to date is
+		// 20,000,000 + 10,000,000 × 15/31 = 24,838,709.68; nothing spent against a material plan
+		// projects what is realised, 0
+		String grants = "2026/DISHUB/1.01.01.2.01.0009/" + GRANT;
+		kafka.send(topics.budget(), grants, budgetLine("DPA-DISHUB-hibah", grants, "DISHUB", GRANT, 0, "ORIGINAL",
+				months("10000000.00")));
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(spendingSamples("DISHUB")).hasSize(4));
+		assertThat(figures("DISHUB", "grants")).containsExactly(120_000_000.00, 24_838_709.68, 0.0, 0.0);
+
+		// 6,000,000 realised: the pace 6,000,000 ÷ 24,838,709.68 carries the remaining
+		// 95,161,290.32 of the plan: + 22,987,012.98, projected 28,987,012.98
+		kafka.send(topics.events(), key("DISHUB"), realisedEvent("SP2D-HIBAH-DISHUB-1", "DISHUB", GRANT, "6000000.00", "2026-03-09"));
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(realisedOf("DISHUB", "grants")).isEqualTo(6_000_000.00));
+		assertThat(figures("DISHUB", "grants")).containsExactly(120_000_000.00, 24_838_709.68, 6_000_000.00,
+				28_987_012.98);
+
+		// social spending without a budget line: the pair appears with pagu 0 (ApbdOpdSpendingWithoutPagu)
+		kafka.send(topics.events(), key("DISHUB"), realisedEvent("SP2D-BANSOS-DISHUB-1", "DISHUB", SOCIAL, "2500000.00", "2026-03-10"));
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(spendingSamples("DISHUB")).hasSize(8));
+		assertThat(figures("DISHUB", "social")).containsExactly(0.0, 0.0, 2_500_000.00, 2_500_000.00);
+		assertThat(spendingSamples("DISHUB")).extracting(sample -> sample.labels().get("category"))
+			.containsOnly("grants", "social");
+	}
+
+	@Test
+	void shouldKeepAPairWhoseSpendingWasReversedToZero() {
+		kafka.send(topics.events(), key("DUKCAPIL"), realisedEvent("SP2D-GAJI-DUKCAPIL-1", "DUKCAPIL", SALARY, "3000000.00", "2026-03-02"));
+		kafka.send(topics.events(), key("DUKCAPIL"), reversedEvent("BATAL-GAJI-DUKCAPIL-1", "DUKCAPIL", "SP2D-GAJI-DUKCAPIL-1", "3000000.00", "2026-03-03"));
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(this.jdbc.queryForObject(
+				"select count(*) from spending_ledger where opd = 'DUKCAPIL'", Integer.class)).isEqualTo(2));
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(figures("DUKCAPIL", "personnel")).containsExactly(0.0, 0.0, 0.0, 0.0));
+		assertThat(spendingSamples("DUKCAPIL")).hasSize(4);
+	}
+
+	@Test
+	void shouldCountThePairsItExportsPerCategory() {
+		kafka.send(topics.events(), key("DKP"), realisedEvent("SP2D-BTT-DKP-1", "DKP", BTT, "1000000.00", "2026-03-02"));
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(realisedOf("DKP", "unexpected")).isEqualTo(1_000_000.00));
+		PrometheusScrape scrape = scrape();
+		for (String category : CATEGORIES) {
+			long pairs = scrape.named("apbd_pagu_rupiah")
+				.stream()
+				.filter(sample -> category.equals(sample.labels().get("category")))
+				.count();
+			assertThat(scrape.value("apbd_spending_pairs", Map.of("category", category))).as(category)
+				.isEqualTo(pairs);
+		}
 	}
 
 	@Test
 	void shouldExportExactlyTheMetricsOfTheReadmeCatalogue() {
-		assertThat(MetricCatalogue.fromReadme().differences(scrape(), "other-spending")).isEmpty();
+		// the spending gauges exist once some pair has a budget line or spending
+		kafka.send(topics.events(), key("DISPUSIP"), realisedEvent("SP2D-GAJI-DISPUSIP-1", "DISPUSIP", SALARY, "1000000.00", "2026-03-02"));
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(
+				() -> assertThat(MetricCatalogue.fromReadme().differences(scrape(), "other-spending")).isEmpty());
 	}
 
 	private DeadLetter deadLetter(String containing) {
@@ -217,6 +272,22 @@ class OtherSpendingIntegrationTests {
 
 	private double pagu(String opd, String category) {
 		return scrape().value("apbd_pagu_rupiah", Map.of("opd", opd, "category", category));
+	}
+
+	/** Pagu, cash plan to date, realised and projected year end of one pair, from one scrape. */
+	private List<Double> figures(String opd, String category) {
+		PrometheusScrape scrape = scrape();
+		Map<String, String> labels = Map.of("opd", opd, "category", category);
+		return SPENDING_GAUGES.stream().map(name -> scrape.value(name, labels)).toList();
+	}
+
+	/** Every sample of the four spending gauges of one OPD. */
+	private List<PrometheusScrape.Sample> spendingSamples(String opd) {
+		PrometheusScrape scrape = scrape();
+		return SPENDING_GAUGES.stream()
+			.flatMap(name -> scrape.named(name).stream())
+			.filter(sample -> opd.equals(sample.labels().get("opd")))
+			.toList();
 	}
 
 }

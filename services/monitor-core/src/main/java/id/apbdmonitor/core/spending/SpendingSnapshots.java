@@ -7,7 +7,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 import id.apbdmonitor.core.budget.BudgetStore;
 import id.apbdmonitor.core.clock.BusinessClock;
@@ -45,6 +47,9 @@ class SpendingSnapshots implements SnapshotRefresher {
 	/** pemda → its snapshot; a region before its first refresh has none. */
 	private final AtomicReference<Map<String, SpendingSnapshot>> current;
 
+	/** Told of every new set of snapshots once it is in force, on the refreshing thread. */
+	private final List<Consumer<Map<String, SpendingSnapshot>>> listeners = new CopyOnWriteArrayList<>();
+
 	SpendingSnapshots(BudgetStore budget, SpendingLedger ledger, BusinessClock clock, FiscalYears fiscalYears,
 			Regions regions, CategoryProperties category) {
 		this.budget = budget;
@@ -58,6 +63,12 @@ class SpendingSnapshots implements SnapshotRefresher {
 
 	SpendingSnapshot current(String pemda) {
 		return this.current.get().getOrDefault(pemda, EMPTY);
+	}
+
+	/** Tells {@code listener} of the snapshots in force now and of every refresh after. */
+	synchronized void onRefresh(Consumer<Map<String, SpendingSnapshot>> listener) {
+		this.listeners.add(listener);
+		listener.accept(this.current.get());
 	}
 
 	@Override
@@ -76,7 +87,9 @@ class SpendingSnapshots implements SnapshotRefresher {
 		for (RegionProperties region : this.regions.all()) {
 			snapshots.put(region.pemda(), snapshot(region));
 		}
-		this.current.set(Map.copyOf(snapshots));
+		Map<String, SpendingSnapshot> refreshed = Map.copyOf(snapshots);
+		this.current.set(refreshed);
+		this.listeners.forEach(listener -> listener.accept(refreshed));
 	}
 
 	private SpendingSnapshot snapshot(RegionProperties region) {

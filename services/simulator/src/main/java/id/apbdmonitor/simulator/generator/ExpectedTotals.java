@@ -161,6 +161,16 @@ public final class ExpectedTotals {
 		return this.pagu.getOrDefault(new Key(opd, category), ZERO);
 	}
 
+	/**
+	 * Whether the spending services export the pair's gauges: only once it has a budget line or a
+	 * stored realisation or reversal (a valid one; even if they net to 0). A pair without either
+	 * has no series, not zeros.
+	 */
+	public boolean exported(String opd, Category category) {
+		Key key = new Key(opd, category);
+		return this.pagu.containsKey(key) || this.realised.containsKey(key);
+	}
+
 	/** Realised total of the whole region in a category. */
 	public BigDecimal realised(Category category) {
 		return this.opds.stream().map((opd) -> realised(opd, category)).reduce(ZERO, BigDecimal::add);
@@ -236,14 +246,19 @@ public final class ExpectedTotals {
 		List<Total> rows = new ArrayList<>();
 		for (String opd : this.opds) {
 			for (Category category : this.categories) {
-				rows.add(new Total(this.pemda, opd, category, realised(opd, category), pagu(opd, category)));
+				rows.add(new Total(this.pemda, opd, category, realised(opd, category), pagu(opd, category),
+						exported(opd, category)));
 			}
 		}
 		return Collections.unmodifiableList(rows);
 	}
 
-	/** The expected figures of one OPD in one category; money in rupiah with two decimals. */
-	public record Total(String pemda, String opd, Category category, BigDecimal realised, BigDecimal pagu) {
+	/**
+	 * The expected figures of one OPD in one category; money in rupiah with two decimals.
+	 * {@code exported}: whether the service shows the pair's series at all ({@link #exported}).
+	 */
+	public record Total(String pemda, String opd, Category category, BigDecimal realised, BigDecimal pagu,
+			boolean exported) {
 	}
 
 	/** The expected PAD figures of one collecting OPD and revenue type; money in rupiah with two decimals. */

@@ -40,7 +40,7 @@ class ExpectedController {
 		List<Total> rows = totals.totals()
 			.stream()
 			.map((total) -> new Total(total.pemda(), total.opd(), total.category().code(), money(total.realised()),
-					money(total.pagu())))
+					money(total.pagu()), total.exported()))
 			.toList();
 		List<Up> up = this.year.settings()
 			.opds()
@@ -70,7 +70,7 @@ class ExpectedController {
 			String outstanding) {
 	}
 
-	record Total(String pemda, String opd, String category, String realised, String pagu) {
+	record Total(String pemda, String opd, String category, String realised, String pagu, boolean exported) {
 	}
 
 }
