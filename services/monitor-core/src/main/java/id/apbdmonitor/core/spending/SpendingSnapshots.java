@@ -2,6 +2,7 @@ package id.apbdmonitor.core.spending;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -65,7 +66,7 @@ class SpendingSnapshots implements SnapshotRefresher {
 		return this.current.get().getOrDefault(pemda, EMPTY);
 	}
 
-	/** Tells {@code listener} of the snapshots in force now and of every refresh after. */
+	/** Tells {@code listener} of the snapshots in force now and of the regions of every refresh after. */
 	synchronized void onRefresh(Consumer<Map<String, SpendingSnapshot>> listener) {
 		this.listeners.add(listener);
 		listener.accept(this.current.get());
@@ -83,13 +84,33 @@ class SpendingSnapshots implements SnapshotRefresher {
 
 	@Override
 	public synchronized void refresh() {
-		Map<String, SpendingSnapshot> snapshots = new HashMap<>();
-		for (RegionProperties region : this.regions.all()) {
-			snapshots.put(region.pemda(), snapshot(region));
+		refresh(this.regions.all());
+	}
+
+	/**
+	 * After a batch: only the regions it stored events of (two queries per region, so a batch of
+	 * one region does not re-read the whole country). The timer refresh rebuilds every region.
+	 */
+	@Override
+	public synchronized void refresh(Set<String> pemdas) {
+		List<RegionProperties> touched = new ArrayList<>();
+		for (String pemda : pemdas) {
+			this.regions.find(pemda).ifPresent(touched::add);
 		}
-		Map<String, SpendingSnapshot> refreshed = Map.copyOf(snapshots);
-		this.current.set(refreshed);
-		this.listeners.forEach(listener -> listener.accept(refreshed));
+		refresh(touched);
+	}
+
+	private void refresh(List<RegionProperties> regions) {
+		Map<String, SpendingSnapshot> refreshed = new HashMap<>();
+		for (RegionProperties region : regions) {
+			refreshed.put(region.pemda(), snapshot(region));
+		}
+		Map<String, SpendingSnapshot> snapshots = new HashMap<>(this.current.get());
+		snapshots.putAll(refreshed);
+		this.current.set(Map.copyOf(snapshots));
+		// listeners learn of the regions refreshed; the others did not change
+		Map<String, SpendingSnapshot> changed = Map.copyOf(refreshed);
+		this.listeners.forEach(listener -> listener.accept(changed));
 	}
 
 	private SpendingSnapshot snapshot(RegionProperties region) {
