@@ -84,7 +84,17 @@ final class Scenario {
 				apbd_handed_over_unpaid_rupiah{pemda="52.72",opd="PUPR",category="capital"} 1190000000
 				# TYPE apbd_up_rule_breached gauge
 				apbd_up_rule_breached{pemda="52.72",opd="DKP",category="up",rule="gu_overdue"} 1
-				apbd_up_rule_breached{pemda="52.72",opd="DINKES",category="up",rule="gu_overdue"} 0
+				# TYPE apbd_up_rule_breaching_opds gauge
+				apbd_up_rule_breaching_opds{pemda="52.72",category="up",rule="up_not_requested"} 0
+				apbd_up_rule_breaching_opds{pemda="52.72",category="up",rule="gu_overdue"} 1
+				apbd_up_rule_breaching_opds{pemda="52.72",category="up",rule="tu_overdue"} 0
+				apbd_up_rule_breaching_opds{pemda="52.72",category="up",rule="leftover_not_returned"} 0
+				apbd_up_rule_breaching_opds{pemda="52.72",category="up",rule="up_above_ceiling"} 0
+				apbd_up_rule_breaching_opds{pemda="52.72",category="up",rule="gu_above_awaiting"} 0
+				apbd_up_rule_breaching_opds{pemda="52.72",category="up",rule="return_above_held"} 0
+				apbd_up_rule_breaching_opds{pemda="52.72",category="up",rule="accounted_above_held"} 0
+				apbd_up_rule_breaching_opds{pemda="52.72",category="up",rule="activity_after_closure"} 0
+				apbd_up_rule_breaching_opds{pemda="52.72",category="up",rule="tu_while_open"} 0
 				# TYPE apbd_up_outstanding_rupiah gauge
 				apbd_up_outstanding_rupiah{pemda="52.72",opd="DKP",category="up"} 50000000
 				apbd_up_outstanding_rupiah{pemda="52.72",opd="DINKES",category="up"} 10000000

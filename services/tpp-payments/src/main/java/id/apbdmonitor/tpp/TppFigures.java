@@ -19,7 +19,7 @@ record TppFigures(int year, BigDecimal pagu, BigDecimal cashPlanToDate, BigDecim
 	/** The rule {@code tpp_sp2d_below_spm}, as exported in {@code apbd_tpp_rule_breached}. */
 	static final String SP2D_BELOW_SPM = "tpp_sp2d_below_spm";
 
-	/** Seconds from the month's last day to a stage date of that month's TPP; 0 before the stage. */
+	/** Seconds from the month's last day to a stage date of that month's TPP (negative when before it); 0 without the stage. */
 	double secondsFromMonthEnd(int month, LocalDate stageOn) {
 		if (stageOn == null) {
 			return 0;

@@ -3,6 +3,8 @@ package id.apbdmonitor.tpp;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.ToDoubleFunction;
 
 import id.apbdmonitor.core.region.CategoryProperties;
@@ -10,23 +12,107 @@ import id.apbdmonitor.core.region.RegionProperties;
 import id.apbdmonitor.core.region.Regions;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Exports the TPP snapshot of every region, every series present from start-up for each OPD of
- * each region: pagu, cash plan to date,
- * realised and the projected year end with {@code category="tpp"} (the same gauges as the
- * spending services, so the absorption and projection rules cover TPP), the months due, paid and late, and per month the delay from the
- * month's last day to its SPM and SP2D and the region's submission deadline (its own calendar).
+ * Exports the TPP snapshot of every region. Present from start-up for each OPD of each region:
+ * pagu, cash plan to date, realised and the projected year end with {@code category="tpp"} (the
+ * same gauges as the spending services, so the absorption and projection rules cover TPP), the
+ * months due, paid and late; per region the submission deadline of each month (its own calendar).
+ * Only once there is something to say (the national label set has 14 thousand OPDs): the rule
+ * series of an OPD while it breaches the rule, and per month the delay from the month's last day
+ * to its SPM and SP2D once these are stored.
  */
 @Component
 class TppMeters {
 
+	private final TppSnapshots snapshots;
+
+	private final Regions regions;
+
+	private final String category;
+
+	/** {@code apbd_tpp_rule_breached}: a row per OPD breaching the rule, value 1. */
+	private final MultiGauge breached;
+
+	/** {@code apbd_tpp_rule_breaches}: a row per OPD with months that breach the rule. */
+	private final MultiGauge breaches;
+
+	/** {@code apbd_tpp_month_end_to_spm_seconds}: a row per OPD and month whose SPM is stored. */
+	private final MultiGauge toSpm;
+
+	/** {@code apbd_tpp_month_end_to_sp2d_seconds}: a row per OPD and month whose SP2D is stored. */
+	private final MultiGauge toSp2d;
+
 	TppMeters(TppSnapshots snapshots, Regions regions, CategoryProperties category, MeterRegistry registry) {
+		this.snapshots = snapshots;
+		this.regions = regions;
+		this.category = category.name();
+		this.breached = MultiGauge.builder("apbd.tpp.rule.breached")
+			.description("1 while the OPD breaches the TPP rule in the fiscal year, absent while it does not")
+			.register(registry);
+		this.breaches = MultiGauge.builder("apbd.tpp.rule.breaches")
+			.description("Months of the fiscal year that breach the TPP rule, absent while none")
+			.register(registry);
+		this.toSpm = MultiGauge.builder("apbd.tpp.month.end.to.spm.seconds")
+			.description("From the month's last day to its SPM, once the SPM is stored")
+			.register(registry);
+		this.toSp2d = MultiGauge.builder("apbd.tpp.month.end.to.sp2d.seconds")
+			.description("From the month's last day to its SP2D, once the SP2D is stored")
+			.register(registry);
 		for (RegionProperties region : regions.all()) {
 			register(snapshots, region, category, registry);
 		}
+		update();
+		snapshots.afterRefresh(this::update);
+	}
+
+	/**
+	 * Registers the rule and per-month series that have a value now and removes the others: run
+	 * after each refresh, so a scrape only reads. Every instance registers every OPD's rows (each
+	 * keeps the snapshot of the whole ledger); with {@code apbd.export.owned-series-only} the
+	 * scrape leaves out those of partitions another instance consumes, by {@code pemda} and {@code opd}.
+	 */
+	synchronized void update() {
+		List<MultiGauge.Row<?>> breachedRows = new ArrayList<>();
+		List<MultiGauge.Row<?>> breachesRows = new ArrayList<>();
+		List<MultiGauge.Row<?>> spmRows = new ArrayList<>();
+		List<MultiGauge.Row<?>> sp2dRows = new ArrayList<>();
+		for (RegionProperties region : this.regions.all()) {
+			String pemda = region.pemda();
+			for (String opd : region.opdCodes()) {
+				TppFigures figures = this.snapshots.of(pemda, opd);
+				if (figures.sp2dBelowSpm() > 0) {
+					Tags tags = Tags.of("pemda", pemda, "opd", opd, "category", this.category, "rule",
+							TppFigures.SP2D_BELOW_SPM);
+					breachedRows.add(MultiGauge.Row.of(tags, this.snapshots, s -> (s.of(pemda, opd).sp2dBelowSpm() > 0) ? 1 : 0));
+					breachesRows.add(MultiGauge.Row.of(tags, this.snapshots, s -> s.of(pemda, opd).sp2dBelowSpm()));
+				}
+				for (int month = 1; month <= 12; month++) {
+					int m = month;
+					if (figures.spmOn().get(m - 1) != null) {
+						spmRows.add(MultiGauge.Row.of(monthTags(pemda, opd, m), this.snapshots,
+								s -> s.of(pemda, opd).secondsFromMonthEnd(m, s.of(pemda, opd).spmOn().get(m - 1))));
+					}
+					if (figures.sp2dOn().get(m - 1) != null) {
+						sp2dRows.add(MultiGauge.Row.of(monthTags(pemda, opd, m), this.snapshots,
+								s -> s.of(pemda, opd).secondsFromMonthEnd(m, s.of(pemda, opd).sp2dOn().get(m - 1))));
+					}
+				}
+			}
+		}
+		// false: a row still present keeps its gauge, which reads the current snapshot
+		this.breached.register(breachedRows, false);
+		this.breaches.register(breachesRows, false);
+		this.toSpm.register(spmRows, false);
+		this.toSp2d.register(sp2dRows, false);
+	}
+
+	private Tags monthTags(String pemda, String opd, int month) {
+		return Tags.of("pemda", pemda, "opd", opd, "category", this.category, "month", Integer.toString(month));
 	}
 
 	private static void register(TppSnapshots snapshots, RegionProperties region, CategoryProperties category,
@@ -46,28 +132,16 @@ class TppMeters {
 				.tag("opd", code)
 				.tag("category", category.name())
 				.register(registry);
-			meters.value("apbd.tpp.months.due", "Months of the year whose last day has passed", null,
+			meters.value("apbd.tpp.months.due", "Months of the year whose last day has passed",
 					TppFigures::monthsDue);
-			meters.value("apbd.tpp.months.paid", "Months whose TPP reached SP2D", null, TppFigures::monthsPaid);
+			meters.value("apbd.tpp.months.paid", "Months whose TPP reached SP2D", TppFigures::monthsPaid);
 			meters.value("apbd.tpp.months.late", "Months past their submission deadline without the submitted stage",
-					null, TppFigures::monthsLate);
+					TppFigures::monthsLate);
 			meters.value("apbd.tpp.months.submitted.late",
-					"Months of the year whose submitted stage is dated after their submission deadline", null,
+					"Months of the year whose submitted stage is dated after their submission deadline",
 					TppFigures::monthsSubmittedLate);
-			meters.rule("apbd.tpp.rule.breached", "1 while the OPD breaches the TPP rule in the fiscal year, else 0",
-					TppFigures.SP2D_BELOW_SPM, figures -> (figures.sp2dBelowSpm() > 0) ? 1 : 0);
-			meters.rule("apbd.tpp.rule.breaches", "Months of the fiscal year that breach the TPP rule",
-					TppFigures.SP2D_BELOW_SPM, TppFigures::sp2dBelowSpm);
 			meters.value("apbd.tpp.last.month.paid", "The last month paid with every month before it (0 when none)",
-					null, TppFigures::lastMonthPaid);
-			for (int month = 1; month <= 12; month++) {
-				int m = month;
-				meters.value("apbd.tpp.month.end.to.spm.seconds", "From the month's last day to its SPM (0 before the SPM)",
-						Integer.toString(month), figures -> figures.secondsFromMonthEnd(m, figures.spmOn().get(m - 1)));
-				meters.value("apbd.tpp.month.end.to.sp2d.seconds",
-						"From the month's last day to its SP2D (0 before the SP2D)", Integer.toString(month),
-						figures -> figures.secondsFromMonthEnd(m, figures.sp2dOn().get(m - 1)));
-			}
+					TppFigures::lastMonthPaid);
 		}
 		for (int month = 1; month <= 12; month++) {
 			int m = month;
@@ -83,30 +157,16 @@ class TppMeters {
 	private record Meters(MeterRegistry registry, TppSnapshots snapshots, String pemda, String opd, String category) {
 
 		void rupiah(String name, String description, java.util.function.Function<TppFigures, BigDecimal> value) {
-			value(name, description, null, figures -> value.apply(figures).doubleValue());
+			value(name, description, figures -> value.apply(figures).doubleValue());
 		}
 
-		void rule(String name, String description, String rule, ToDoubleFunction<TppFigures> value) {
+		void value(String name, String description, ToDoubleFunction<TppFigures> value) {
 			Gauge.builder(name, this.snapshots, snapshots -> value.applyAsDouble(snapshots.of(this.pemda, this.opd)))
 				.description(description)
 				.tag("pemda", this.pemda)
 				.tag("opd", this.opd)
 				.tag("category", this.category)
-				.tag("rule", rule)
 				.register(this.registry);
-		}
-
-		void value(String name, String description, String month, ToDoubleFunction<TppFigures> value) {
-			Gauge.Builder<TppSnapshots> builder = Gauge
-				.builder(name, this.snapshots, snapshots -> value.applyAsDouble(snapshots.of(this.pemda, this.opd)))
-				.description(description)
-				.tag("pemda", this.pemda)
-				.tag("opd", this.opd)
-				.tag("category", this.category);
-			if (month != null) {
-				builder.tag("month", month);
-			}
-			builder.register(this.registry);
 		}
 
 	}

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
 import id.apbdmonitor.core.budget.BudgetStore;
@@ -51,6 +52,9 @@ class TppSnapshots implements SnapshotRefresher {
 	/** pemda → its snapshot; a region before its first refresh has none. */
 	private final AtomicReference<Map<String, Snapshot>> current = new AtomicReference<>(Map.of());
 
+	/** Run after each refresh, on the refreshing thread: the sparse series follow the new snapshot there, not on a scrape. */
+	private final List<Runnable> refreshed = new CopyOnWriteArrayList<>();
+
 	TppSnapshots(BudgetStore budget, TppLedger ledger, BusinessClock clock, FiscalYears fiscalYears,
 			TppProperties properties, RegionCalendars calendars, Regions regions, CategoryProperties category) {
 		this.budget = budget;
@@ -64,6 +68,11 @@ class TppSnapshots implements SnapshotRefresher {
 		}
 		this.rules = Map.copyOf(byPemda);
 		this.category = category.name();
+	}
+
+	/** Runs {@code listener} after every refresh. */
+	void afterRefresh(Runnable listener) {
+		this.refreshed.add(listener);
 	}
 
 	TppFigures of(String pemda, String opd) {
@@ -104,6 +113,7 @@ class TppSnapshots implements SnapshotRefresher {
 			snapshots.put(region.pemda(), snapshot(region));
 		}
 		this.current.set(Map.copyOf(snapshots));
+		this.refreshed.forEach(Runnable::run);
 	}
 
 	private Snapshot current(String pemda) {

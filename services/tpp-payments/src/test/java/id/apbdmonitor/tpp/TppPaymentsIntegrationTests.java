@@ -99,15 +99,14 @@ class TppPaymentsIntegrationTests {
 				.containsEntry("apbd_tpp_months_late", 2.0)
 				// January's SPM of 10 March came after its deadline of 13 February; February's was in time
 				.containsEntry("apbd_tpp_months_submitted_late", 1.0)
-				// SPM and SP2D are equal in both months
-				.containsEntry("apbd_tpp_rule_breached", 0.0);
-			// SPM 10 March: 38 days after 31 January, 10 after 28 February; SP2D 12 March: 40 and 12
-			assertThat(monthly("apbd_tpp_month_end_to_spm_seconds", "BAPPEDA")).containsEntry("1", 38 * 86_400.0)
-				.containsEntry("2", 10 * 86_400.0)
-				.containsEntry("3", 0.0);
-			assertThat(monthly("apbd_tpp_month_end_to_sp2d_seconds", "BAPPEDA")).containsEntry("1", 40 * 86_400.0)
-				.containsEntry("2", 12 * 86_400.0)
-				.containsEntry("12", 0.0);
+				// SPM and SP2D are equal in both months: no rule series (exported only while breached)
+				.doesNotContainKeys("apbd_tpp_rule_breached", "apbd_tpp_rule_breaches");
+			// SPM 10 March: 38 days after 31 January, 10 after 28 February; SP2D 12 March: 40 and 12;
+			// the other months have neither, hence no series
+			assertThat(monthly("apbd_tpp_month_end_to_spm_seconds", "BAPPEDA")).containsOnly(
+					Map.entry("1", 38 * 86_400.0), Map.entry("2", 10 * 86_400.0));
+			assertThat(monthly("apbd_tpp_month_end_to_sp2d_seconds", "BAPPEDA")).containsOnly(
+					Map.entry("1", 40 * 86_400.0), Map.entry("2", 12 * 86_400.0));
 		});
 		assertThat(this.jdbc.queryForObject("select count(*) from tpp_ledger where opd = 'BAPPEDA'", Integer.class))
 			.isEqualTo(10);
@@ -154,8 +153,9 @@ class TppPaymentsIntegrationTests {
 				.containsEntry("apbd_tpp_months_paid", 1.0)
 				.containsEntry("apbd_tpp_rule_breached", 1.0)
 				.containsEntry("apbd_tpp_rule_breaches", 1.0);
-			assertThat(scrape().value("apbd_tpp_rule_breached",
-					Map.of("opd", "DLH", "rule", "tpp_sp2d_below_spm"))).isZero();
+			// DLH breaches nothing: no rule series
+			assertThat(scrape().named("apbd_tpp_rule_breached")).extracting(sample -> sample.labels().get("opd"))
+				.doesNotContain("DLH");
 		});
 	}
 
@@ -203,12 +203,49 @@ class TppPaymentsIntegrationTests {
 			.allSatisfy(sample -> assertThat(sample.labels()).containsEntry("category", "tpp"));
 		assertThat(scrape.named("apbd_projected_year_end_rupiah")).hasSize(33);
 		assertThat(scrape.named("apbd_tpp_months_due")).hasSize(33).allSatisfy(sample -> assertThat(sample.value()).isEqualTo(5.0));
-		assertThat(scrape.named("apbd_tpp_month_end_to_spm_seconds")).hasSize(33 * 12);
 		assertThat(scrape.named("apbd_tpp_submission_deadline_timestamp_seconds")).hasSize(12);
+		// KEC-RABA has no stage in these tests: pagu, cash plan, realised, projection, months due, paid,
+		// late and submitted late and the last month paid, and nothing else: 9 where there were 35 (the
+		// rule flag and count, 12 months to SPM and 12 to SP2D); apbd_opd_info comes from monitor-core
+		assertThat(scrape.samples().stream()
+			.filter(sample -> sample.name().startsWith("apbd_") && !sample.name().equals("apbd_opd_info")
+					&& "KEC-RABA".equals(sample.labels().get("opd"))))
+			.extracting(PrometheusScrape.Sample::name)
+			.hasSize(9)
+			.doesNotHaveDuplicates()
+			.noneMatch(name -> name.contains("rule") || name.contains("month_end"));
+	}
+
+	@Test
+	void shouldExportAMonthsDelaysOnceItsStagesAreStored() {
+		send("DISPARBUD", stage("TPP-DISPARBUD-4-PC", "DISPARBUD", 4, "PERFORMANCE_CLOSED", "2026-05-04", "90000000.00"));
+		send("DISPARBUD", stage("TPP-DISPARBUD-4-VER", "DISPARBUD", 4, "VERIFIED", "2026-05-05", "90000000.00"));
+		send("DISPARBUD", stage("TPP-DISPARBUD-4-SPP", "DISPARBUD", 4, "SPP", "2026-05-06", "90000000.00"));
+		send("DISPARBUD", stage("TPP-DISPARBUD-4-SPM", "DISPARBUD", 4, "SPM", "2026-05-07", "90000000.00"));
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			// 30 April to 7 May: 7 days; no SP2D yet, so no series to SP2D
+			assertThat(monthly("apbd_tpp_month_end_to_spm_seconds", "DISPARBUD")).containsOnly(Map.entry("4", 7 * 86_400.0));
+			assertThat(monthly("apbd_tpp_month_end_to_sp2d_seconds", "DISPARBUD")).isEmpty();
+		});
+		send("DISPARBUD", stage("TPP-DISPARBUD-4-SP2D", "DISPARBUD", 4, "SP2D", "2026-05-11", "90000000.00"));
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			// 30 April to 11 May: 11 days
+			assertThat(monthly("apbd_tpp_month_end_to_sp2d_seconds", "DISPARBUD")).containsOnly(Map.entry("4", 11 * 86_400.0));
+			assertThat(figures("DISPARBUD")).containsEntry("apbd_realised_rupiah", 90_000_000.00)
+				.doesNotContainKeys("apbd_tpp_rule_breached", "apbd_tpp_rule_breaches");
+		});
 	}
 
 	@Test
 	void shouldExportExactlyTheMetricsOfTheReadmeCatalogue() {
+		// an SP2D below its SPM, so that every sparse series of the catalogue is in the scrape
+		String[] dates = { "2026-03-03", "2026-03-05", "2026-03-06", "2026-03-09", "2026-03-11" };
+		for (int i = 0; i < STAGES.length; i++) {
+			String amount = STAGES[i].equals("SP2D") ? "69000000.00" : "70000000.00";
+			send("BPBD", stage("TPP-BPBD-2-" + STAGES[i], "BPBD", 2, STAGES[i], dates[i], amount));
+		}
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(figures("BPBD")).containsEntry("apbd_tpp_rule_breaches", 1.0));
 		assertThat(MetricCatalogue.fromReadme().differences(scrape(), "tpp-payments")).isEmpty();
 	}
 

@@ -98,9 +98,9 @@ class TppSimulatedYearIntegrationTests {
 			assertThat(scrape.value("apbd_tpp_months_due", labels)).isEqualTo(6);
 			assertThat(scrape.value("apbd_tpp_last_month_paid", labels)).as(opd).isGreaterThanOrEqualTo(3);
 			Map<String, String> rule = Map.of("opd", opd, "category", "tpp", "rule", "tpp_sp2d_below_spm");
-			assertThat(scrape.value("apbd_tpp_rule_breached", rule)).as("SP2D below SPM of " + opd)
+			assertThat(scrape.valueOrZero("apbd_tpp_rule_breached", rule)).as("SP2D below SPM of " + opd)
 				.isEqualTo(belowSpm.contains(opd) ? 1.0 : 0.0);
-			assertThat(scrape.value("apbd_tpp_rule_breaches", rule)).isEqualTo(belowSpm.contains(opd) ? 1.0 : 0.0);
+			assertThat(scrape.valueOrZero("apbd_tpp_rule_breaches", rule)).isEqualTo(belowSpm.contains(opd) ? 1.0 : 0.0);
 			if (late.contains(opd)) {
 				assertThat(scrape.value("apbd_tpp_months_late", labels)).as("months late of " + opd).isPositive();
 			}

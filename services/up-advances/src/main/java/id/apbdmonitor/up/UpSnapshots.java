@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
 import id.apbdmonitor.core.clock.BusinessClock;
@@ -70,6 +71,9 @@ class UpSnapshots implements SnapshotRefresher {
 	/** pemda → its snapshot; a region before its first refresh has none. */
 	private final AtomicReference<Map<String, Snapshot>> current = new AtomicReference<>(Map.of());
 
+	/** Run after each refresh, on the refreshing thread: the sparse series follow the new snapshot there, not on a scrape. */
+	private final List<Runnable> refreshed = new CopyOnWriteArrayList<>();
+
 	UpSnapshots(UpLedger ledger, BusinessClock clock, EnvelopeReader envelopes, UpProperties rules,
 			Regions regions, PlatformTransactionManager transactions) {
 		this.readOnly = new TransactionTemplate(transactions);
@@ -82,6 +86,11 @@ class UpSnapshots implements SnapshotRefresher {
 		this.ruleBook = new UpRuleBook(rules.rules());
 		regions.all().forEach(region -> this.regions.put(region.pemda(), new RegionReplays(region)));
 		this.homePemda = regions.home().pemda();
+	}
+
+	/** Runs {@code listener} after every refresh. */
+	void afterRefresh(Runnable listener) {
+		this.refreshed.add(listener);
 	}
 
 	UpFigures of(String pemda, String opd) {
@@ -115,6 +124,7 @@ class UpSnapshots implements SnapshotRefresher {
 			snapshots.put(region.region.pemda(), region.refresh(System.nanoTime() - region.nextReplayFrom >= 0));
 		}
 		this.current.set(Map.copyOf(snapshots));
+		this.refreshed.forEach(Runnable::run);
 	}
 
 	/**

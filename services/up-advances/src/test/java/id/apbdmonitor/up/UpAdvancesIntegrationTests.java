@@ -289,7 +289,7 @@ class UpAdvancesIntegrationTests {
 						"accounted_above_held", "activity_after_closure", "tu_while_open")) {
 					double expected = rule.equals(opd.getValue()) ? 1.0 : 0.0;
 					assertThat(rules(scrape, opd.getKey())).as(opd.getKey() + " " + rule).containsEntry(rule, expected);
-					assertThat(scrape.value("apbd_up_rule_breaches",
+					assertThat(scrape.valueOrZero("apbd_up_rule_breaches",
 							Map.of("opd", opd.getKey(), "category", "up", "rule", rule)))
 						.as("breaches of " + opd.getKey() + " " + rule)
 						.isEqualTo(expected);
@@ -355,7 +355,7 @@ class UpAdvancesIntegrationTests {
 				.containsEntry("apbd_up_awaiting_refill_rupiah", 70_000_000.00)
 				.containsEntry("apbd_up_outstanding_rupiah", 30_000_000.00)
 				.containsEntry("apbd_up_gu_eligible", 1.0);
-			assertThat(scrape.value("apbd_up_rule_breaches",
+			assertThat(scrape.valueOrZero("apbd_up_rule_breaches",
 					Map.of("opd", "DISNAKER", "category", "up", "rule", "accounted_above_held"))).isEqualTo(1.0);
 			assertThat(rules(scrape, "DISNAKER")).containsEntry("accounted_above_held", 0.0);
 		});
@@ -473,9 +473,16 @@ class UpAdvancesIntegrationTests {
 		assertThat(scrape.named("apbd_up_outstanding_rupiah")).hasSize(33)
 			.allSatisfy(sample -> assertThat(sample.labels()).containsEntry("category", "up")
 				.containsEntry("pemda", "52.72"));
-		// 4 date rules and 6 treasury-control rules, the latter also counted
-		assertThat(scrape.named("apbd_up_rule_breached")).hasSize(33 * 10);
-		assertThat(scrape.named("apbd_up_rule_breaches")).hasSize(33 * 6);
+		// the rule flags only while breached, as 1; the region's count of breaching OPDs for each of the 10 rules
+		assertThat(scrape.named("apbd_up_rule_breached")).allSatisfy(sample -> assertThat(sample.value()).isEqualTo(1.0));
+		assertThat(scrape.named("apbd_up_rule_breaches")).allSatisfy(sample -> assertThat(sample.value()).isPositive());
+		assertThat(scrape.named("apbd_up_rule_breaching_opds")).hasSize(10);
+		// KEC-RABA has no event in these tests: 73 days into the year, only its missing first UP (once refreshed)
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(scrape().samples()
+			.stream()
+			.filter(sample -> "KEC-RABA".equals(sample.labels().get("opd")) && sample.labels().containsKey("rule")))
+			.extracting(sample -> sample.name() + " " + sample.labels().get("rule"))
+			.containsExactly("apbd_up_rule_breached up_not_requested"));
 		assertThat(scrape.named("apbd_tu_oldest_open_timestamp_seconds")).hasSize(33);
 		// 15 March 2026 00:00 WITA (UTC+8) = 2026-03-14T16:00:00Z
 		assertThat(scrape.value("apbd_business_date_timestamp_seconds", Map.of("pemda", "52.72")))
@@ -483,7 +490,32 @@ class UpAdvancesIntegrationTests {
 	}
 
 	@Test
+	void shouldExportAGuOverdueFlagUntilTheRefill() {
+		// 1 February to 15 March is 42 days without a refill, UP money outstanding
+		send("DKP", up("SP2D-UP-DKP", "DKP", "60000000.00", "2026-02-01"));
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(scrape().named("apbd_up_rule_breached")
+			.stream()
+			.filter(sample -> "DKP".equals(sample.labels().get("opd")))).singleElement()
+			.satisfies(sample -> assertThat(sample.labels()).containsEntry("rule", "gu_overdue")));
+		// an SPJ-GU and its refill on 10 March: 5 days since the last refill
+		send("DKP", guAccounted("SPJ-GU-DKP", "DKP", "10000000.00", "2026-03-09"));
+		send("DKP", guDisbursed("SP2D-GU-DKP", "DKP", "10000000.00", "2026-03-10"));
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			PrometheusScrape scrape = scrape();
+			assertThat(figures(scrape, "DKP")).containsEntry("apbd_up_last_gu_timestamp_seconds", wita("2026-03-10"));
+			assertThat(scrape.samples().stream()
+				.filter(sample -> "DKP".equals(sample.labels().get("opd")) && sample.labels().containsKey("rule"))).isEmpty();
+		});
+	}
+
+	@Test
 	void shouldExportExactlyTheMetricsOfTheReadmeCatalogue() {
+		// a counted breach, so that every sparse series of the catalogue is in the scrape: an SPJ-GU above the float
+		send("BPBD", up("SP2D-UP-BPBD", "BPBD", "10000000.00", "2026-03-02"));
+		send("BPBD", guAccounted("SPJ-GU-BPBD", "BPBD", "12000000.00", "2026-03-09"));
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(scrape().valueOrZero("apbd_up_rule_breaches",
+					Map.of("opd", "BPBD", "rule", "accounted_above_held"))).isEqualTo(1.0));
 		assertThat(MetricCatalogue.fromReadme().differences(scrape(), "up-advances")).isEmpty();
 	}
 
@@ -519,13 +551,16 @@ class UpAdvancesIntegrationTests {
 		return figures;
 	}
 
-	/** The rule flags of one OPD, by rule. */
+	/** The rule flags of one OPD, by rule: 0 for a rule without a series (exported only while breached). */
 	private Map<String, Double> rules(String opd) {
 		return rules(scrape(), opd);
 	}
 
 	private static Map<String, Double> rules(PrometheusScrape scrape, String opd) {
 		Map<String, Double> rules = new java.util.TreeMap<>();
+		for (UpFigures.Rule rule : UpFigures.Rule.values()) {
+			rules.put(rule.label(), 0.0);
+		}
 		for (PrometheusScrape.Sample sample : scrape.named("apbd_up_rule_breached")) {
 			if (opd.equals(sample.labels().get("opd"))) {
 				rules.put(sample.labels().get("rule"), sample.value());

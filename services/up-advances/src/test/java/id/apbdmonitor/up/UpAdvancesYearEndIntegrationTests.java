@@ -73,10 +73,10 @@ class UpAdvancesYearEndIntegrationTests {
 			assertThat(scrape.value("apbd_up_outstanding_rupiah", Map.of("opd", "SETDA"))).isEqualTo(0.0);
 			assertThat(scrape.value("apbd_up_closed_timestamp_seconds", Map.of("opd", "SETDA")))
 				.isEqualTo(wita("2026-12-31"));
-			assertThat(scrape.value("apbd_up_rule_breached", Map.of("opd", "SETDA", "rule", "leftover_not_returned")))
+			assertThat(scrape.valueOrZero("apbd_up_rule_breached", Map.of("opd", "SETDA", "rule", "leftover_not_returned")))
 				.isEqualTo(0.0);
 			assertThat(scrape.value("apbd_up_outstanding_rupiah", Map.of("opd", "DINKES"))).isEqualTo(5_000_000.00);
-			assertThat(scrape.value("apbd_up_rule_breached", Map.of("opd", "DINKES", "rule", "leftover_not_returned")))
+			assertThat(scrape.valueOrZero("apbd_up_rule_breached", Map.of("opd", "DINKES", "rule", "leftover_not_returned")))
 				.isEqualTo(1.0);
 			assertThat(scrape.value("apbd_up_closed_timestamp_seconds", Map.of("opd", "DINKES"))).isEqualTo(0.0);
 			// 4 January 2027 00:00 WITA
@@ -103,12 +103,12 @@ class UpAdvancesYearEndIntegrationTests {
 			// 40,000,000 − 32,000,000 accounted − 8,000,000 returned
 			assertThat(scrape.value("apbd_up_accounted_rupiah", ketapang)).isEqualTo(32_000_000.00);
 			assertThat(scrape.value("apbd_up_outstanding_rupiah", ketapang)).isEqualTo(0.0);
-			assertThat(scrape.value("apbd_up_rule_breached", Map.of("opd", "KETAPANG", "rule", "activity_after_closure")))
+			assertThat(scrape.valueOrZero("apbd_up_rule_breached", Map.of("opd", "KETAPANG", "rule", "activity_after_closure")))
 				.isEqualTo(1.0);
-			assertThat(scrape.value("apbd_up_rule_breaches", Map.of("opd", "KETAPANG", "rule", "activity_after_closure")))
+			assertThat(scrape.valueOrZero("apbd_up_rule_breaches", Map.of("opd", "KETAPANG", "rule", "activity_after_closure")))
 				.isEqualTo(1.0);
 			// the SPJ-GU accounts exactly the 2,000,000 still held: nothing else is broken
-			assertThat(scrape.value("apbd_up_rule_breached", Map.of("opd", "KETAPANG", "rule", "accounted_above_held")))
+			assertThat(scrape.valueOrZero("apbd_up_rule_breached", Map.of("opd", "KETAPANG", "rule", "accounted_above_held")))
 				.isEqualTo(0.0);
 			// 32,000,000 awaiting refill ≥ 50% of 40,000,000, but after the closure no GU follows
 			assertThat(scrape.value("apbd_up_awaiting_refill_rupiah", ketapang)).isEqualTo(32_000_000.00);

@@ -89,9 +89,9 @@ class UpSimulatedYearEndIntegrationTests {
 			for (String rule : RULES) {
 				boolean scripted = settings.upRuleBreachOpds(rule).contains(opd);
 				Map<String, String> labels = Map.of("opd", opd, "category", "up", "rule", rule);
-				assertThat(scrape.value("apbd_up_rule_breaches", labels)).as("breaches of " + rule + " by " + opd)
+				assertThat(scrape.valueOrZero("apbd_up_rule_breaches", labels)).as("breaches of " + rule + " by " + opd)
 					.isEqualTo(scripted ? 1 : 0);
-				assertThat(scrape.value("apbd_up_rule_breached", labels)).as(rule + " of " + opd)
+				assertThat(scrape.valueOrZero("apbd_up_rule_breached", labels)).as(rule + " of " + opd)
 					.isEqualTo((scripted && STANDING_AT_YEAR_END.contains(rule)) ? 1 : 0);
 			}
 			Map<String, String> labels = Map.of("opd", opd, "category", "up");

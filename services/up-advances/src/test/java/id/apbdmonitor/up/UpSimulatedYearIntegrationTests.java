@@ -107,7 +107,7 @@ class UpSimulatedYearIntegrationTests {
 			for (String opd : GeneratorSettings.KOTA_BIMA_OPDS) {
 				double flagged = scripted.contains(opd) ? 1 : 0;
 				assertThat(rule(scrape, opd, rule)).as(rule + " of " + opd).isEqualTo(flagged);
-				assertThat(scrape.value("apbd_up_rule_breaches", Map.of("opd", opd, "category", "up", "rule", rule)))
+				assertThat(scrape.valueOrZero("apbd_up_rule_breaches", Map.of("opd", opd, "category", "up", "rule", rule)))
 					.as("breaches of " + rule + " by " + opd)
 					.isEqualTo(flagged);
 			}
@@ -122,7 +122,7 @@ class UpSimulatedYearIntegrationTests {
 	}
 
 	private static double rule(PrometheusScrape scrape, String opd, String rule) {
-		return scrape.value("apbd_up_rule_breached", Map.of("opd", opd, "category", "up", "rule", rule));
+		return scrape.valueOrZero("apbd_up_rule_breached", Map.of("opd", opd, "category", "up", "rule", rule));
 	}
 
 	private static double epoch(LocalDate date) {

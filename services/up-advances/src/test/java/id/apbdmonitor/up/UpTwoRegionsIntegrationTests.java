@@ -105,8 +105,10 @@ class UpTwoRegionsIntegrationTests {
 		assertThat(scrape.named("apbd_up_outstanding_rupiah").stream().filter(s -> "34.04".equals(s.labels().get("pemda"))))
 			.extracting(s -> s.labels().get("opd"))
 			.containsExactlyInAnyOrder("DINKES", "DISDIK");
-		assertThat(scrape.named("apbd_up_rule_breached")).hasSize(35 * 10);
-		assertThat(scrape.named("apbd_up_rule_breaches")).hasSize(35 * 6);
+		// the rule flags only while breached; per region the count of breaching OPDs for each of the 10 rules
+		assertThat(scrape.named("apbd_up_rule_breaching_opds")).extracting(sample -> sample.labels().get("pemda"))
+			.hasSize(2 * 10)
+			.containsOnly("52.72", "34.04");
 		// the start of 15 March in each region's own time zone: WITA (UTC+8) and WIB (UTC+7)
 		assertThat(scrape.value("apbd_business_date_timestamp_seconds", Map.of("pemda", "52.72")))
 			.isEqualTo(1_773_504_000.0);
@@ -130,9 +132,12 @@ class UpTwoRegionsIntegrationTests {
 		return figures;
 	}
 
-	/** {@code apbd_up_rule_breached} of one region's OPD, by rule. */
+	/** {@code apbd_up_rule_breached} of one region's OPD, by rule: 0 for a rule without a series (exported only while breached). */
 	private Map<String, Double> rules(String pemda, String opd) {
 		Map<String, Double> rules = new TreeMap<>();
+		for (UpFigures.Rule rule : UpFigures.Rule.values()) {
+			rules.put(rule.label(), 0.0);
+		}
 		for (PrometheusScrape.Sample sample : scrape().named("apbd_up_rule_breached")) {
 			if (pemda.equals(sample.labels().get("pemda")) && opd.equals(sample.labels().get("opd"))) {
 				rules.put(sample.labels().get("rule"), sample.value());

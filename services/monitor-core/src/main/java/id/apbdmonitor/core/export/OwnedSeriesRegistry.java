@@ -21,7 +21,8 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshots;
  * ({@link SeriesOwnership}), so every series comes from exactly one instance once a rebalance
  * has settled. Samples without a {@code pemda} label (the instance's own ingest figures) are
  * always exported. The meters themselves stay registered: a partition that moves here exports
- * at once, from the snapshot every instance keeps of the whole (shared) ledger.
+ * at once, from the snapshot every instance keeps of the whole (shared) ledger. Meters registered
+ * and removed while the service runs (the sparse rule series) are filtered alike, by their labels.
  */
 public class OwnedSeriesRegistry extends PrometheusRegistry {
 

@@ -104,6 +104,17 @@ public final class PrometheusScrape {
 		return matching.get(0).value();
 	}
 
+	/**
+	 * The value of a sparse series, exported only while there is something to say (a rule breached,
+	 * a stage stored): that of the one matching sample, 0 when none matches.
+	 */
+	public double valueOrZero(String name, Map<String, String> labels) {
+		long matching = named(name).stream()
+			.filter(sample -> sample.labels().entrySet().containsAll(labels.entrySet()))
+			.count();
+		return (matching == 0) ? 0 : value(name, labels);
+	}
+
 	/** One sample: name, labels, value. */
 	public record Sample(String name, Map<String, String> labels, double value) {
 	}

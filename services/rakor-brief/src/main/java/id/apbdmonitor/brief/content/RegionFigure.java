@@ -15,9 +15,12 @@ public enum RegionFigure {
 	PROJECTED_ABSORPTION("pemda:apbd_projected_absorption:ratio"),
 	PROJECTED_YEAR_END("pemda:apbd_projected_year_end_rupiah:sum"),
 
-	/** OPDs breaching any UP rule; 0 (not absent) when the UP series exist without a breach. */
+	/**
+	 * OPDs breaching any UP rule; 0 (not absent) when up-advances reports no breach: its rule
+	 * series exist only while breached, the region's count of breaching OPDs always.
+	 */
 	UP_BREACHING_OPDS("count by (pemda) (max by (pemda, opd) (opd_category:apbd_up_rule_breached:max) == 1)"
-			+ " or max by (pemda) (0 * opd_category:apbd_up_rule_breached:max)"),
+			+ " or max by (pemda) (0 * rule:apbd_up_rule_breached:sum)"),
 	UP_OUTSTANDING("sum by (pemda) (opd_category:apbd_up_outstanding_rupiah:max)"),
 
 	TPP_ABSORPTION("category:apbd_absorption:ratio{category=\"tpp\"}"),

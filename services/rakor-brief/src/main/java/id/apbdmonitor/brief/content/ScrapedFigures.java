@@ -96,7 +96,8 @@ public final class ScrapedFigures implements Figures {
 			case PLANNED_ABSORPTION -> ratio(sum("apbd_cash_plan_to_date_rupiah", any), sum("apbd_pagu_rupiah", any));
 			case REALISED -> sum("apbd_realised_rupiah", any);
 			case PAGU -> sum("apbd_pagu_rupiah", any);
-			case UP_BREACHING_OPDS -> sum("apbd_up_rule_breached", any).isEmpty() ? OptionalDouble.empty()
+			// the flags exist only while breached; the region's counts tell that up-advances was read
+			case UP_BREACHING_OPDS -> sum("apbd_up_rule_breaching_opds", any).isEmpty() ? OptionalDouble.empty()
 					: OptionalDouble.of(upRulesBreached().size());
 			case UP_OUTSTANDING -> sum("apbd_up_outstanding_rupiah", any);
 			case TPP_ABSORPTION -> ratio(sum("apbd_realised_rupiah", tpp), sum("apbd_pagu_rupiah", tpp));
