@@ -127,8 +127,8 @@ public final class NationalBench {
 		this.report.append(String.format(Locale.ROOT, """
 				## The national year
 				%d regions (Kota Bima and %d synthetic), %,d OPDs, fiscal year %d, seed %d, Kota Bima's size %d events per \
-				OPD a month scaled by each region's APBD. Services run with the devstack's JVM options and `-Xmx%dm`. Generated and sent in %.0f s: %,d goods events (%d %% of \
-				the year's) and %,d budget records (every category's lines: each service loads its own). The simulator's other topics of the same \
+				OPD a month scaled by each region's APBD. Services run with the devstack's JVM options and `-Xmx%dm`. Generated and sent in %.0f s: %,d goods events (those of the OPDs \
+				whose key falls in %d %% of the hash range) and %,d budget records (every category's lines: each service loads its own). The simulator's other topics of the same \
 				year hold %,d more events (not sent): %s.
 
 				""", regions.count(), regions.count() - 1, opds, FISCAL_YEAR, Bench.SEED, base, this.options.serviceHeapMb(),
@@ -192,7 +192,6 @@ public final class NationalBench {
 			}
 		};
 		long goods = 0;
-		long goodsSeen = 0;
 		long budget = 0;
 		Map<String, Long> others = new java.util.TreeMap<>();
 		try (KafkaProducer<String, byte[]> producer = this.stack.producer(20)) {
@@ -210,8 +209,9 @@ public final class NationalBench {
 						budget++;
 					}
 					else if (event.topic().equals(Topics.GOODS)) {
-						// --goods-percent: P of every 100 events in order, so each month keeps its share
-						if (goodsSeen++ % 100 >= this.options.goodsPercent()) {
+						// --goods-percent: the events of P % of the OPDs (by key), so that a reversal
+						// travels with the payment it reverses and every month keeps its share
+						if (Math.floorMod(event.key().hashCode(), 100) >= this.options.goodsPercent()) {
 							continue;
 						}
 						producer.send(new ProducerRecord<>(target.topic(), event.key(), bytes(event)), check);
