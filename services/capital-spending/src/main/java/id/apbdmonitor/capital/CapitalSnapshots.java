@@ -7,11 +7,13 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 import id.apbdmonitor.core.budget.BudgetStore;
 import id.apbdmonitor.core.clock.BusinessClock;
 import id.apbdmonitor.core.indicator.CashPlan;
+import id.apbdmonitor.core.indicator.RegionSnapshots;
 import id.apbdmonitor.core.indicator.SnapshotRefresher;
 import id.apbdmonitor.core.projection.YearEndProjection;
 import id.apbdmonitor.core.region.CategoryProperties;
@@ -98,11 +100,17 @@ class CapitalSnapshots implements SnapshotRefresher {
 
 	@Override
 	public synchronized void refresh() {
-		Map<String, CapitalSnapshot> snapshots = new HashMap<>();
-		for (RegionProperties region : this.regions.all()) {
-			snapshots.put(region.pemda(), snapshot(region));
-		}
-		this.current.set(Map.copyOf(snapshots));
+		refresh(this.regions.all());
+	}
+
+	/** After a batch: only the regions it stored events of. */
+	@Override
+	public synchronized void refresh(Set<String> pemdas) {
+		refresh(this.regions.select(pemdas));
+	}
+
+	private void refresh(List<RegionProperties> regions) {
+		this.current.set(RegionSnapshots.rebuild(this.current.get(), regions, this::snapshot));
 	}
 
 	private CapitalSnapshot snapshot(RegionProperties region) {

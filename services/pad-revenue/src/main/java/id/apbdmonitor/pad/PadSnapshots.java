@@ -14,6 +14,7 @@ import java.util.function.ToDoubleFunction;
 import id.apbdmonitor.core.budget.BudgetStore;
 import id.apbdmonitor.core.clock.BusinessClock;
 import id.apbdmonitor.core.indicator.CashPlan;
+import id.apbdmonitor.core.indicator.RegionSnapshots;
 import id.apbdmonitor.core.indicator.SnapshotRefresher;
 import id.apbdmonitor.core.region.CategoryProperties;
 import id.apbdmonitor.core.region.FiscalYears;
@@ -100,12 +101,19 @@ class PadSnapshots implements SnapshotRefresher {
 
 	@Override
 	public synchronized void refresh() {
-		Map<String, PadSnapshot> snapshots = new HashMap<>();
-		for (RegionProperties region : this.regions.all()) {
-			snapshots.put(region.pemda(), snapshot(region));
-		}
-		this.current.set(Map.copyOf(snapshots));
-		for (RegionProperties region : this.regions.all()) {
+		refresh(this.regions.all());
+	}
+
+	/** After a batch: only the regions it stored events of. */
+	@Override
+	public synchronized void refresh(Set<String> pemdas) {
+		refresh(this.regions.select(pemdas));
+	}
+
+	private void refresh(List<RegionProperties> regions) {
+		Map<String, PadSnapshot> snapshots = RegionSnapshots.rebuild(this.current.get(), regions, this::snapshot);
+		this.current.set(snapshots);
+		for (RegionProperties region : regions) {
 			snapshots.get(region.pemda()).figures().keySet().forEach(key -> register(region, key));
 		}
 	}

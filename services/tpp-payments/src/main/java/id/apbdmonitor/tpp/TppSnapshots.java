@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -13,6 +14,7 @@ import id.apbdmonitor.core.budget.BudgetStore;
 import id.apbdmonitor.core.calendar.RegionCalendars;
 import id.apbdmonitor.core.clock.BusinessClock;
 import id.apbdmonitor.core.indicator.CashPlan;
+import id.apbdmonitor.core.indicator.RegionSnapshots;
 import id.apbdmonitor.core.indicator.SnapshotRefresher;
 import id.apbdmonitor.core.projection.YearEndProjection;
 import id.apbdmonitor.core.region.CategoryProperties;
@@ -108,11 +110,17 @@ class TppSnapshots implements SnapshotRefresher {
 
 	@Override
 	public synchronized void refresh() {
-		Map<String, Snapshot> snapshots = new HashMap<>();
-		for (RegionProperties region : this.regions.all()) {
-			snapshots.put(region.pemda(), snapshot(region));
-		}
-		this.current.set(Map.copyOf(snapshots));
+		refresh(this.regions.all());
+	}
+
+	/** After a batch: only the regions it stored events of. */
+	@Override
+	public synchronized void refresh(Set<String> pemdas) {
+		refresh(this.regions.select(pemdas));
+	}
+
+	private void refresh(List<RegionProperties> regions) {
+		this.current.set(RegionSnapshots.rebuild(this.current.get(), regions, this::snapshot));
 		this.refreshed.forEach(Runnable::run);
 	}
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import id.apbdmonitor.core.event.JsonFields;
 import id.apbdmonitor.core.ingest.IncomingRecord;
@@ -18,9 +19,9 @@ class BudgetIngestHandler implements IngestHandler<BudgetLine> {
 
 	private final BudgetStore store;
 
-	private final Runnable afterCommit;
+	private final Consumer<Set<String>> afterCommit;
 
-	BudgetIngestHandler(BudgetLineParser parser, BudgetStore store, Runnable afterCommit) {
+	BudgetIngestHandler(BudgetLineParser parser, BudgetStore store, Consumer<Set<String>> afterCommit) {
 		this.parser = parser;
 		this.store = store;
 		this.afterCommit = afterCommit;
@@ -49,7 +50,7 @@ class BudgetIngestHandler implements IngestHandler<BudgetLine> {
 
 	@Override
 	public void afterCommit(Set<String> regions) {
-		this.afterCommit.run();
+		this.afterCommit.accept(regions);
 	}
 
 }

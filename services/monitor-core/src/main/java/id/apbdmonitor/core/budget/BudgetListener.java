@@ -22,8 +22,9 @@ class BudgetListener {
 
 	BudgetListener(BatchIngestors ingestors, IngestProperties properties, BudgetLineParser parser, BudgetStore store,
 			List<SnapshotRefresher> refreshers) {
-		this.ingestor = ingestors.create(properties.budgetTopic(),
-				new BudgetIngestHandler(parser, store, () -> refreshers.forEach(SnapshotRefresher::refresh)));
+		// a batch of budget lines refreshes the regions it holds lines of, not the whole country
+		this.ingestor = ingestors.create(properties.budgetTopic(), new BudgetIngestHandler(parser, store,
+				(regions) -> refreshers.forEach((refresher) -> refresher.refresh(regions))));
 	}
 
 	@KafkaListener(id = ID, topics = "${apbd.ingest.budget-topic:apbd.budget.v1}",

@@ -88,6 +88,15 @@ public final class Regions {
 		return this.home;
 	}
 
+	/** The configured regions among these pemda codes, unknown ones left out. */
+	public List<RegionProperties> select(java.util.Collection<String> pemdas) {
+		List<RegionProperties> selected = new java.util.ArrayList<>();
+		for (String pemda : pemdas) {
+			find(pemda).ifPresent(selected::add);
+		}
+		return selected;
+	}
+
 	public Optional<RegionProperties> find(String pemda) {
 		Entry entry = this.byPemda.get(pemda);
 		return (entry != null) ? Optional.of(entry.region()) : Optional.empty();

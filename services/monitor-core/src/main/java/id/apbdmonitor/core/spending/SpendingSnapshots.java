@@ -2,7 +2,6 @@ package id.apbdmonitor.core.spending;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -15,6 +14,7 @@ import java.util.function.Consumer;
 import id.apbdmonitor.core.budget.BudgetStore;
 import id.apbdmonitor.core.clock.BusinessClock;
 import id.apbdmonitor.core.indicator.CashPlan;
+import id.apbdmonitor.core.indicator.RegionSnapshots;
 import id.apbdmonitor.core.indicator.SnapshotRefresher;
 import id.apbdmonitor.core.projection.YearEndProjection;
 import id.apbdmonitor.core.region.CategoryProperties;
@@ -93,24 +93,16 @@ class SpendingSnapshots implements SnapshotRefresher {
 	 */
 	@Override
 	public synchronized void refresh(Set<String> pemdas) {
-		List<RegionProperties> touched = new ArrayList<>();
-		for (String pemda : pemdas) {
-			this.regions.find(pemda).ifPresent(touched::add);
-		}
-		refresh(touched);
+		refresh(this.regions.select(pemdas));
 	}
 
 	private void refresh(List<RegionProperties> regions) {
-		Map<String, SpendingSnapshot> refreshed = new HashMap<>();
-		for (RegionProperties region : regions) {
-			refreshed.put(region.pemda(), snapshot(region));
-		}
-		Map<String, SpendingSnapshot> snapshots = new HashMap<>(this.current.get());
-		snapshots.putAll(refreshed);
-		this.current.set(Map.copyOf(snapshots));
+		Map<String, SpendingSnapshot> snapshots = RegionSnapshots.rebuild(this.current.get(), regions, this::snapshot);
+		this.current.set(snapshots);
 		// listeners learn of the regions refreshed; the others did not change
-		Map<String, SpendingSnapshot> changed = Map.copyOf(refreshed);
-		this.listeners.forEach(listener -> listener.accept(changed));
+		Map<String, SpendingSnapshot> changed = new HashMap<>();
+		regions.forEach(region -> changed.put(region.pemda(), snapshots.get(region.pemda())));
+		this.listeners.forEach(listener -> listener.accept(Map.copyOf(changed)));
 	}
 
 	private SpendingSnapshot snapshot(RegionProperties region) {
