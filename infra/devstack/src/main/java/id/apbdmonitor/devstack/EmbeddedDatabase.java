@@ -61,6 +61,10 @@ final class EmbeddedDatabase implements PostgresServer {
 				.setRegisterShutdownHook(false)
 				.setServerConfig("listen_addresses", "localhost")
 				.setServerConfig("max_connections", "200")
+				// creating a region's partitions locks every partition of a table its foreign keys
+				// reference: with hundreds of regions and several services starting at once the
+				// default 64 runs the shared lock table out ("out of shared memory")
+				.setServerConfig("max_locks_per_transaction", "512")
 				.setPGStartupWait(Duration.ofSeconds(60))
 				.setDataDirectoryCustomizer(EmbeddedDatabase::requirePasswords)
 				.setOutputRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
