@@ -3,7 +3,6 @@ package id.apbdmonitor.goods;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -44,17 +43,8 @@ class GoodsScaleOutIntegrationTests {
 
 	@Test
 	void shouldExportEverySeriesOnceAcrossInstancesBeforeAndAfterOneStops() {
-		Map<String, Object> properties = new HashMap<>(TestService.fresh("goods", "2026-03-15"));
-		properties.put("spring.application.name", "goods-scale-out");
+		Map<String, Object> properties = TestService.scaleOut(TestService.fresh("goods", "2026-03-15"), "goods-scale-out");
 		properties.put("apbd.regions.dir", RegionFiles.slemanDir());
-		properties.put("apbd.export.owned-series-only", "true");
-		properties.put("apbd.ingest.concurrency", "1");
-		properties.put("apbd.ingest.partitions", "3");
-		// a stopped instance does not say goodbye, as one that is killed: the group notices it only
-		// when its session times out (the broker's minimum is 6 s)
-		properties.put("spring.kafka.consumer.properties.internal.leave.group.on.close", "false");
-		properties.put("spring.kafka.consumer.properties.session.timeout.ms", "8000");
-		properties.put("spring.kafka.consumer.properties.heartbeat.interval.ms", "1000");
 
 		List<ConfigurableApplicationContext> instances = new ArrayList<>();
 		try {

@@ -2,7 +2,6 @@ package id.apbdmonitor.up;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,15 +33,7 @@ class UpScaleOutIntegrationTests {
 
 	@Test
 	void shouldExportEveryRuleSeriesOnceAcrossInstancesBeforeAndAfterOneStops() {
-		Map<String, Object> properties = new HashMap<>(TestService.fresh("up", "2026-01-10"));
-		properties.put("spring.application.name", "up-scale-out");
-		properties.put("apbd.export.owned-series-only", "true");
-		properties.put("apbd.ingest.concurrency", "1");
-		properties.put("apbd.ingest.partitions", "3");
-		// a stopped instance does not say goodbye, as one that is killed: its session times out
-		properties.put("spring.kafka.consumer.properties.internal.leave.group.on.close", "false");
-		properties.put("spring.kafka.consumer.properties.session.timeout.ms", "8000");
-		properties.put("spring.kafka.consumer.properties.heartbeat.interval.ms", "1000");
+		Map<String, Object> properties = TestService.scaleOut(TestService.fresh("up", "2026-01-10"), "up-scale-out");
 
 		List<ConfigurableApplicationContext> instances = new ArrayList<>();
 		try {

@@ -34,6 +34,24 @@ public final class TestService {
 		return properties;
 	}
 
+	/**
+	 * Properties of instances of one service in one consumer group ({@code name}) that share a
+	 * fresh service's topics and database, each exporting only the series of its partitions. A
+	 * stopped instance does not say goodbye, as one that is killed: the group notices it only when
+	 * its session times out (the broker's minimum is 6 s).
+	 */
+	public static Map<String, Object> scaleOut(Map<String, Object> fresh, String name) {
+		Map<String, Object> properties = new HashMap<>(fresh);
+		properties.put("spring.application.name", name);
+		properties.put("apbd.export.owned-series-only", "true");
+		properties.put("apbd.ingest.concurrency", "1");
+		properties.put("apbd.ingest.partitions", "3");
+		properties.put("spring.kafka.consumer.properties.internal.leave.group.on.close", "false");
+		properties.put("spring.kafka.consumer.properties.session.timeout.ms", "8000");
+		properties.put("spring.kafka.consumer.properties.heartbeat.interval.ms", "1000");
+		return properties;
+	}
+
 	/** The same topics, read by another instance: a new database and consumer group (= application name). */
 	public static Map<String, Object> another(Map<String, Object> properties, String name) {
 		Map<String, Object> copy = new HashMap<>(properties);
