@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 import id.apbdmonitor.core.region.CategoryProperties;
@@ -31,8 +33,6 @@ class TppMeters {
 
 	private final TppSnapshots snapshots;
 
-	private final Regions regions;
-
 	private final String category;
 
 	/** {@code apbd_tpp_rule_breached}: a row per OPD breaching the rule, value 1. */
@@ -47,9 +47,11 @@ class TppMeters {
 	/** {@code apbd_tpp_month_end_to_sp2d_seconds}: a row per OPD and month whose SP2D is stored. */
 	private final MultiGauge toSp2d;
 
+	/** pemda → its rows, rebuilt for the regions of each refresh. */
+	private final Map<String, Rows> rowsByRegion = new HashMap<>();
+
 	TppMeters(TppSnapshots snapshots, Regions regions, CategoryProperties category, MeterRegistry registry) {
 		this.snapshots = snapshots;
-		this.regions = regions;
 		this.category = category.name();
 		this.breached = MultiGauge.builder("apbd.tpp.rule.breached")
 			.description("1 while the OPD breaches the TPP rule in the fiscal year, absent while it does not")
@@ -66,49 +68,67 @@ class TppMeters {
 		for (RegionProperties region : regions.all()) {
 			register(snapshots, region, category, registry);
 		}
-		update();
+		update(regions.all());
 		snapshots.afterRefresh(this::update);
 	}
 
 	/**
 	 * Registers the rule and per-month series that have a value now and removes the others: run
-	 * after each refresh, so a scrape only reads. Every instance registers every OPD's rows (each
-	 * keeps the snapshot of the whole ledger); with {@code apbd.export.owned-series-only} the
-	 * scrape leaves out those of partitions another instance consumes, by {@code pemda} and {@code opd}.
+	 * after each refresh, for the regions it rebuilt (the rows of the others are kept), so a scrape
+	 * only reads. Every instance registers every OPD's rows (each keeps the snapshot of the whole
+	 * ledger); with {@code apbd.export.owned-series-only} the scrape leaves out those of partitions
+	 * another instance consumes, by {@code pemda} and {@code opd}.
 	 */
-	synchronized void update() {
+	synchronized void update(List<RegionProperties> refreshed) {
+		for (RegionProperties region : refreshed) {
+			this.rowsByRegion.put(region.pemda(), rows(region));
+		}
 		List<MultiGauge.Row<?>> breachedRows = new ArrayList<>();
 		List<MultiGauge.Row<?>> breachesRows = new ArrayList<>();
 		List<MultiGauge.Row<?>> spmRows = new ArrayList<>();
 		List<MultiGauge.Row<?>> sp2dRows = new ArrayList<>();
-		for (RegionProperties region : this.regions.all()) {
-			String pemda = region.pemda();
-			for (String opd : region.opdCodes()) {
-				TppFigures figures = this.snapshots.of(pemda, opd);
-				if (figures.sp2dBelowSpm() > 0) {
-					Tags tags = Tags.of("pemda", pemda, "opd", opd, "category", this.category, "rule",
-							TppFigures.SP2D_BELOW_SPM);
-					breachedRows.add(MultiGauge.Row.of(tags, this.snapshots, s -> (s.of(pemda, opd).sp2dBelowSpm() > 0) ? 1 : 0));
-					breachesRows.add(MultiGauge.Row.of(tags, this.snapshots, s -> s.of(pemda, opd).sp2dBelowSpm()));
-				}
-				for (int month = 1; month <= 12; month++) {
-					int m = month;
-					if (figures.spmOn().get(m - 1) != null) {
-						spmRows.add(MultiGauge.Row.of(monthTags(pemda, opd, m), this.snapshots,
-								s -> s.of(pemda, opd).secondsFromMonthEnd(m, s.of(pemda, opd).spmOn().get(m - 1))));
-					}
-					if (figures.sp2dOn().get(m - 1) != null) {
-						sp2dRows.add(MultiGauge.Row.of(monthTags(pemda, opd, m), this.snapshots,
-								s -> s.of(pemda, opd).secondsFromMonthEnd(m, s.of(pemda, opd).sp2dOn().get(m - 1))));
-					}
-				}
-			}
+		for (Rows rows : this.rowsByRegion.values()) {
+			breachedRows.addAll(rows.breached());
+			breachesRows.addAll(rows.breaches());
+			spmRows.addAll(rows.toSpm());
+			sp2dRows.addAll(rows.toSp2d());
 		}
 		// false: a row still present keeps its gauge, which reads the current snapshot
 		this.breached.register(breachedRows, false);
 		this.breaches.register(breachesRows, false);
 		this.toSpm.register(spmRows, false);
 		this.toSp2d.register(sp2dRows, false);
+	}
+
+	private Rows rows(RegionProperties region) {
+		Rows rows = new Rows(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+		String pemda = region.pemda();
+		for (String opd : region.opdCodes()) {
+			TppFigures figures = this.snapshots.of(pemda, opd);
+			if (figures.sp2dBelowSpm() > 0) {
+				Tags tags = Tags.of("pemda", pemda, "opd", opd, "category", this.category, "rule",
+						TppFigures.SP2D_BELOW_SPM);
+				rows.breached().add(MultiGauge.Row.of(tags, this.snapshots, s -> (s.of(pemda, opd).sp2dBelowSpm() > 0) ? 1 : 0));
+				rows.breaches().add(MultiGauge.Row.of(tags, this.snapshots, s -> s.of(pemda, opd).sp2dBelowSpm()));
+			}
+			for (int month = 1; month <= 12; month++) {
+				int m = month;
+				if (figures.spmOn().get(m - 1) != null) {
+					rows.toSpm().add(MultiGauge.Row.of(monthTags(pemda, opd, m), this.snapshots,
+							s -> s.of(pemda, opd).secondsFromMonthEnd(m, s.of(pemda, opd).spmOn().get(m - 1))));
+				}
+				if (figures.sp2dOn().get(m - 1) != null) {
+					rows.toSp2d().add(MultiGauge.Row.of(monthTags(pemda, opd, m), this.snapshots,
+							s -> s.of(pemda, opd).secondsFromMonthEnd(m, s.of(pemda, opd).sp2dOn().get(m - 1))));
+				}
+			}
+		}
+		return rows;
+	}
+
+	/** The sparse rows of one region. */
+	private record Rows(List<MultiGauge.Row<?>> breached, List<MultiGauge.Row<?>> breaches,
+			List<MultiGauge.Row<?>> toSpm, List<MultiGauge.Row<?>> toSp2d) {
 	}
 
 	private Tags monthTags(String pemda, String opd, int month) {

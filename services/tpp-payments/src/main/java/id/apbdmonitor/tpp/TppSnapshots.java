@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 import id.apbdmonitor.core.budget.BudgetStore;
 import id.apbdmonitor.core.calendar.RegionCalendars;
@@ -55,7 +56,7 @@ class TppSnapshots implements SnapshotRefresher {
 	private final AtomicReference<Map<String, Snapshot>> current = new AtomicReference<>(Map.of());
 
 	/** Run after each refresh, on the refreshing thread: the sparse series follow the new snapshot there, not on a scrape. */
-	private final List<Runnable> refreshed = new CopyOnWriteArrayList<>();
+	private final List<Consumer<List<RegionProperties>>> refreshed = new CopyOnWriteArrayList<>();
 
 	TppSnapshots(BudgetStore budget, TppLedger ledger, BusinessClock clock, FiscalYears fiscalYears,
 			TppProperties properties, RegionCalendars calendars, Regions regions, CategoryProperties category) {
@@ -72,8 +73,8 @@ class TppSnapshots implements SnapshotRefresher {
 		this.category = category.name();
 	}
 
-	/** Runs {@code listener} after every refresh. */
-	void afterRefresh(Runnable listener) {
+	/** Tells {@code listener} the regions of every refresh. */
+	void afterRefresh(Consumer<List<RegionProperties>> listener) {
 		this.refreshed.add(listener);
 	}
 
@@ -121,7 +122,7 @@ class TppSnapshots implements SnapshotRefresher {
 
 	private void refresh(List<RegionProperties> regions) {
 		this.current.set(RegionSnapshots.rebuild(this.current.get(), regions, this::snapshot));
-		this.refreshed.forEach(Runnable::run);
+		this.refreshed.forEach(listener -> listener.accept(regions));
 	}
 
 	private Snapshot current(String pemda) {
