@@ -9,9 +9,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
+import id.apbdmonitor.core.export.GaugeFamily;
 import id.apbdmonitor.core.region.CategoryProperties;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.Labels;
 
 import org.springframework.stereotype.Component;
 
@@ -21,14 +24,21 @@ import org.springframework.stereotype.Component;
  * any stored spending of the watched year. At national scale most OPDs have no line in most
  * categories; a missing pair would only have added 0 to every sum. A pair's gauges are registered
  * by the refresh that first sees it, never at scrape time, and stay registered for the life of the
- * process so that its series never flap. Rupiah become doubles only here.
+ * process so that its series never flap. They are {@link GaugeFamily} rows, not Micrometer gauges:
+ * a national instance has tens of thousands. Rupiah become doubles only here.
  */
 @Component
 class SpendingMeters {
 
 	private final SpendingSnapshots snapshots;
 
-	private final MeterRegistry registry;
+	private final GaugeFamily pagu;
+
+	private final GaugeFamily cashPlanToDate;
+
+	private final GaugeFamily projectedYearEnd;
+
+	private final GaugeFamily realised;
 
 	/** (pemda, category, opd) of every pair whose gauges are registered; touched by refreshes only. */
 	private final Set<List<String>> registered = new HashSet<>();
@@ -36,9 +46,17 @@ class SpendingMeters {
 	/** category → registered pairs, read at scrape time. */
 	private final Map<String, AtomicInteger> pairs = new ConcurrentHashMap<>();
 
-	SpendingMeters(SpendingSnapshots snapshots, CategoryProperties category, MeterRegistry registry) {
+	SpendingMeters(SpendingSnapshots snapshots, CategoryProperties category, MeterRegistry registry,
+			PrometheusRegistry prometheus) {
 		this.snapshots = snapshots;
-		this.registry = registry;
+		this.pagu = GaugeFamily.gauge(prometheus, "apbd_pagu_rupiah",
+				"Pagu (budget ceiling) in force, all budget lines of the category");
+		this.cashPlanToDate = GaugeFamily.gauge(prometheus, "apbd_cash_plan_to_date_rupiah",
+				"Cumulative cash plan (anggaran kas) up to the business date, current month pro rata");
+		this.projectedYearEnd = GaugeFamily.gauge(prometheus, "apbd_projected_year_end_rupiah",
+				"Projected realised at 31 December: realised plus the remaining cash plan at the OPD's pace so far, at most the pagu");
+		this.realised = GaugeFamily.gauge(prometheus, "apbd_realised_rupiah",
+				"Realised spending year to date, net of reversals");
 		for (String name : category.names()) {
 			AtomicInteger count = this.pairs.computeIfAbsent(name, (key) -> new AtomicInteger());
 			// without pemda, so exported by every instance: ApbdIndicatorsMissing tells a service
@@ -67,26 +85,16 @@ class SpendingMeters {
 
 	/** Realised last: a scrape between two registrations never shows spending without its pagu. */
 	private void registerPair(String pemda, String category, String opd) {
-		register("apbd.pagu.rupiah", "Pagu (budget ceiling) in force, all budget lines of the category", pemda, opd,
-				category, SpendingSnapshot.Figures::pagu);
-		register("apbd.cash.plan.to.date.rupiah",
-				"Cumulative cash plan (anggaran kas) up to the business date, current month pro rata", pemda, opd,
-				category, SpendingSnapshot.Figures::cashPlanToDate);
-		register("apbd.projected.year.end.rupiah",
-				"Projected realised at 31 December: realised plus the remaining cash plan at the OPD's pace so far, at most the pagu",
-				pemda, opd, category, SpendingSnapshot.Figures::projectedYearEnd);
-		register("apbd.realised.rupiah", "Realised spending year to date, net of reversals", pemda, opd, category,
-				SpendingSnapshot.Figures::realised);
+		Labels labels = Labels.of("pemda", pemda, "opd", opd, "category", category);
+		register(this.pagu, labels, pemda, opd, category, SpendingSnapshot.Figures::pagu);
+		register(this.cashPlanToDate, labels, pemda, opd, category, SpendingSnapshot.Figures::cashPlanToDate);
+		register(this.projectedYearEnd, labels, pemda, opd, category, SpendingSnapshot.Figures::projectedYearEnd);
+		register(this.realised, labels, pemda, opd, category, SpendingSnapshot.Figures::realised);
 	}
 
-	private void register(String name, String description, String pemda, String opd, String category,
+	private void register(GaugeFamily family, Labels labels, String pemda, String opd, String category,
 			Function<SpendingSnapshot.Figures, BigDecimal> figure) {
-		Gauge.builder(name, this.snapshots, s -> figure.apply(s.current(pemda).of(category, opd)).doubleValue())
-			.description(description)
-			.tag("pemda", pemda)
-			.tag("opd", opd)
-			.tag("category", category)
-			.register(this.registry);
+		family.put(labels, () -> figure.apply(this.snapshots.current(pemda).of(category, opd)).doubleValue());
 	}
 
 }
