@@ -509,9 +509,11 @@ public final class NationalBench {
 
 	/**
 	 * Each service's metric families by samples (the five largest), from one scrape of its first
-	 * instance, saved under {@code stack/scrapes/}: where the national label set's series come from.
+	 * instance, saved under {@code stack/scrapes/}: where the national label set's series come from;
+	 * and that instance's scrape timed as the goods instance's was (Prometheus stopped, so only
+	 * the services run).
 	 */
-	private String families(Map<String, List<String>> targets) throws IOException {
+	private String families(Map<String, List<String>> targets) throws IOException, InterruptedException {
 		Path dir = this.stack.home().resolve("scrapes");
 		Files.createDirectories(dir);
 		StringBuilder table = new StringBuilder("""
@@ -519,9 +521,9 @@ public final class NationalBench {
 				Samples per service and its largest metric families (one scrape of its first instance; the \
 				scrapes are kept in infra/bench/target/stack/scrapes):
 
-				| service | samples | largest families (samples) |
-				|---|---:|---|
-				""");
+				| service | samples | bytes | scrape, median / slowest of %d | largest families (samples) |
+				|---|---:|---:|---|---|
+				""".formatted(this.options.repeats()));
 		for (Map.Entry<String, List<String>> job : targets.entrySet()) {
 			String host = job.getValue().get(0);
 			String page = this.stack.get("http://" + host + "/actuator/prometheus").orElse("");
@@ -531,8 +533,12 @@ public final class NationalBench {
 				int end = line.indexOf('{');
 				families.merge((end < 0) ? line.substring(0, line.indexOf(' ')) : line.substring(0, end), 1L, Long::sum);
 			});
-			table.append(String.format(Locale.ROOT, "| %s | %,d | %s |%n", job.getKey(),
-					families.values().stream().mapToLong(Long::longValue).sum(),
+			Scrape timed = scrape(host);
+			Bench.progress(String.format(Locale.ROOT, "  %s: %,d samples, scrape median %.0f ms, slowest %.0f ms",
+					job.getKey(), timed.samples(), timed.medianMillis(), timed.maxMillis()));
+			table.append(String.format(Locale.ROOT, "| %s | %,d | %,d | %,.0f / %,.0f ms | %s |%n", job.getKey(),
+					families.values().stream().mapToLong(Long::longValue).sum(), timed.bytes(), timed.medianMillis(),
+					timed.maxMillis(),
 					families.entrySet().stream()
 						.sorted(Map.Entry.<String, Long>comparingByValue().reversed())
 						.limit(5)

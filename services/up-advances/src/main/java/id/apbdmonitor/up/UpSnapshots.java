@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -119,8 +120,28 @@ class UpSnapshots implements SnapshotRefresher {
 	 */
 	@Override
 	public synchronized void refresh() {
-		Map<String, Snapshot> snapshots = new HashMap<>();
-		for (RegionReplays region : this.regions.values()) {
+		refresh(this.regions.values());
+	}
+
+	/**
+	 * After a batch: only the regions it stored facts of (four queries per region, so a batch of
+	 * one region does not re-read the whole country); the others keep their snapshot.
+	 */
+	@Override
+	public synchronized void refresh(Set<String> pemdas) {
+		List<RegionReplays> selected = new ArrayList<>();
+		for (String pemda : pemdas) {
+			RegionReplays region = this.regions.get(pemda);
+			if (region != null) {
+				selected.add(region);
+			}
+		}
+		refresh(selected);
+	}
+
+	private void refresh(Collection<RegionReplays> regions) {
+		Map<String, Snapshot> snapshots = new HashMap<>(this.current.get());
+		for (RegionReplays region : regions) {
 			snapshots.put(region.region.pemda(), region.refresh(System.nanoTime() - region.nextReplayFrom >= 0));
 		}
 		this.current.set(Map.copyOf(snapshots));

@@ -1,7 +1,10 @@
 package id.apbdmonitor.core.indicator;
 
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
 
 import id.apbdmonitor.core.clock.BusinessClock;
 import id.apbdmonitor.core.region.RegionProperties;
@@ -16,8 +19,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
- * Refreshes every snapshot on a timer, so clock-driven values (cash plan to date) follow the
- * business date between batches, and exports the business date they were computed for.
+ * Refreshes the snapshots on a timer, so clock-driven values (cash plan to date) follow the
+ * business date between batches and what other instances stored shows here, and exports the
+ * business date they were computed for.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -27,9 +31,17 @@ public class IndicatorConfiguration {
 
 	private final List<SnapshotRefresher> refreshers;
 
+	private final BusinessClock clock;
+
+	private final Regions regions;
+
+	private final FullRefreshPace pace = new FullRefreshPace(System::nanoTime);
+
 	IndicatorConfiguration(List<SnapshotRefresher> refreshers, BusinessClock clock, Regions regions,
 			MeterRegistry registry) {
 		this.refreshers = refreshers;
+		this.clock = clock;
+		this.regions = regions;
 		for (RegionProperties region : regions.all()) {
 			Gauge.builder("apbd.business.date.timestamp.seconds", this,
 					indicators -> indicators.businessDate(clock, region))
@@ -52,18 +64,54 @@ public class IndicatorConfiguration {
 		return date.atStartOfDay(region.zone()).toEpochSecond();
 	}
 
+	/**
+	 * Every tick rebuilds the regions whose business date moved (midnight in their time zone);
+	 * every region only as often as {@link FullRefreshPace} allows. After a batch the refreshers
+	 * have already rebuilt the regions it stored.
+	 */
 	@Scheduled(fixedDelayString = "${apbd.snapshot.refresh-interval:5s}",
 			initialDelayString = "${apbd.snapshot.refresh-interval:5s}")
-	void refreshAll() {
-		for (SnapshotRefresher refresher : this.refreshers) {
-			try {
-				refresher.refresh();
-			}
-			catch (RuntimeException ex) {
-				// keep the last good snapshot; the database may be briefly unavailable
-				log.warn("Snapshot refresh failed, keeping the previous snapshot: {}", ex.toString());
+	void refreshOnTimer() {
+		if (this.pace.due()) {
+			long started = System.nanoTime();
+			this.pace.ended(started, refresh(SnapshotRefresher::refresh));
+			return;
+		}
+		Set<String> moved = datesMoved();
+		if (!moved.isEmpty()) {
+			refresh((refresher) -> refresher.refresh(moved));
+		}
+	}
+
+	/** The regions some snapshot of which is of an earlier day than the region's today (or has none). */
+	private Set<String> datesMoved() {
+		Set<String> moved = new HashSet<>();
+		for (RegionProperties region : this.regions.all()) {
+			LocalDate today = this.clock.today(region.zone());
+			for (SnapshotRefresher refresher : this.refreshers) {
+				LocalDate date = refresher.businessDate(region.pemda());
+				if (date == null || date.isBefore(today)) {
+					moved.add(region.pemda());
+				}
 			}
 		}
+		return moved;
+	}
+
+	/** Whether every refresher succeeded; one that fails keeps its last good snapshot. */
+	private boolean refresh(Consumer<SnapshotRefresher> refresh) {
+		boolean succeeded = true;
+		for (SnapshotRefresher refresher : this.refreshers) {
+			try {
+				refresh.accept(refresher);
+			}
+			catch (RuntimeException ex) {
+				// the database may be briefly unavailable
+				log.warn("Snapshot refresh failed, keeping the previous snapshot: {}", ex.toString());
+				succeeded = false;
+			}
+		}
+		return succeeded;
 	}
 
 }
