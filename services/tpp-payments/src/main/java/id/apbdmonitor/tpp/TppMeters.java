@@ -1,21 +1,22 @@
 package id.apbdmonitor.tpp;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.DoubleSupplier;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
+import id.apbdmonitor.core.export.GaugeFamily;
 import id.apbdmonitor.core.region.CategoryProperties;
 import id.apbdmonitor.core.region.RegionProperties;
 import id.apbdmonitor.core.region.Regions;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.MultiGauge;
-import io.micrometer.core.instrument.Tags;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.Labels;
 
 import org.springframework.stereotype.Component;
 
@@ -27,6 +28,9 @@ import org.springframework.stereotype.Component;
  * Only once there is something to say (the national label set has 14 thousand OPDs): the rule
  * series of an OPD while it breaches the rule, and per month the delay from the month's last day
  * to its SPM and SP2D once these are stored.
+ * <p>
+ * Every series here has a {@code pemda}, so all are {@link GaugeFamily} rows, not Micrometer
+ * gauges: nationally they are tens of thousands, and as Micrometer gauges a scrape took seconds.
  */
 @Component
 class TppMeters {
@@ -36,158 +40,143 @@ class TppMeters {
 	private final String category;
 
 	/** {@code apbd_tpp_rule_breached}: a row per OPD breaching the rule, value 1. */
-	private final MultiGauge breached;
+	private final GaugeFamily breached;
 
 	/** {@code apbd_tpp_rule_breaches}: a row per OPD with months that breach the rule. */
-	private final MultiGauge breaches;
+	private final GaugeFamily breaches;
 
 	/** {@code apbd_tpp_month_end_to_spm_seconds}: a row per OPD and month whose SPM is stored. */
-	private final MultiGauge toSpm;
+	private final GaugeFamily toSpm;
 
 	/** {@code apbd_tpp_month_end_to_sp2d_seconds}: a row per OPD and month whose SP2D is stored. */
-	private final MultiGauge toSp2d;
+	private final GaugeFamily toSp2d;
 
-	/** pemda → its rows, rebuilt for the regions of each refresh. */
-	private final Map<String, Rows> rowsByRegion = new HashMap<>();
-
-	TppMeters(TppSnapshots snapshots, Regions regions, CategoryProperties category, MeterRegistry registry) {
+	TppMeters(TppSnapshots snapshots, Regions regions, CategoryProperties category, PrometheusRegistry registry) {
 		this.snapshots = snapshots;
 		this.category = category.name();
-		this.breached = MultiGauge.builder("apbd.tpp.rule.breached")
-			.description("1 while the OPD breaches the TPP rule in the fiscal year, absent while it does not")
-			.register(registry);
-		this.breaches = MultiGauge.builder("apbd.tpp.rule.breaches")
-			.description("Months of the fiscal year that breach the TPP rule, absent while none")
-			.register(registry);
-		this.toSpm = MultiGauge.builder("apbd.tpp.month.end.to.spm.seconds")
-			.description("From the month's last day to its SPM, once the SPM is stored")
-			.register(registry);
-		this.toSp2d = MultiGauge.builder("apbd.tpp.month.end.to.sp2d.seconds")
-			.description("From the month's last day to its SP2D, once the SP2D is stored")
-			.register(registry);
+		this.breached = GaugeFamily.gauge(registry, "apbd_tpp_rule_breached",
+				"1 while the OPD breaches the TPP rule in the fiscal year, absent while it does not");
+		this.breaches = GaugeFamily.gauge(registry, "apbd_tpp_rule_breaches",
+				"Months of the fiscal year that breach the TPP rule, absent while none");
+		this.toSpm = GaugeFamily.gauge(registry, "apbd_tpp_month_end_to_spm_seconds",
+				"From the month's last day to its SPM, once the SPM is stored");
+		this.toSp2d = GaugeFamily.gauge(registry, "apbd_tpp_month_end_to_sp2d_seconds",
+				"From the month's last day to its SP2D, once the SP2D is stored");
+		List<Figure> perOpd = List.of(
+				Figure.rupiah(registry, "apbd_pagu_rupiah", "Pagu in force of the OPD in the category",
+						TppFigures::pagu),
+				Figure.rupiah(registry, "apbd_cash_plan_to_date_rupiah", "Cumulative cash plan up to the business date",
+						TppFigures::cashPlanToDate),
+				Figure.rupiah(registry, "apbd_realised_rupiah", "Realised spending of the fiscal year to date",
+						TppFigures::realised),
+				new Figure(GaugeFamily.gauge(registry, "apbd_projected_year_end_rupiah",
+						"Projected realised at 31 December: realised plus the remaining cash plan at the OPD's pace so far, at most the pagu"),
+						(s, pemda, opd) -> s.projectedYearEnd(pemda, opd).doubleValue()),
+				Figure.value(registry, "apbd_tpp_months_due", "Months of the year whose last day has passed",
+						TppFigures::monthsDue),
+				Figure.value(registry, "apbd_tpp_months_paid", "Months whose TPP reached SP2D", TppFigures::monthsPaid),
+				Figure.value(registry, "apbd_tpp_months_late",
+						"Months past their submission deadline without the submitted stage", TppFigures::monthsLate),
+				Figure.value(registry, "apbd_tpp_months_submitted_late",
+						"Months of the year whose submitted stage is dated after their submission deadline",
+						TppFigures::monthsSubmittedLate),
+				Figure.value(registry, "apbd_tpp_last_month_paid",
+						"The last month paid with every month before it (0 when none)", TppFigures::lastMonthPaid));
+		GaugeFamily deadline = GaugeFamily.gauge(registry, "apbd_tpp_submission_deadline_timestamp_seconds",
+				"Submission deadline of the month's TPP: the configured working days after its last day");
 		for (RegionProperties region : regions.all()) {
-			register(snapshots, region, category, registry);
+			register(region, perOpd, deadline);
 		}
 		update(regions.all());
 		snapshots.afterRefresh(this::update);
 	}
 
-	/**
-	 * Registers the rule and per-month series that have a value now and removes the others: run
-	 * after each refresh, for the regions it rebuilt (the rows of the others are kept), so a scrape
-	 * only reads. Every instance registers every OPD's rows (each keeps the snapshot of the whole
-	 * ledger); with {@code apbd.export.owned-series-only} the scrape leaves out those of partitions
-	 * another instance consumes, by {@code pemda} and {@code opd}.
-	 */
-	synchronized void update(List<RegionProperties> refreshed) {
-		for (RegionProperties region : refreshed) {
-			this.rowsByRegion.put(region.pemda(), rows(region));
-		}
-		List<MultiGauge.Row<?>> breachedRows = new ArrayList<>();
-		List<MultiGauge.Row<?>> breachesRows = new ArrayList<>();
-		List<MultiGauge.Row<?>> spmRows = new ArrayList<>();
-		List<MultiGauge.Row<?>> sp2dRows = new ArrayList<>();
-		for (Rows rows : this.rowsByRegion.values()) {
-			breachedRows.addAll(rows.breached());
-			breachesRows.addAll(rows.breaches());
-			spmRows.addAll(rows.toSpm());
-			sp2dRows.addAll(rows.toSp2d());
-		}
-		// false: a row still present keeps its gauge, which reads the current snapshot
-		this.breached.register(breachedRows, false);
-		this.breaches.register(breachesRows, false);
-		this.toSpm.register(spmRows, false);
-		this.toSp2d.register(sp2dRows, false);
-	}
-
-	private Rows rows(RegionProperties region) {
-		Rows rows = new Rows(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-		String pemda = region.pemda();
-		for (String opd : region.opdCodes()) {
-			TppFigures figures = this.snapshots.of(pemda, opd);
-			if (figures.sp2dBelowSpm() > 0) {
-				Tags tags = Tags.of("pemda", pemda, "opd", opd, "category", this.category, "rule",
-						TppFigures.SP2D_BELOW_SPM);
-				rows.breached().add(MultiGauge.Row.of(tags, this.snapshots, s -> (s.of(pemda, opd).sp2dBelowSpm() > 0) ? 1 : 0));
-				rows.breaches().add(MultiGauge.Row.of(tags, this.snapshots, s -> s.of(pemda, opd).sp2dBelowSpm()));
-			}
-			for (int month = 1; month <= 12; month++) {
-				int m = month;
-				if (figures.spmOn().get(m - 1) != null) {
-					rows.toSpm().add(MultiGauge.Row.of(monthTags(pemda, opd, m), this.snapshots,
-							s -> s.of(pemda, opd).secondsFromMonthEnd(m, s.of(pemda, opd).spmOn().get(m - 1))));
-				}
-				if (figures.sp2dOn().get(m - 1) != null) {
-					rows.toSp2d().add(MultiGauge.Row.of(monthTags(pemda, opd, m), this.snapshots,
-							s -> s.of(pemda, opd).secondsFromMonthEnd(m, s.of(pemda, opd).sp2dOn().get(m - 1))));
-				}
-			}
-		}
-		return rows;
-	}
-
-	/** The sparse rows of one region. */
-	private record Rows(List<MultiGauge.Row<?>> breached, List<MultiGauge.Row<?>> breaches,
-			List<MultiGauge.Row<?>> toSpm, List<MultiGauge.Row<?>> toSp2d) {
-	}
-
-	private Tags monthTags(String pemda, String opd, int month) {
-		return Tags.of("pemda", pemda, "opd", opd, "category", this.category, "month", Integer.toString(month));
-	}
-
-	private static void register(TppSnapshots snapshots, RegionProperties region, CategoryProperties category,
-			MeterRegistry registry) {
+	private void register(RegionProperties region, List<Figure> perOpd, GaugeFamily deadline) {
 		ZoneId zone = region.zone();
 		String pemda = region.pemda();
-		for (RegionProperties.Opd opd : region.opds()) {
-			Meters meters = new Meters(registry, snapshots, pemda, opd.code(), category.name());
-			meters.rupiah("apbd.pagu.rupiah", "Pagu in force of the OPD in the category", TppFigures::pagu);
-			meters.rupiah("apbd.cash.plan.to.date.rupiah", "Cumulative cash plan up to the business date",
-					TppFigures::cashPlanToDate);
-			meters.rupiah("apbd.realised.rupiah", "Realised spending of the fiscal year to date", TppFigures::realised);
-			String code = opd.code();
-			Gauge.builder("apbd.projected.year.end.rupiah", snapshots, s -> s.projectedYearEnd(pemda, code).doubleValue())
-				.description("Projected realised at 31 December: realised plus the remaining cash plan at the OPD's pace so far, at most the pagu")
-				.tag("pemda", pemda)
-				.tag("opd", code)
-				.tag("category", category.name())
-				.register(registry);
-			meters.value("apbd.tpp.months.due", "Months of the year whose last day has passed",
-					TppFigures::monthsDue);
-			meters.value("apbd.tpp.months.paid", "Months whose TPP reached SP2D", TppFigures::monthsPaid);
-			meters.value("apbd.tpp.months.late", "Months past their submission deadline without the submitted stage",
-					TppFigures::monthsLate);
-			meters.value("apbd.tpp.months.submitted.late",
-					"Months of the year whose submitted stage is dated after their submission deadline",
-					TppFigures::monthsSubmittedLate);
-			meters.value("apbd.tpp.last.month.paid", "The last month paid with every month before it (0 when none)",
-					TppFigures::lastMonthPaid);
+		for (String opd : region.opdCodes()) {
+			Labels labels = Labels.of("pemda", pemda, "opd", opd, "category", this.category);
+			for (Figure figure : perOpd) {
+				figure.family().put(labels, () -> figure.value().of(this.snapshots, pemda, opd));
+			}
 		}
 		for (int month = 1; month <= 12; month++) {
 			int m = month;
-			Gauge.builder("apbd.tpp.submission.deadline.timestamp.seconds", snapshots,
-					s -> s.deadline(pemda, m).atStartOfDay(zone).toEpochSecond())
-				.description("Submission deadline of the month's TPP: the configured working days after its last day")
-				.tag("pemda", pemda)
-				.tag("month", Integer.toString(month))
-				.register(registry);
+			deadline.put(() -> this.snapshots.deadline(pemda, m).atStartOfDay(zone).toEpochSecond(), "pemda", pemda,
+					"month", Integer.toString(m));
 		}
 	}
 
-	private record Meters(MeterRegistry registry, TppSnapshots snapshots, String pemda, String opd, String category) {
+	/**
+	 * Makes the rule and per-month rows of the regions a refresh rebuilt those that have a value
+	 * now (the rows of the other regions are kept), so a scrape only reads. Every instance keeps
+	 * every OPD's rows (each keeps the snapshot of the whole ledger); with
+	 * {@code apbd.export.owned-series-only} the scrape leaves out those of partitions another
+	 * instance consumes, by {@code pemda} and {@code opd}.
+	 */
+	synchronized void update(List<RegionProperties> refreshed) {
+		Set<String> pemdas = new HashSet<>();
+		Map<Labels, DoubleSupplier> breachedRows = new HashMap<>();
+		Map<Labels, DoubleSupplier> breachesRows = new HashMap<>();
+		Map<Labels, DoubleSupplier> spmRows = new HashMap<>();
+		Map<Labels, DoubleSupplier> sp2dRows = new HashMap<>();
+		for (RegionProperties region : refreshed) {
+			String pemda = region.pemda();
+			pemdas.add(pemda);
+			for (String opd : region.opdCodes()) {
+				TppFigures figures = this.snapshots.of(pemda, opd);
+				if (figures.sp2dBelowSpm() > 0) {
+					Labels labels = Labels.of("pemda", pemda, "opd", opd, "category", this.category, "rule",
+							TppFigures.SP2D_BELOW_SPM);
+					breachedRows.put(labels, () -> (this.snapshots.of(pemda, opd).sp2dBelowSpm() > 0) ? 1 : 0);
+					breachesRows.put(labels, () -> this.snapshots.of(pemda, opd).sp2dBelowSpm());
+				}
+				for (int month = 1; month <= 12; month++) {
+					int m = month;
+					if (figures.spmOn().get(m - 1) != null) {
+						spmRows.put(monthLabels(pemda, opd, m), () -> {
+							TppFigures now = this.snapshots.of(pemda, opd);
+							return now.secondsFromMonthEnd(m, now.spmOn().get(m - 1));
+						});
+					}
+					if (figures.sp2dOn().get(m - 1) != null) {
+						sp2dRows.put(monthLabels(pemda, opd, m), () -> {
+							TppFigures now = this.snapshots.of(pemda, opd);
+							return now.secondsFromMonthEnd(m, now.sp2dOn().get(m - 1));
+						});
+					}
+				}
+			}
+		}
+		this.breached.replace((labels) -> pemdas.contains(labels.get("pemda")), breachedRows);
+		this.breaches.replace((labels) -> pemdas.contains(labels.get("pemda")), breachesRows);
+		this.toSpm.replace((labels) -> pemdas.contains(labels.get("pemda")), spmRows);
+		this.toSp2d.replace((labels) -> pemdas.contains(labels.get("pemda")), sp2dRows);
+	}
 
-		void rupiah(String name, String description, java.util.function.Function<TppFigures, BigDecimal> value) {
-			value(name, description, figures -> value.apply(figures).doubleValue());
+	private Labels monthLabels(String pemda, String opd, int month) {
+		return Labels.of("pemda", pemda, "opd", opd, "category", this.category, "month", Integer.toString(month));
+	}
+
+	/** A per-OPD figure: its family and how it reads an OPD's value from the snapshots. */
+	private record Figure(GaugeFamily family, Reader value) {
+
+		static Figure rupiah(PrometheusRegistry registry, String name, String help,
+				Function<TppFigures, BigDecimal> value) {
+			return value(registry, name, help, (figures) -> value.apply(figures).doubleValue());
 		}
 
-		void value(String name, String description, ToDoubleFunction<TppFigures> value) {
-			Gauge.builder(name, this.snapshots, snapshots -> value.applyAsDouble(snapshots.of(this.pemda, this.opd)))
-				.description(description)
-				.tag("pemda", this.pemda)
-				.tag("opd", this.opd)
-				.tag("category", this.category)
-				.register(this.registry);
+		static Figure value(PrometheusRegistry registry, String name, String help, ToDoubleFunction<TppFigures> value) {
+			return new Figure(GaugeFamily.gauge(registry, name, help),
+					(snapshots, pemda, opd) -> value.applyAsDouble(snapshots.of(pemda, opd)));
 		}
+
+	}
+
+	@FunctionalInterface
+	private interface Reader {
+
+		double of(TppSnapshots snapshots, String pemda, String opd);
 
 	}
 
