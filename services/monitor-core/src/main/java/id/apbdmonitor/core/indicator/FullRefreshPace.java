@@ -8,7 +8,7 @@ import java.util.function.LongSupplier;
  * the other instances of a consumer group stored in the shared ledger and recovers from a failed
  * refresh. Kota Bima's takes milliseconds, so it runs at every tick; 546 regions take two
  * queries each, seconds, and seven services doing that every 5 s kept PostgreSQL's two cores
- * busy (the national budget was not read in 15 minutes), so there it runs every minute or so.
+ * busy (the national budget was not read in 15 minutes), so there it runs 20 times that apart.
  */
 final class FullRefreshPace {
 
