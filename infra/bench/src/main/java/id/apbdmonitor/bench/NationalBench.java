@@ -381,8 +381,9 @@ public final class NationalBench {
 		long ledgerBytes;
 		try (Connection connection = this.stack.connectAsAdmin(target);
 				Statement statement = connection.createStatement();
-				ResultSet rows = statement.executeQuery("select pg_total_relation_size('" + service.qualifiedLedger()
-						+ "'), pg_database_size(current_database())")) {
+				// the ledger is partitioned: its own relation is empty, its partitions hold the rows
+				ResultSet rows = statement.executeQuery("select coalesce(sum(pg_total_relation_size(relid)), 0)"
+						+ " from pg_partition_tree('" + service.qualifiedLedger() + "')")) {
 			rows.next();
 			ledgerBytes = rows.getLong(1);
 		}
