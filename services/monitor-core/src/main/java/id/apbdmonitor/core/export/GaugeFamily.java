@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.DoubleSupplier;
+import java.util.function.IntPredicate;
 import java.util.function.Predicate;
 
 import io.prometheus.metrics.model.registry.Collector;
@@ -39,7 +40,13 @@ public final class GaugeFamily implements Collector {
 
 	private final boolean info;
 
-	private final ConcurrentSkipListMap<Labels, DoubleSupplier> rows = new ConcurrentSkipListMap<>();
+	private final ConcurrentSkipListMap<Labels, Row> rows = new ConcurrentSkipListMap<>();
+
+	/**
+	 * The rows a scrape exports, by their {@link SeriesOwnership#keyHash}: all, or on a
+	 * scaled-out instance those of the partitions it consumes ({@link OwnedSeriesRegistry}).
+	 */
+	private volatile IntPredicate exported = (keyHash) -> true;
 
 	private volatile boolean failureLogged;
 
@@ -73,7 +80,7 @@ public final class GaugeFamily implements Collector {
 
 	/** Adds or replaces the series of {@code labels}. */
 	public void put(Labels labels, DoubleSupplier value) {
-		this.rows.put(labels, value);
+		this.rows.put(labels, new Row(value, SeriesOwnership.keyHash(labels)));
 	}
 
 	/** Adds an info series (value 1). */
@@ -87,11 +94,20 @@ public final class GaugeFamily implements Collector {
 	 * misses a series that stays.
 	 */
 	public void replace(Predicate<Labels> which, Map<Labels, DoubleSupplier> rows) {
-		this.rows.putAll(rows);
+		rows.forEach(this::put);
 		this.rows.keySet().removeIf((labels) -> which.test(labels) && !rows.containsKey(labels));
 	}
 
-	/** Series exported, for tests and progress figures. */
+	/**
+	 * Exports only the rows whose key hash {@code exported} accepts, filtered before the snapshot
+	 * is built (a snapshot is sorted and checked for duplicates when built: not twice) with the
+	 * hash each row keeps (not a murmur2 of its labels per row and scrape).
+	 */
+	void exportOnly(IntPredicate exported) {
+		this.exported = exported;
+	}
+
+	/** Series registered, for tests and progress figures. */
 	public int size() {
 		return this.rows.size();
 	}
@@ -105,22 +121,26 @@ public final class GaugeFamily implements Collector {
 	public MetricSnapshot collect() {
 		if (this.info) {
 			List<InfoDataPointSnapshot> points = new ArrayList<>(this.rows.size());
-			for (Labels labels : this.rows.keySet()) {
-				points.add(new InfoDataPointSnapshot(labels));
+			for (Map.Entry<Labels, Row> row : this.rows.entrySet()) {
+				if (this.exported.test(row.getValue().keyHash())) {
+					points.add(new InfoDataPointSnapshot(row.getKey()));
+				}
 			}
 			return new InfoSnapshot(this.metadata, points);
 		}
 		List<GaugeDataPointSnapshot> points = new ArrayList<>(this.rows.size());
-		for (Map.Entry<Labels, DoubleSupplier> row : this.rows.entrySet()) {
-			points.add(new GaugeDataPointSnapshot(value(row), row.getKey(), null));
+		for (Map.Entry<Labels, Row> row : this.rows.entrySet()) {
+			if (this.exported.test(row.getValue().keyHash())) {
+				points.add(new GaugeDataPointSnapshot(value(row), row.getKey(), null));
+			}
 		}
 		return new GaugeSnapshot(this.metadata, points);
 	}
 
 	/** As a Micrometer gauge: a reader that fails gives NaN, logged once, not a failed scrape. */
-	private double value(Map.Entry<Labels, DoubleSupplier> row) {
+	private double value(Map.Entry<Labels, Row> row) {
 		try {
-			return row.getValue().getAsDouble();
+			return row.getValue().value().getAsDouble();
 		}
 		catch (RuntimeException ex) {
 			if (!this.failureLogged) {
@@ -130,6 +150,10 @@ public final class GaugeFamily implements Collector {
 			}
 			return Double.NaN;
 		}
+	}
+
+	/** A series' reader, and the hash of its ownership key (computed once, read at every scrape). */
+	private record Row(DoubleSupplier value, int keyHash) {
 	}
 
 }

@@ -2,8 +2,11 @@ package id.apbdmonitor.core.export;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
+import io.prometheus.metrics.model.registry.Collector;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.registry.PrometheusScrapeRequest;
 import io.prometheus.metrics.model.snapshots.DataPointSnapshot;
@@ -21,15 +24,29 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshots;
  * ({@link SeriesOwnership}), so every series comes from exactly one instance once a rebalance
  * has settled. Samples without a {@code pemda} label (the instance's own ingest figures) are
  * always exported. The meters themselves stay registered: a partition that moves here exports
- * at once, from the snapshot every instance keeps of the whole (shared) ledger. Meters registered
- * and removed while the service runs (the sparse rule series) are filtered alike, by their labels.
+ * at once, from the snapshot every instance keeps of the whole (shared) ledger. Series added and
+ * removed while the service runs (the sparse rule series) are filtered alike, by their labels. A
+ * {@link GaugeFamily} (every series with a {@code pemda}) filters its own rows before its
+ * snapshot is built; other collectors' snapshots are filtered here, after the fact.
  */
 public class OwnedSeriesRegistry extends PrometheusRegistry {
 
 	private final SeriesOwnership ownership;
 
+	/** Families that filter their own rows ({@link GaugeFamily}), passed through as they come. */
+	private final Set<String> filtered = ConcurrentHashMap.newKeySet();
+
 	public OwnedSeriesRegistry(SeriesOwnership ownership) {
 		this.ownership = ownership;
+	}
+
+	@Override
+	public void register(Collector collector) {
+		if (collector instanceof GaugeFamily family) {
+			family.exportOnly(this.ownership::ownsKeyHash);
+			this.filtered.add(family.getPrometheusName());
+		}
+		super.register(collector);
 	}
 
 	@Override
@@ -55,7 +72,10 @@ public class OwnedSeriesRegistry extends PrometheusRegistry {
 	private MetricSnapshots owned(MetricSnapshots snapshots) {
 		List<MetricSnapshot> kept = new ArrayList<>(snapshots.size());
 		for (MetricSnapshot snapshot : snapshots) {
-			if (snapshot instanceof GaugeSnapshot gauge) {
+			if (this.filtered.contains(snapshot.getMetadata().getPrometheusName())) {
+				kept.add(snapshot);
+			}
+			else if (snapshot instanceof GaugeSnapshot gauge) {
 				List<GaugeDataPointSnapshot> points = owned(gauge.getDataPoints());
 				if (!points.isEmpty()) {
 					kept.add(new GaugeSnapshot(gauge.getMetadata(), points));
@@ -86,12 +106,7 @@ public class OwnedSeriesRegistry extends PrometheusRegistry {
 	}
 
 	private boolean owned(Labels labels) {
-		String pemda = labels.get("pemda");
-		if (pemda == null) {
-			return true;
-		}
-		String opd = labels.get("opd");
-		return this.ownership.owns((opd != null) ? pemda + "/" + opd : pemda);
+		return this.ownership.ownsKeyHash(SeriesOwnership.keyHash(labels));
 	}
 
 }

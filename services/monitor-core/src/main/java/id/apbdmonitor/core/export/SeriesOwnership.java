@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntSupplier;
 
+import io.prometheus.metrics.model.snapshots.Labels;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.utils.Utils;
@@ -37,8 +38,31 @@ public class SeriesOwnership implements ConsumerAwareRebalanceListener {
 
 	/** Whether the events of {@code key} ({@code pemda/opd}) are consumed here. */
 	public boolean owns(String key) {
+		return ownsKeyHash(Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))));
+	}
+
+	/**
+	 * Whether the series whose {@link #keyHash} is {@code keyHash} is exported here: those without
+	 * a region always, the others while their key's partition is consumed here.
+	 */
+	public boolean ownsKeyHash(int keyHash) {
 		int count = this.partitions;
-		return count > 0 && this.owned.contains(partitionOf(key, count));
+		return keyHash < 0 || (count > 0 && this.owned.contains(keyHash % count));
+	}
+
+	/**
+	 * The positive murmur2 hash of a series' key ({@code pemda/opd}, or {@code pemda} for a series
+	 * of a region), from which Kafka's default partitioner takes the partition; -1 for a series
+	 * without {@code pemda} (exported by every instance).
+	 */
+	public static int keyHash(Labels labels) {
+		String pemda = labels.get("pemda");
+		if (pemda == null) {
+			return -1;
+		}
+		String opd = labels.get("opd");
+		String key = (opd != null) ? pemda + "/" + opd : pemda;
+		return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8)));
 	}
 
 	/** The partition Kafka's default partitioner gives {@code key} among {@code partitions}. */
