@@ -55,8 +55,8 @@ public final class AlertmanagerConfigGenerator {
 	/**
 	 * {@code [root]}: writes the committed files from the home region file. {@code root regions-dir
 	 * [config]}: also routes the regions of {@code regions-dir} (the services' {@code apbd.regions.dir})
-	 * and writes the configuration to {@code config} ({@code alertmanager.yml} of the root's
-	 * infra/alertmanager by default) with the templates' path made absolute when it is elsewhere.
+	 * and writes the configuration to {@code config} (infra/alertmanager/alertmanager.yml by default),
+	 * its templates' path relative to it.
 	 */
 	public static void main(String[] args) throws IOException {
 		Path root = Path.of(args.length > 0 ? args[0] : ".");
@@ -70,12 +70,11 @@ public final class AlertmanagerConfigGenerator {
 		}
 		Path dir = Path.of(args[1]);
 		Path config = (args.length > 2) ? Path.of(args[2]) : root.resolve(CONFIG);
-		// Alertmanager reads the templates' path from the configuration's folder
-		Path committed = root.resolve(CONFIG).toAbsolutePath().normalize().getParent();
-		String templates = config.toAbsolutePath().normalize().getParent().equals(committed) ? "templates/*.tmpl"
-				: committed.resolve("templates/*.tmpl").toString();
+		// Alertmanager resolves the templates' path from the configuration's folder
+		Path templates = root.resolve(CONFIG).toAbsolutePath().normalize().resolveSibling("templates");
+		String glob = config.toAbsolutePath().normalize().getParent().relativize(templates).resolve("*.tmpl").toString();
 		List<Region> others = Region.readAll(dir, region);
-		Files.writeString(config, config(region, others, dir.toString(), templates));
+		Files.writeString(config, config(region, others, dir.toString(), glob));
 		System.out.println("wrote " + config + " and " + REGION_TEMPLATE + " from " + REGION_FILE + " and the "
 				+ others.size() + " region files of " + dir);
 	}
@@ -234,6 +233,17 @@ public final class AlertmanagerConfigGenerator {
 			return this.home ? name : name + "-" + this.pemda;
 		}
 
+	}
+
+	/** The configuration of the repository's home region and the region files of {@code dir}. */
+	static String config(Path root, Path dir) {
+		Region home = Region.read(root.resolve(REGION_FILE));
+		try {
+			return config(home, Region.readAll(dir, home), dir.toString(), "templates/*.tmpl");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot list the region files of " + dir, ex);
+		}
 	}
 
 	/** The committed configuration: the home region's routes alone. */
