@@ -128,7 +128,9 @@ public final class AlertmanagerConfigGenerator {
 				Map<String, Object> calendar = (Map<String, Object>) apbd.get("calendar");
 				List<LocalDate> regionalHolidays = (calendar != null && calendar.get("regional-holidays") != null)
 						? dates((List<Object>) calendar.get("regional-holidays")) : List.of();
-				return new Region(text(region.get("pemda")), text(region.get("name")), ZoneId.of(text(region.get("zone"))),
+				// a region file may leave the name out: the services then show the pemda code
+				return new Region(text(region.get("pemda")), text(region.getOrDefault("name", region.get("pemda"))),
+						ZoneId.of(text(region.get("zone"))),
 						opds, (home != null) ? (List<String>) alerting.getOrDefault("digest", List.of())
 								: (List<String>) alerting.get("digest"),
 						(home != null) ? home.operators() : (List<String>) alerting.get("operators"),
