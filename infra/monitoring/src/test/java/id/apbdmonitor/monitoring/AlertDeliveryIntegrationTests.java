@@ -129,7 +129,8 @@ class AlertDeliveryIntegrationTests {
 		int alertmanagerPort = startStack(RepoFiles.ALERTMANAGER_REGIONS_EXAMPLE,
 				() -> REGIONS_METRICS.formatted(startOfToday("Asia/Jakarta"), startOfToday("Asia/Jayapura")));
 
-		MimeMessage toSleman = awaitMail("dinkes@slemankab.example", "Realisasi di bawah anggaran kas", Duration.ofMinutes(3));
+		MimeMessage toSleman = awaitMail("dinkes@slemankab.example", "KRITIS: Realisasi di bawah anggaran kas",
+				Duration.ofMinutes(3));
 		assertThat(toSleman.getSubject())
 			.isEqualTo("[Kabupaten Sleman] KRITIS: Realisasi di bawah anggaran kas — Dinas Kesehatan Sleman (DINKES)");
 		// the start as Alertmanager holds it (UTC), written independently of the templates in WIB
@@ -138,7 +139,8 @@ class AlertDeliveryIntegrationTests {
 			.contains("Mulai: " + startOf(alertmanagerPort, "34.04", "Asia/Jakarta") + " WIB")
 			.doesNotContain("WITA");
 
-		MimeMessage toOperators = awaitMail("operator@kota-bima.example", "[Kota Jayapura]", Duration.ofMinutes(3));
+		MimeMessage toOperators = awaitMail("operator@kota-bima.example",
+				"[Kota Jayapura] KRITIS: Realisasi di bawah anggaran kas", Duration.ofMinutes(3));
 		assertThat(toOperators.getSubject())
 			.isEqualTo("[Kota Jayapura] KRITIS: Realisasi di bawah anggaran kas — Dinas Kesehatan (DINKES)");
 		assertThat(part(toOperators, "text/plain"))
@@ -212,13 +214,14 @@ class AlertDeliveryIntegrationTests {
 	}
 
 	/**
-	 * The start of the region's firing ApbdOpdBehindCashPlan as Alertmanager's API gives it, in
+	 * The start of the region's critical ApbdOpdBehindCashPlan as Alertmanager's API gives it, in
 	 * {@code zone} as Indonesian readers write it ("2 Maret 2026 09.30").
 	 */
 	private static String startOf(int alertmanagerPort, String pemda, String zone) throws Exception {
 		java.net.URI uri = java.net.URI.create("http://127.0.0.1:" + alertmanagerPort + "/api/v2/alerts?filter="
 				+ java.net.URLEncoder.encode("pemda=\"" + pemda + "\"", StandardCharsets.UTF_8) + "&filter="
-				+ java.net.URLEncoder.encode("alertname=\"ApbdOpdBehindCashPlan\"", StandardCharsets.UTF_8));
+				+ java.net.URLEncoder.encode("alertname=\"ApbdOpdBehindCashPlan\"", StandardCharsets.UTF_8) + "&filter="
+				+ java.net.URLEncoder.encode("severity=\"critical\"", StandardCharsets.UTF_8));
 		String body = java.net.http.HttpClient.newHttpClient()
 			.send(java.net.http.HttpRequest.newBuilder(uri).build(), java.net.http.HttpResponse.BodyHandlers.ofString())
 			.body();
