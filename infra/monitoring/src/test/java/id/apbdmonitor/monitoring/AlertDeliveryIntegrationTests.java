@@ -4,13 +4,24 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -24,6 +35,8 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -175,7 +188,7 @@ class AlertDeliveryIntegrationTests {
 	 * Starts the mail server, a page of gauges, Alertmanager with {@code config} and Prometheus
 	 * with the rules; returns Alertmanager's port.
 	 */
-	private int startStack(Path config, java.util.function.Supplier<String> page) throws IOException {
+	private int startStack(Path config, Supplier<String> page) throws IOException {
 		Path prometheusBinary = binary("prometheus", "prometheus");
 		Path alertmanagerBinary = binary("prometheus-alertmanager", "prometheus-alertmanager");
 		int smtpPort = freePort();
@@ -209,8 +222,8 @@ class AlertDeliveryIntegrationTests {
 	}
 
 	private static long startOfToday(String zone) {
-		java.time.ZoneId id = java.time.ZoneId.of(zone);
-		return java.time.LocalDate.now(id).atStartOfDay(id).toEpochSecond();
+		ZoneId id = ZoneId.of(zone);
+		return LocalDate.now(id).atStartOfDay(id).toEpochSecond();
 	}
 
 	/**
@@ -218,18 +231,18 @@ class AlertDeliveryIntegrationTests {
 	 * {@code zone} as Indonesian readers write it ("2 Maret 2026 09.30").
 	 */
 	private static String startOf(int alertmanagerPort, String pemda, String zone) throws Exception {
-		java.net.URI uri = java.net.URI.create("http://127.0.0.1:" + alertmanagerPort + "/api/v2/alerts?filter="
-				+ java.net.URLEncoder.encode("pemda=\"" + pemda + "\"", StandardCharsets.UTF_8) + "&filter="
-				+ java.net.URLEncoder.encode("alertname=\"ApbdOpdBehindCashPlan\"", StandardCharsets.UTF_8) + "&filter="
-				+ java.net.URLEncoder.encode("severity=\"critical\"", StandardCharsets.UTF_8));
-		String body = java.net.http.HttpClient.newHttpClient()
-			.send(java.net.http.HttpRequest.newBuilder(uri).build(), java.net.http.HttpResponse.BodyHandlers.ofString())
+		URI uri = URI.create("http://127.0.0.1:" + alertmanagerPort + "/api/v2/alerts?filter="
+				+ URLEncoder.encode("pemda=\"" + pemda + "\"", StandardCharsets.UTF_8) + "&filter="
+				+ URLEncoder.encode("alertname=\"ApbdOpdBehindCashPlan\"", StandardCharsets.UTF_8) + "&filter="
+				+ URLEncoder.encode("severity=\"critical\"", StandardCharsets.UTF_8));
+		String body = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString())
 			.body();
-		tools.jackson.databind.JsonNode alerts = new tools.jackson.databind.ObjectMapper().readTree(body);
+		JsonNode alerts = new ObjectMapper().readTree(body);
 		assertThat(alerts.size()).as(body).isEqualTo(1);
-		java.time.Instant startsAt = java.time.Instant.parse(alerts.get(0).get("startsAt").asText());
-		return java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy HH.mm", java.util.Locale.forLanguageTag("id"))
-			.format(startsAt.atZone(java.time.ZoneId.of(zone)));
+		Instant startsAt = Instant.parse(alerts.get(0).get("startsAt").asText());
+		return DateTimeFormatter.ofPattern("d MMMM yyyy HH.mm", Locale.forLanguageTag("id"))
+			.format(startsAt.atZone(ZoneId.of(zone)));
 	}
 
 	private Path alertmanagerConfig(Path source, int smtpPort) throws IOException {
