@@ -240,7 +240,7 @@ class AlertDeliveryIntegrationTests {
 			.body();
 		JsonNode alerts = new ObjectMapper().readTree(body);
 		assertThat(alerts.size()).as(body).isEqualTo(1);
-		Instant startsAt = Instant.parse(alerts.get(0).get("startsAt").asText());
+		Instant startsAt = Instant.parse(alerts.get(0).get("startsAt").asString());
 		return DateTimeFormatter.ofPattern("d MMMM yyyy HH.mm", Locale.forLanguageTag("id"))
 			.format(startsAt.atZone(ZoneId.of(zone)));
 	}
