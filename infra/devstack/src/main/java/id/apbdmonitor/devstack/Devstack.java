@@ -220,7 +220,8 @@ public final class Devstack {
 		Optional<ChildProcess> prometheus = this.monitoring.prometheusCommand()
 			.map((command) -> register(this.monitoringTools, ChildProcess.start("prometheus", command, Map.of(), hidden,
 					this.layout.repoRoot(), this.layout.log("prometheus"), this.layout.pids())));
-		Optional<ChildProcess> alertmanager = this.monitoring.alertmanagerCommand()
+		Optional<ChildProcess> alertmanager = this.monitoring
+			.alertmanagerCommand((this.options.regions() > 1) ? Optional.of(this.layout.regions()) : Optional.empty())
 			.map((command) -> register(this.monitoringTools, ChildProcess.start("alertmanager", command, Map.of(),
 					hidden, this.layout.repoRoot(), this.layout.log("alertmanager"), this.layout.pids())));
 		awaitListening(prometheus, MonitoringTools.PROMETHEUS_PORT);

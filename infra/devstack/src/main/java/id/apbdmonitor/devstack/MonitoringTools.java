@@ -63,8 +63,12 @@ final class MonitoringTools {
 				"--web.listen-address=localhost:" + PROMETHEUS_PORT, "--web.enable-lifecycle"));
 	}
 
-	/** The Alertmanager command line, or empty (with the reason logged once) if it cannot run. */
-	Optional<List<String>> alertmanagerCommand() {
+	/**
+	 * The Alertmanager command line, or empty (with the reason logged once) if it cannot run.
+	 * {@code regions}: the synthetic regions' files of {@code --regions N}, routed too (generated
+	 * here; their files name no contacts, so their alerts go to the operators).
+	 */
+	Optional<List<String>> alertmanagerCommand(Optional<Path> regions) {
 		Optional<Path> binary = onPath("prometheus-alertmanager").or(() -> onPath("alertmanager"));
 		if (binary.isEmpty()) {
 			log.info("Alertmanager not started: neither 'prometheus-alertmanager' nor 'alertmanager' on PATH");
@@ -74,7 +78,10 @@ final class MonitoringTools {
 			log.info("Alertmanager not started: {} does not exist yet", this.repoRoot.relativize(alertmanagerConfig()));
 			return Optional.empty();
 		}
-		Path config = SimulatedYearRouting.write(alertmanagerConfig(), this.devstackHome.resolve("alertmanager-config"));
+		Path target = this.devstackHome.resolve("alertmanager-config");
+		Path config = regions.isEmpty() ? SimulatedYearRouting.write(alertmanagerConfig(), target)
+				: SimulatedYearRouting.write(AlertmanagerConfigGenerator.config(this.repoRoot, regions.get()),
+						alertmanagerConfig().getParent(), target);
 		log.info("Alertmanager routes as in production, without office hours (business days pass in seconds): {}",
 				config);
 		// an empty cluster address turns off gossip: one local instance, no port 9094

@@ -21,9 +21,19 @@ final class SimulatedYearRouting {
 	/** Writes the copy into {@code targetDirectory} and returns its path. */
 	static Path write(Path config, Path targetDirectory) {
 		try {
+			return write(Files.readString(config), config.getParent(), targetDirectory);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot read the Alertmanager configuration " + config, ex);
+		}
+	}
+
+	/** The same for a configuration generated in memory, as if it were in {@code configDirectory}. */
+	static Path write(String config, Path configDirectory, Path targetDirectory) {
+		try {
 			Files.createDirectories(targetDirectory);
 			Path target = targetDirectory.resolve("alertmanager.yml");
-			Files.writeString(target, rewrite(Files.readAllLines(config), config.getParent().toAbsolutePath()));
+			Files.writeString(target, rewrite(config.lines().toList(), configDirectory.toAbsolutePath()));
 			return target;
 		}
 		catch (IOException ex) {

@@ -4,13 +4,24 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -24,6 +35,8 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,7 +48,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 50 %: critical, so office hours do not hold it back); DINKES is on plan (Rp 700 juta of Rp 700
  * juta, 70 % of its pagu: above every quarter's target in force).
  * <p>
- * Only the rules' {@code for:} durations are shortened to 1 s (a production 14 days cannot pass
+ * The second test does the same for two more regions with the configuration generated from their
+ * region files. Only the rules' {@code for:} durations are shortened to 1 s (a production 14 days cannot pass
  * in a test); ports are free ones, so this test never collides with a running devstack.
  */
 class AlertDeliveryIntegrationTests {
@@ -48,7 +62,7 @@ class AlertDeliveryIntegrationTests {
 			apbd_opd_info{pemda="52.72",opd="PUPR",opd_name="Dinas Pekerjaan Umum dan Penataan Ruang"} 1
 			apbd_opd_info{pemda="52.72",opd="DINKES",opd_name="Dinas Kesehatan"} 1
 			# TYPE apbd_region_info gauge
-			apbd_region_info{pemda="52.72",region_name="Kota Bima",province="Nusa Tenggara Barat"} 1
+			apbd_region_info{pemda="52.72",region_name="Kota Bima",province="Nusa Tenggara Barat",zone="WITA"} 1
 			# TYPE apbd_pagu_rupiah gauge
 			apbd_pagu_rupiah{pemda="52.72",opd="PUPR",category="goods"} 1190000000
 			apbd_pagu_rupiah{pemda="52.72",opd="DINKES",category="goods"} 1000000000
@@ -89,38 +103,10 @@ class AlertDeliveryIntegrationTests {
 
 	@Test
 	void aLaggingOpdsAlertReachesItsContactAndTheBpkadDigestByEMail() throws Exception {
-		Path prometheusBinary = binary("prometheus", "prometheus");
-		Path alertmanagerBinary = binary("prometheus-alertmanager", "prometheus-alertmanager");
-		int smtpPort = freePort();
-		int metricsPort = freePort();
-		int prometheusPort = freePort();
-		int alertmanagerPort = freePort();
-
-		this.mail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-		this.mail.start();
-		this.metrics = HttpServer.create(new InetSocketAddress("127.0.0.1", metricsPort), 0);
-		this.metrics.createContext("/actuator/prometheus", (exchange) -> {
+		int alertmanagerPort = startStack(RepoFiles.ALERTMANAGER_CONFIG, () -> {
 			// today in WITA, as a service on the wall clock exports it (a stalled date would inhibit)
-			java.time.ZoneId wita = java.time.ZoneId.of("Asia/Makassar");
-			long today = java.time.LocalDate.now(wita).atStartOfDay(wita).toEpochSecond();
-			byte[] body = METRICS.formatted(today).getBytes(StandardCharsets.UTF_8);
-			exchange.getResponseHeaders().set("Content-Type", "text/plain; version=0.0.4");
-			exchange.sendResponseHeaders(200, body.length);
-			try (OutputStream out = exchange.getResponseBody()) {
-				out.write(body);
-			}
+			return METRICS.formatted(startOfToday("Asia/Makassar"));
 		});
-		this.metrics.start();
-
-		Path alertmanagerConfig = alertmanagerConfig(smtpPort);
-		start("alertmanager", alertmanagerBinary.toString(), "--config.file=" + alertmanagerConfig,
-				"--web.listen-address=127.0.0.1:" + alertmanagerPort, "--cluster.listen-address=",
-				"--storage.path=" + this.temp.resolve("alertmanager-data"),
-				"--web.external-url=https://apbd.kota-bima.example", "--web.route-prefix=/");
-		start("prometheus", prometheusBinary.toString(),
-				"--config.file=" + prometheusConfig(metricsPort, alertmanagerPort),
-				"--storage.tsdb.path=" + this.temp.resolve("prometheus-data"),
-				"--web.listen-address=127.0.0.1:" + prometheusPort);
 
 		// the OPD's own message: group_wait 30 s; the digest: group_wait 1 min
 		MimeMessage toPupr = awaitMail("pupr@kota-bima.example", "Realisasi di bawah anggaran kas", Duration.ofMinutes(3));
@@ -130,7 +116,7 @@ class AlertDeliveryIntegrationTests {
 		// 47.8e6 ÷ 119e6 = 0.40168…: 40.17 %, written with a decimal comma
 		assertThat(text).contains(PUPR_NAME + " (PUPR) Kota Bima baru merealisasikan 40,17% dari anggaran kas belanja barang "
 				+ "sampai hari ini: Rp 47,8 juta dari Rp 119 juta (di bawah 50 % selama 14 hari).")
-			.containsPattern("Mulai: \\d{1,2} \\p{L}+ \\d{4} \\d{2}\\.\\d{2} WITA")
+			.contains("Mulai: " + startOf(alertmanagerPort, "52.72", "Asia/Makassar") + " WITA")
 			.contains("Panduan: https://apbd.kota-bima.example/docs/runbook.md#apbdopdbehindcashplan")
 			.doesNotContain("UTC");
 
@@ -145,7 +131,121 @@ class AlertDeliveryIntegrationTests {
 			.doesNotContain("DINKES");
 	}
 
-	private Path alertmanagerConfig(int smtpPort) throws IOException {
+	/**
+	 * The example configuration generated with two more region files (infra/alertmanager/examples):
+	 * Kabupaten Sleman (34.04, WIB) names its DINKES's contact, Kota Jayapura (91.71, WIT) none, as
+	 * the simulator's synthetic regions. Both DINKES lag as PUPR above (40.17 %: critical). Sleman's
+	 * alert reaches Sleman's DINKES with its start in WIB; Jayapura's reaches the operators, in WIT.
+	 */
+	@Test
+	void anotherRegionsOpdAlertReachesItsOwnContactInItsZoneAndOneWithoutContactsTheOperators() throws Exception {
+		int alertmanagerPort = startStack(RepoFiles.ALERTMANAGER_REGIONS_EXAMPLE,
+				() -> REGIONS_METRICS.formatted(startOfToday("Asia/Jakarta"), startOfToday("Asia/Jayapura")));
+
+		MimeMessage toSleman = awaitMail("dinkes@slemankab.example", "KRITIS: Realisasi di bawah anggaran kas",
+				Duration.ofMinutes(3));
+		assertThat(toSleman.getSubject())
+			.isEqualTo("[Kabupaten Sleman] KRITIS: Realisasi di bawah anggaran kas — Dinas Kesehatan Sleman (DINKES)");
+		// the start as Alertmanager holds it (UTC), written independently of the templates in WIB
+		assertThat(part(toSleman, "text/plain")).startsWith("Kabupaten Sleman: 1 peringatan aktif")
+			.contains("Dinas Kesehatan Sleman (DINKES) Kabupaten Sleman baru merealisasikan 40,17%")
+			.contains("Mulai: " + startOf(alertmanagerPort, "34.04", "Asia/Jakarta") + " WIB")
+			.doesNotContain("WITA");
+
+		MimeMessage toOperators = awaitMail("operator@kota-bima.example",
+				"[Kota Jayapura] KRITIS: Realisasi di bawah anggaran kas", Duration.ofMinutes(3));
+		assertThat(toOperators.getSubject())
+			.isEqualTo("[Kota Jayapura] KRITIS: Realisasi di bawah anggaran kas — Dinas Kesehatan (DINKES)");
+		assertThat(part(toOperators, "text/plain"))
+			.contains("Mulai: " + startOf(alertmanagerPort, "91.71", "Asia/Jayapura") + " WIT");
+		// nobody of Kota Bima hears of the other regions' OPDs
+		assertThat(mailsTo("dinkes@kota-bima.example")).isEmpty();
+	}
+
+	/** Two regions' figures, as goods-spending exports them with apbd.regions.dir. */
+	private static final String REGIONS_METRICS = """
+			# TYPE apbd_opd_info gauge
+			apbd_opd_info{pemda="34.04",opd="DINKES",opd_name="Dinas Kesehatan Sleman"} 1
+			apbd_opd_info{pemda="91.71",opd="DINKES",opd_name="Dinas Kesehatan"} 1
+			# TYPE apbd_region_info gauge
+			apbd_region_info{pemda="34.04",region_name="Kabupaten Sleman",province="Daerah Istimewa Yogyakarta",zone="WIB"} 1
+			apbd_region_info{pemda="91.71",region_name="Kota Jayapura",province="Papua",zone="WIT"} 1
+			# TYPE apbd_pagu_rupiah gauge
+			apbd_pagu_rupiah{pemda="34.04",opd="DINKES",category="goods"} 1190000000
+			apbd_pagu_rupiah{pemda="91.71",opd="DINKES",category="goods"} 1190000000
+			# TYPE apbd_cash_plan_to_date_rupiah gauge
+			apbd_cash_plan_to_date_rupiah{pemda="34.04",opd="DINKES",category="goods"} 119000000
+			apbd_cash_plan_to_date_rupiah{pemda="91.71",opd="DINKES",category="goods"} 119000000
+			# TYPE apbd_realised_rupiah gauge
+			apbd_realised_rupiah{pemda="34.04",opd="DINKES",category="goods"} 47800000
+			apbd_realised_rupiah{pemda="91.71",opd="DINKES",category="goods"} 47800000
+			# TYPE apbd_business_date_timestamp_seconds gauge
+			apbd_business_date_timestamp_seconds{pemda="34.04"} %d
+			apbd_business_date_timestamp_seconds{pemda="91.71"} %d
+			""";
+
+	/**
+	 * Starts the mail server, a page of gauges, Alertmanager with {@code config} and Prometheus
+	 * with the rules; returns Alertmanager's port.
+	 */
+	private int startStack(Path config, Supplier<String> page) throws IOException {
+		Path prometheusBinary = binary("prometheus", "prometheus");
+		Path alertmanagerBinary = binary("prometheus-alertmanager", "prometheus-alertmanager");
+		int smtpPort = freePort();
+		int metricsPort = freePort();
+		int prometheusPort = freePort();
+		int alertmanagerPort = freePort();
+
+		this.mail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+		this.mail.start();
+		this.metrics = HttpServer.create(new InetSocketAddress("127.0.0.1", metricsPort), 0);
+		this.metrics.createContext("/actuator/prometheus", (exchange) -> {
+			byte[] body = page.get().getBytes(StandardCharsets.UTF_8);
+			exchange.getResponseHeaders().set("Content-Type", "text/plain; version=0.0.4");
+			exchange.sendResponseHeaders(200, body.length);
+			try (OutputStream out = exchange.getResponseBody()) {
+				out.write(body);
+			}
+		});
+		this.metrics.start();
+
+		Path alertmanagerConfig = alertmanagerConfig(config, smtpPort);
+		start("alertmanager", alertmanagerBinary.toString(), "--config.file=" + alertmanagerConfig,
+				"--web.listen-address=127.0.0.1:" + alertmanagerPort, "--cluster.listen-address=",
+				"--storage.path=" + this.temp.resolve("alertmanager-data"),
+				"--web.external-url=https://apbd.kota-bima.example", "--web.route-prefix=/");
+		start("prometheus", prometheusBinary.toString(),
+				"--config.file=" + prometheusConfig(metricsPort, alertmanagerPort),
+				"--storage.tsdb.path=" + this.temp.resolve("prometheus-data"),
+				"--web.listen-address=127.0.0.1:" + prometheusPort);
+		return alertmanagerPort;
+	}
+
+	private static long startOfToday(String zone) {
+		ZoneId id = ZoneId.of(zone);
+		return LocalDate.now(id).atStartOfDay(id).toEpochSecond();
+	}
+
+	/**
+	 * The start of the region's critical ApbdOpdBehindCashPlan as Alertmanager's API gives it, in
+	 * {@code zone} as Indonesian readers write it ("2 Maret 2026 09.30").
+	 */
+	private static String startOf(int alertmanagerPort, String pemda, String zone) throws Exception {
+		URI uri = URI.create("http://127.0.0.1:" + alertmanagerPort + "/api/v2/alerts?filter="
+				+ URLEncoder.encode("pemda=\"" + pemda + "\"", StandardCharsets.UTF_8) + "&filter="
+				+ URLEncoder.encode("alertname=\"ApbdOpdBehindCashPlan\"", StandardCharsets.UTF_8) + "&filter="
+				+ URLEncoder.encode("severity=\"critical\"", StandardCharsets.UTF_8));
+		String body = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString())
+			.body();
+		JsonNode alerts = new ObjectMapper().readTree(body);
+		assertThat(alerts.size()).as(body).isEqualTo(1);
+		Instant startsAt = Instant.parse(alerts.get(0).get("startsAt").asString());
+		return DateTimeFormatter.ofPattern("d MMMM yyyy HH.mm", Locale.forLanguageTag("id"))
+			.format(startsAt.atZone(ZoneId.of(zone)));
+	}
+
+	private Path alertmanagerConfig(Path source, int smtpPort) throws IOException {
 		Path directory = Files.createDirectories(this.temp.resolve("alertmanager"));
 		Path templates = Files.createDirectories(directory.resolve("templates"));
 		try (Stream<Path> files = Files.list(RepoFiles.ROOT.resolve("infra/alertmanager/templates"))) {
@@ -153,10 +253,12 @@ class AlertDeliveryIntegrationTests {
 				Files.copy(file, templates.resolve(file.getFileName()));
 			}
 		}
-		String config = Files.readString(RepoFiles.ALERTMANAGER_CONFIG);
+		String config = Files.readString(source);
 		assertThat(config).contains("smtp_smarthost: localhost:2525");
 		Path written = directory.resolve("alertmanager.yml");
-		Files.writeString(written, config.replace("smtp_smarthost: localhost:2525", "smtp_smarthost: 127.0.0.1:" + smtpPort));
+		// the copy sits beside a copy of the templates, wherever the source's path points to them
+		Files.writeString(written, config.replace("smtp_smarthost: localhost:2525", "smtp_smarthost: 127.0.0.1:" + smtpPort)
+			.replaceAll("(?m)^  - \\S*templates/\\*\\.tmpl$", "  - templates/*.tmpl"));
 		return written;
 	}
 

@@ -49,6 +49,37 @@ class AlertmanagerTests {
 			.containsExactly(receivers);
 	}
 
+	private static final String REGIONS_EXAMPLE = RepoFiles.ROOT.relativize(RepoFiles.ALERTMANAGER_REGIONS_EXAMPLE).toString();
+
+	@Test
+	void amtoolAcceptsTheConfigurationOfSeveralRegions() {
+		Tool.Result result = Tool.AMTOOL.run(RepoFiles.ROOT, "check-config", REGIONS_EXAMPLE);
+		assertThat(result.exitCode()).as(result.toString()).isZero();
+		assertThat(result.output()).as(result.toString()).contains("SUCCESS");
+	}
+
+	/**
+	 * Generated with the region files of examples/regions: Kabupaten Sleman (34.04) names contacts
+	 * for DINKES and BPKAD and a digest, not for DISDIK; Kota Jayapura (91.71), as the simulator
+	 * writes its regions, none. Kota Bima's routes are unchanged.
+	 */
+	@ParameterizedTest
+	@CsvSource(delimiter = ';', value = {
+			"severity=warning alertname=ApbdOpdBehindCashPlan pemda=34.04 opd=DINKES zone=WIB; ringkasan-harian-34.04,opd-34.04-dinkes",
+			"severity=critical alertname=ApbdOpdBehindCashPlan pemda=34.04 opd=BPKAD zone=WIB; ringkasan-harian-34.04,opd-34.04-bpkad",
+			"severity=critical alertname=ApbdOpdBehindCashPlan pemda=34.04 opd=DISDIK zone=WIB; ringkasan-harian-34.04,operator",
+			"severity=critical alertname=ApbdOpdBehindCashPlan pemda=91.71 opd=DINKES zone=WIT; operator",
+			"severity=warning alertname=ApbdOpdBehindCashPlan pemda=52.72 opd=DINKES zone=WITA; ringkasan-harian,opd-dinkes",
+			"severity=critical alertname=ApbdServiceDown job=goods-spending; operator" })
+	void everyRegionsAlertsReachItsOwnContactsOrTheOperators(String labels, String receivers) {
+		List<String> args = new ArrayList<>(List.of("config", "routes", "test", "--config.file=" + REGIONS_EXAMPLE));
+		args.addAll(List.of(labels.split(" ")));
+		Tool.Result result = Tool.AMTOOL.run(RepoFiles.ROOT, args.toArray(String[]::new));
+		assertThat(result.exitCode()).as(result.toString()).isZero();
+		assertThat(result.output().lines().filter((line) -> !line.startsWith("Warning:")).toList()).as(result.toString())
+			.containsExactly(receivers);
+	}
+
 	@Test
 	void notificationsAreGroupedByRegionAndOpd() {
 		assertThat(strings(route().get("group_by"))).contains("pemda", "opd");
@@ -85,18 +116,46 @@ class AlertmanagerTests {
 	}
 
 	/**
-	 * An alert of another region than the home one (DINKES of Kabupaten Sleman): the subject names
-	 * that region (the rules' region_name annotation), not the home region; the text names it after
-	 * the OPD (the rules' deskripsi).
+	 * An alert of another region than the home one (DINKES of Kabupaten Sleman): the subject and the
+	 * text name that region (the rules' region_name annotation), not the home region, the text also
+	 * after the OPD (the rules' deskripsi), and its times are in the region's zone (its zone label).
 	 */
 	@Test
 	void anAlertOfAnotherRegionNamesItsRegion(@org.junit.jupiter.api.io.TempDir Path temp) throws Exception {
 		Path data = temp.resolve("sleman.json");
 		Files.writeString(data, SLEMAN_DATA);
 
+		// resolved: the message gives its end too
 		assertThat(render(data, "apbd.id.subject"))
-			.isEqualTo("[Kabupaten Sleman] PERINGATAN: Realisasi di bawah anggaran kas — Dinas Kesehatan (DINKES)");
-		assertThat(render(data, "apbd.id.text")).contains("Dinas Kesehatan (DINKES) Kabupaten Sleman baru merealisasikan 60%");
+			.isEqualTo("[Kabupaten Sleman] SELESAI: Realisasi di bawah anggaran kas — Dinas Kesehatan (DINKES)");
+		// 01:30 UTC is 08:30 WIB (UTC+7); it ended at 17:05 UTC, 00:05 WIB of the next day
+		assertThat(render(data, "apbd.id.text")).startsWith("Kabupaten Sleman: 0 peringatan aktif, 1 selesai.")
+			.contains("Dinas Kesehatan (DINKES) Kabupaten Sleman baru merealisasikan 60%")
+			.contains("Mulai: 2 Maret 2026 08.30 WIB; selesai: 3 Maret 2026 00.05 WIB")
+			.doesNotContain("WITA");
+		assertThat(render(data, "apbd.en.text")).contains("Since: 2 March 2026 08:30 WIB");
+	}
+
+	/**
+	 * The digest of a region in WIT (Kota Jayapura, UTC+9): each line's time in WIT. 15:30 UTC on
+	 * 2 March is 00.30 on 3 March in Jayapura; 31 December 2026 16:00 UTC is 1 January 2027 01.00.
+	 * A pipeline alert without a zone label shows the home region's WITA (16:00 UTC + 8 h: 00.00).
+	 */
+	@Test
+	void eachLineOfTheDigestIsInItsRegionsZone(@org.junit.jupiter.api.io.TempDir Path temp) throws Exception {
+		Path data = temp.resolve("jayapura.json");
+		Files.writeString(data, JAYAPURA_DIGEST_DATA);
+
+		assertThat(render(data, "apbd.digest.subject")).isEqualTo("[Kota Jayapura] Ringkasan harian: 2 peringatan OPD");
+		assertThat(render(data, "apbd.digest.text"))
+			.contains("- Dinas Kesehatan (DINKES): Realisasi di bawah anggaran kas [KRITIS], sejak 3 Maret 2026 00.30 WIT")
+			.contains("- Dinas Pekerjaan Umum dan Penataan Ruang (PUPR): Serapan di bawah target triwulan [PERINGATAN], "
+					+ "sejak 1 Januari 2027 01.00 WIT");
+
+		Path pipeline = temp.resolve("pipeline.json");
+		Files.writeString(pipeline, PIPELINE_DATA);
+		assertThat(render(pipeline, "apbd.id.text")).startsWith("Kota Bima: 1 peringatan aktif")
+			.contains("Mulai: 1 Januari 2027 00.00 WITA");
 	}
 
 	@Test
@@ -138,17 +197,41 @@ class AlertmanagerTests {
 			 "alerts":[%s]}""".formatted(PUPR_ALERT);
 
 	private static final String SLEMAN_DATA = """
-			{"receiver":"opd-dinkes","status":"firing","externalURL":"https://apbd.kota-bima.example",
+			{"receiver":"opd-34.04-dinkes","status":"resolved","externalURL":"https://apbd.kota-bima.example",
 			 "groupLabels":{"alertname":"ApbdOpdBehindCashPlan","opd":"DINKES"},
 			 "commonLabels":{"alertname":"ApbdOpdBehindCashPlan","opd":"DINKES","pemda":"34.04","severity":"warning",
-			 "category":"goods","job":"goods-spending"},
+			 "category":"goods","job":"goods-spending","zone":"WIB"},
 			 "commonAnnotations":{"opd_name":"Dinas Kesehatan","region_name":"Kabupaten Sleman"},
-			 "alerts":[{"status":"firing","labels":{"alertname":"ApbdOpdBehindCashPlan","opd":"DINKES","pemda":"34.04",
-			  "severity":"warning","category":"goods","job":"goods-spending"},
+			 "alerts":[{"status":"resolved","labels":{"alertname":"ApbdOpdBehindCashPlan","opd":"DINKES","pemda":"34.04",
+			  "severity":"warning","category":"goods","job":"goods-spending","zone":"WIB"},
 			  "annotations":{"opd_name":"Dinas Kesehatan","region_name":"Kabupaten Sleman",
 			  "deskripsi":"Dinas Kesehatan (DINKES) Kabupaten Sleman baru merealisasikan 60% dari anggaran kas belanja barang sampai hari ini: Rp 6 miliar dari Rp 10 miliar (di bawah 75 % selama 3 hari).",
 			  "runbook_url":"docs/runbook.md#apbdopdbehindcashplan"},
-			  "startsAt":"2026-03-02T01:30:00Z","endsAt":"0001-01-01T00:00:00Z"}]}""";
+			  "startsAt":"2026-03-02T01:30:00Z","endsAt":"2026-03-02T17:05:00Z"}]}""";
+
+	private static final String JAYAPURA_DIGEST_DATA = """
+			{"receiver":"ringkasan-harian-91.71","status":"firing","externalURL":"https://apbd.kota-bima.example",
+			 "groupLabels":{"pemda":"91.71"},"commonLabels":{"pemda":"91.71","zone":"WIT"},
+			 "commonAnnotations":{"region_name":"Kota Jayapura"},
+			 "alerts":[{"status":"firing","labels":{"alertname":"ApbdOpdBehindCashPlan","opd":"DINKES","pemda":"91.71",
+			  "severity":"critical","category":"goods","job":"goods-spending","zone":"WIT"},
+			  "annotations":{"opd_name":"Dinas Kesehatan","region_name":"Kota Jayapura","deskripsi":"x",
+			  "runbook_url":"docs/runbook.md#apbdopdbehindcashplan"},
+			  "startsAt":"2026-03-02T15:30:00Z","endsAt":"0001-01-01T00:00:00Z"},
+			 {"status":"firing","labels":{"alertname":"ApbdOpdBehindQuarterlyTarget","opd":"PUPR","pemda":"91.71",
+			  "severity":"warning","category":"goods","job":"goods-spending","zone":"WIT"},
+			  "annotations":{"opd_name":"Dinas Pekerjaan Umum dan Penataan Ruang","region_name":"Kota Jayapura","deskripsi":"y",
+			  "runbook_url":"docs/runbook.md#apbdopdbehindquarterlytarget"},
+			  "startsAt":"2026-12-31T16:00:00Z","endsAt":"0001-01-01T00:00:00Z"}]}""";
+
+	private static final String PIPELINE_DATA = """
+			{"receiver":"operator","status":"firing","externalURL":"https://apbd.kota-bima.example",
+			 "groupLabels":{"alertname":"ApbdServiceDown","job":"goods-spending"},
+			 "commonLabels":{"alertname":"ApbdServiceDown","job":"goods-spending","severity":"critical"},
+			 "commonAnnotations":{},
+			 "alerts":[{"status":"firing","labels":{"alertname":"ApbdServiceDown","job":"goods-spending","severity":"critical"},
+			  "annotations":{"deskripsi":"z","runbook_url":"docs/runbook.md#apbdservicedown"},
+			  "startsAt":"2026-12-31T16:00:00Z","endsAt":"0001-01-01T00:00:00Z"}]}""";
 
 	private static final String DIGEST_DATA = """
 			{"receiver":"ringkasan-harian","status":"firing","externalURL":"https://apbd.kota-bima.example",

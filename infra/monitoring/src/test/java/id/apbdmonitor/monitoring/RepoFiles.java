@@ -25,6 +25,9 @@ final class RepoFiles {
 
 	static final Path ALERTMANAGER_CONFIG = ROOT.resolve("infra/alertmanager/alertmanager.yml");
 
+	/** Generated from the home region file and infra/alertmanager/examples/regions (two more regions). */
+	static final Path ALERTMANAGER_REGIONS_EXAMPLE = ROOT.resolve("infra/alertmanager/examples/alertmanager-regions.yml");
+
 	static final Path DASHBOARDS = ROOT.resolve("infra/grafana/dashboards");
 
 	static final Path RUNBOOK = ROOT.resolve("docs/runbook.md");

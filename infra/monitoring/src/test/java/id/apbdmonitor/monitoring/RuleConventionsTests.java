@@ -120,16 +120,17 @@ class RuleConventionsTests {
 	}
 
 	/**
-	 * Every alert about an OPD carries the OPD's name and its region's as labels, joined from
-	 * names.yml, with the bare expression as fallback so that a missing name never loses an
-	 * alert: {@code (X) * on (pemda, opd) group_left (opd_name, region_name) opd:apbd_opd_info:max
+	 * Every alert about an OPD carries the OPD's name, its region's and the region's zone (which
+	 * Alertmanager prints its times in) as labels, joined from names.yml, with the bare expression
+	 * as fallback so that a missing name never loses an alert:
+	 * {@code (X) * on (pemda, opd) group_left (opd_name, region_name, zone) opd:apbd_opd_info:max
 	 * or on (pemda, opd) (X)}, the same X twice. Its texts read the labels, falling back to the
 	 * codes. OPD codes repeat between regions (DINKES): every look-up by OPD or project matches
 	 * the alert's pemda first.
 	 */
 	@Test
 	void opdAlertsJoinTheirNamesAndFallBackToTheBareExpression() {
-		Pattern join = Pattern.compile("\\(\\n(.*)\\)\\n\\* on \\(pemda, opd\\) group_left \\(opd_name, region_name\\) opd:apbd_opd_info:max\\n"
+		Pattern join = Pattern.compile("\\(\\n(.*)\\)\\n\\* on \\(pemda, opd\\) group_left \\(opd_name, region_name, zone\\) opd:apbd_opd_info:max\\n"
 				+ "or on \\(pemda, opd\\)\\n\\(\\n(.*)\\)\\n?", Pattern.DOTALL);
 		Pattern lookUpWithoutPemda = Pattern.compile("printf \"[^\"]*\\{(opd|project)=%q");
 		RuleCatalog.all().stream().filter(RuleCatalog.Rule::isAlert).forEach((alert) -> {
@@ -148,6 +149,25 @@ class RuleConventionsTests {
 			assertThat(alert.annotations().get("region_name")).as("region_name of %s", alert.alert())
 				.isEqualTo("{{ or $labels.region_name $labels.pemda }}");
 		});
+	}
+
+	/**
+	 * Alertmanager prints an alert's times in its region's zone, read from the alert's
+	 * {@code zone} label (region.tmpl): every alert that joins a region's names joins its zone too.
+	 */
+	@Test
+	void alertsThatJoinTheRegionsNamesJoinItsZone() {
+		Pattern join = Pattern.compile("group_left \\(([^)]*)\\) (opd:apbd_opd_info:max|pemda:apbd_region_info:max)");
+		List<String> joins = new ArrayList<>();
+		RuleCatalog.all().stream().filter(RuleCatalog.Rule::isAlert).forEach((alert) -> {
+			Matcher matcher = join.matcher(alert.expr());
+			while (matcher.find()) {
+				joins.add(alert.alert());
+				assertThat(List.of(matcher.group(1).split(", "))).as("%s in %s", matcher.group(), alert.alert())
+					.contains("region_name", "zone");
+			}
+		});
+		assertThat(joins).contains("ApbdOpdBehindCashPlan", "ApbdBusinessClockStalled");
 	}
 
 	/**

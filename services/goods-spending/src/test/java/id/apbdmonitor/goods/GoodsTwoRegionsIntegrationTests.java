@@ -92,10 +92,11 @@ class GoodsTwoRegionsIntegrationTests {
 		// names from start-up, whether or not the OPD has spending series yet
 		assertThat(scrape.value("apbd_opd_info", Map.of("pemda", "34.04", "opd", "DINKES", "opd_name",
 				"Dinas Kesehatan Sleman"))).isEqualTo(1.0);
+		// zone: the name Alertmanager prints after an alert's times (Asia/Jakarta is WIB, Asia/Makassar WITA)
 		assertThat(scrape.value("apbd_region_info", Map.of("pemda", "34.04", "region_name", "Kabupaten Sleman",
-				"province", "Daerah Istimewa Yogyakarta"))).isEqualTo(1.0);
+				"province", "Daerah Istimewa Yogyakarta", "zone", "WIB"))).isEqualTo(1.0);
 		assertThat(scrape.value("apbd_region_info", Map.of("pemda", "52.72", "region_name", "Kota Bima",
-				"province", "Nusa Tenggara Barat"))).isEqualTo(1.0);
+				"province", "Nusa Tenggara Barat", "zone", "WITA"))).isEqualTo(1.0);
 		// the start of 15 March in each region's own time zone: WITA (UTC+8) and WIB (UTC+7)
 		assertThat(scrape.value("apbd_business_date_timestamp_seconds", Map.of("pemda", "52.72")))
 			.isEqualTo(1_773_504_000.0);

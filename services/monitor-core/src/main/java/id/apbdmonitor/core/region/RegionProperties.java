@@ -1,6 +1,8 @@
 package id.apbdmonitor.core.region;
 
+import java.time.Instant;
 import java.time.ZoneId;
+import java.time.zone.ZoneRules;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -32,6 +34,28 @@ public record RegionProperties(String pemda, @DefaultValue("") String name, @Def
 	/** The name people read: the region's name, its code when the file gives none. */
 	public String displayName() {
 		return this.name.isBlank() ? this.pemda : this.name;
+	}
+
+	/**
+	 * The zone's Indonesian name (WIB, WITA, WIT), which the alert messages print: Alertmanager's
+	 * templates cannot convert zones, so it travels on {@code apbd_region_info}. Any zone that is
+	 * not one of Indonesia's three fixed offsets is refused: its alerts would show a wrong time.
+	 */
+	public String zoneName() {
+		ZoneRules rules = this.zone.getRules();
+		Instant now = Instant.now();
+		String name = (rules.nextTransition(now) != null) ? null
+				: switch (rules.getOffset(now).getTotalSeconds()) {
+					case 7 * 3600 -> "WIB";
+					case 8 * 3600 -> "WITA";
+					case 9 * 3600 -> "WIT";
+					default -> null;
+				};
+		if (name == null) {
+			throw new IllegalStateException("apbd.region.zone of " + this.pemda + " is " + this.zone + ": a region's zone "
+					+ "must be Asia/Jakarta or Asia/Pontianak (WIB), Asia/Makassar (WITA) or Asia/Jayapura (WIT)");
+		}
+		return name;
 	}
 
 	public Set<String> opdCodes() {
