@@ -4,8 +4,11 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
@@ -35,8 +38,6 @@ class UpMeters {
 
 	private final UpSnapshots snapshots;
 
-	private final Regions regions;
-
 	private final String category;
 
 	/** {@code apbd_up_rule_breached}: a row per OPD and rule it breaches now, value 1. */
@@ -45,12 +46,11 @@ class UpMeters {
 	/** {@code apbd_up_rule_breaches}: a row per OPD and counted rule with a breaching fact this year. */
 	private final GaugeFamily breaches;
 
-	/** pemda → how many of its OPDs breach each rule (by ordinal), as of the last refresh. */
-	private volatile Map<String, int[]> breachingOpds = Map.of();
+	/** pemda → how many of its OPDs breach each rule (by ordinal), as of its last refresh. */
+	private final Map<String, int[]> breachingOpds = new ConcurrentHashMap<>();
 
 	UpMeters(UpSnapshots snapshots, Regions regions, CategoryProperties category, PrometheusRegistry registry) {
 		this.snapshots = snapshots;
-		this.regions = regions;
 		this.category = category.name();
 		this.breached = GaugeFamily.gauge(registry, "apbd_up_rule_breached",
 				"1 while the OPD breaches the UP rule, absent while it does not (README: UP and TPP rules)");
@@ -90,7 +90,7 @@ class UpMeters {
 		for (RegionProperties region : regions.all()) {
 			register(region, perOpd, breaching);
 		}
-		update();
+		update(regions.all());
 		snapshots.afterRefresh(this::update);
 	}
 
@@ -110,17 +110,19 @@ class UpMeters {
 	}
 
 	/**
-	 * Makes the rule rows those of the OPDs that breach now: run after each refresh (it rebuilds
-	 * every region), so a scrape only reads. Every instance keeps every OPD's rows (each keeps the
-	 * snapshot of the whole ledger); with {@code apbd.export.owned-series-only} the scrape leaves
-	 * out those of partitions another instance consumes, by their {@code pemda} and {@code opd}.
+	 * Makes the rule rows of the regions a refresh rebuilt those of the OPDs that breach now (the
+	 * rows of the other regions are kept), so a scrape only reads. Every instance keeps every
+	 * OPD's rows (each keeps the snapshot of the whole ledger); with
+	 * {@code apbd.export.owned-series-only} the scrape leaves out those of partitions another
+	 * instance consumes, by their {@code pemda} and {@code opd}.
 	 */
-	synchronized void update() {
+	synchronized void update(List<RegionProperties> refreshed) {
+		Set<String> pemdas = new HashSet<>();
 		Map<Labels, DoubleSupplier> breachedRows = new HashMap<>();
 		Map<Labels, DoubleSupplier> breachesRows = new HashMap<>();
-		Map<String, int[]> counts = new HashMap<>();
-		for (RegionProperties region : this.regions.all()) {
+		for (RegionProperties region : refreshed) {
 			String pemda = region.pemda();
+			pemdas.add(pemda);
 			int[] count = new int[Rule.values().length];
 			for (String opd : region.opdCodes()) {
 				UpFigures figures = this.snapshots.of(pemda, opd);
@@ -135,11 +137,10 @@ class UpMeters {
 					}
 				}
 			}
-			counts.put(pemda, count);
+			this.breachingOpds.put(pemda, count);
 		}
-		this.breachingOpds = Map.copyOf(counts);
-		this.breached.replace((labels) -> true, breachedRows);
-		this.breaches.replace((labels) -> true, breachesRows);
+		this.breached.replace((labels) -> pemdas.contains(labels.get("pemda")), breachedRows);
+		this.breaches.replace((labels) -> pemdas.contains(labels.get("pemda")), breachesRows);
 	}
 
 	private Labels labels(String pemda, String opd, Rule rule) {

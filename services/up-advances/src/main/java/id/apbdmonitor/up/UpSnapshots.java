@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 import id.apbdmonitor.core.clock.BusinessClock;
 import id.apbdmonitor.core.event.EnvelopeReader;
@@ -73,7 +74,7 @@ class UpSnapshots implements SnapshotRefresher {
 	private final AtomicReference<Map<String, Snapshot>> current = new AtomicReference<>(Map.of());
 
 	/** Run after each refresh, on the refreshing thread: the sparse series follow the new snapshot there, not on a scrape. */
-	private final List<Runnable> refreshed = new CopyOnWriteArrayList<>();
+	private final List<Consumer<List<RegionProperties>>> refreshed = new CopyOnWriteArrayList<>();
 
 	UpSnapshots(UpLedger ledger, BusinessClock clock, EnvelopeReader envelopes, UpProperties rules,
 			Regions regions, PlatformTransactionManager transactions) {
@@ -89,8 +90,8 @@ class UpSnapshots implements SnapshotRefresher {
 		this.homePemda = regions.home().pemda();
 	}
 
-	/** Runs {@code listener} after every refresh. */
-	void afterRefresh(Runnable listener) {
+	/** Tells {@code listener} the regions of every refresh once their snapshots are in force. */
+	void afterRefresh(Consumer<List<RegionProperties>> listener) {
 		this.refreshed.add(listener);
 	}
 
@@ -141,11 +142,13 @@ class UpSnapshots implements SnapshotRefresher {
 
 	private void refresh(Collection<RegionReplays> regions) {
 		Map<String, Snapshot> snapshots = new HashMap<>(this.current.get());
+		List<RegionProperties> rebuilt = new ArrayList<>();
 		for (RegionReplays region : regions) {
 			snapshots.put(region.region.pemda(), region.refresh(System.nanoTime() - region.nextReplayFrom >= 0));
+			rebuilt.add(region.region);
 		}
 		this.current.set(Map.copyOf(snapshots));
-		this.refreshed.forEach(Runnable::run);
+		this.refreshed.forEach((listener) -> listener.accept(rebuilt));
 	}
 
 	/**

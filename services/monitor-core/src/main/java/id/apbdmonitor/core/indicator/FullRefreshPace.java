@@ -17,17 +17,17 @@ final class FullRefreshPace {
 
 	private final LongSupplier nanoTime;
 
+	/** When the next full refresh is due: from the start, so the first tick makes one. */
 	private long nextNanos;
-
-	private boolean started;
 
 	FullRefreshPace(LongSupplier nanoTime) {
 		this.nanoTime = nanoTime;
+		this.nextNanos = nanoTime.getAsLong();
 	}
 
-	/** Whether this tick rebuilds every region (the first always does). */
+	/** Whether this tick rebuilds every region. */
 	boolean due() {
-		return !this.started || this.nanoTime.getAsLong() - this.nextNanos >= 0;
+		return this.nanoTime.getAsLong() - this.nextNanos >= 0;
 	}
 
 	/**
@@ -37,7 +37,6 @@ final class FullRefreshPace {
 	 */
 	void ended(long startedNanos, boolean succeeded) {
 		long now = this.nanoTime.getAsLong();
-		this.started = true;
 		this.nextNanos = succeeded ? now + MAX_SHARE * (now - startedNanos) : now;
 	}
 
