@@ -64,12 +64,12 @@ public final class CanonicalJson {
 		Utf8 out = buffers.utf8;
 		out.length = 0;
 		writeUtf8(node, out);
-		MessageDigest digest = newDigest();
-		digest.update(out.bytes, 0, out.length);
+		// the thread's own digest: digest() resets it; a clone per record allocated its state (issue 11)
+		buffers.sha256.update(out.bytes, 0, out.length);
 		if (out.bytes.length > MAX_KEPT_BUFFER) {
 			buffers.utf8 = new Utf8();
 		}
-		return digest.digest();
+		return buffers.sha256.digest();
 	}
 
 	private static void writeUtf8(JsonNode node, Utf8 out) {
@@ -235,7 +235,7 @@ public final class CanonicalJson {
 	}
 
 	private static byte[] digest(byte[] bytes) {
-		return newDigest().digest(bytes);
+		return BUFFERS.get().sha256.digest(bytes);
 	}
 
 	private static MessageDigest newDigest() {
@@ -252,6 +252,8 @@ public final class CanonicalJson {
 	private static final class Buffers {
 
 		private Utf8 utf8 = new Utf8();
+
+		private final MessageDigest sha256 = newDigest();
 
 	}
 

@@ -161,6 +161,32 @@ class CopyRowsIntegrationTests {
 	}
 
 	@Test
+	void shouldStoreOnlyItsOwnRowsWhenAThreadBuildsSeveralInTurnAndSideBySide() throws SQLException {
+		try (Connection connection = connect()) {
+			CopyRows large = new CopyRows("copied", "id", "label");
+			for (int i = 0; i < 5_000; i++) {
+				large.text("large-" + i).text("x".repeat(100)).endRow();
+			}
+			assertThat(large.copy(connection)).isEqualTo(5_000);
+			// built after the large copy on the same thread, and two at once
+			CopyRows next = new CopyRows("copied", "id", "label").text("next").text("n").endRow();
+			CopyRows beside = new CopyRows("copied", "id", "label").text("beside").text("b").endRow();
+			assertThat(beside.copy(connection)).isEqualTo(1);
+			assertThat(next.copy(connection)).isEqualTo(1);
+			try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery("""
+					select count(*) filter (where id like 'large-%'), max(label) filter (where id = 'next'),
+					    max(label) filter (where id = 'beside') from copied""")) {
+				assertThat(rs.next()).isTrue();
+				assertThat(rs.getInt(1)).isEqualTo(5_000);
+				assertThat(rs.getString(2)).isEqualTo("n");
+				assertThat(rs.getString(3)).isEqualTo("b");
+			}
+			assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> next.copy(connection));
+			assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> next.text("after"));
+		}
+	}
+
+	@Test
 	void shouldRefuseAnUnfinishedRow() {
 		CopyRows rows = new CopyRows("copied", "id", "label").text("half");
 		assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> rows.copy(null));
