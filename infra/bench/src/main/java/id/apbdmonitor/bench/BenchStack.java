@@ -204,7 +204,7 @@ final class BenchStack implements AutoCloseable {
 		properties.putAll(extra);
 		List<String> arguments = new ArrayList<>(List.of("-jar", jar.toString()));
 		properties.forEach((name, value) -> arguments.add("--" + name + "=" + value));
-		Map<String, String> environment = new HashMap<>();
+		Map<String, String> environment = new HashMap<>(DevstackParts.SERVICE_ENVIRONMENT);
 		// passwords by environment, never on a command line that ps shows
 		environment.put("SPRING_DATASOURCE_PASSWORD", target.passwords().get(service.role()));
 		environment.put("APBD_DB_OWNER_USER", service.role() + "_owner");

@@ -3,6 +3,7 @@ package id.apbdmonitor.devstack;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Builds {@code java} command lines for children. Every child carries
@@ -15,21 +16,28 @@ final class JavaCommand {
 	static final String MARKER_PROPERTY = "apbd.devstack.home";
 
 	/**
-	 * The JVM options of every service child (devstack, benchmark, fault suite; docker-compose.yml's
-	 * {@code JAVA_TOOL_OPTIONS} says the same), chosen so that a service stays under 300 MB of
-	 * resident memory after draining a backlog, at less CPU per event (issue 11, measured with
-	 * infra/bench). The live heap of a draining service is some 30-50 MB (2,000-record polls on
-	 * each of up to three partitions): a 192 MB heap leaves room for bursts, a fixed 48 MB young
-	 * generation keeps the collections of a poll's garbage few (the initial heap's would be a
-	 * third of 64 MB), and the small initial heap lets the old generation grow only as needed.
-	 * C1 only: on two shared cores C2 kept compiling through a whole drain and cost more CPU
-	 * than its faster code saved (a 300k drain, C1 and three consumers: 63 against 87 us of service
-	 * CPU per event with C2 and one consumer), and
-	 * it needs more native memory. Metaspace (~70 MB for a service) and the code cache are capped,
-	 * so that a leak shows as an error rather than as a slowly growing process.
+	 * The JVM options of every service child (devstack, benchmark; docker-compose.yml's
+	 * {@code JAVA_TOOL_OPTIONS} says the same), chosen so that a service stays about 300 MB
+	 * resident after draining a backlog, at the least CPU per event measured (issue 11, infra/bench,
+	 * a 1M goods drain on two shared cores). C2 (the JVM's default tiering): once warm it drains at
+	 * half as much again as C1 alone (SHA-256 of every payload runs on the CPU's SHA instructions,
+	 * which only C2 uses), and over a 1M drain its compilations pay for themselves; it costs some
+	 * 40 MB more native memory, which the smaller young generation and {@link #SERVICE_ENVIRONMENT}
+	 * give back. A 64 MB young generation with 16 MB survivor spaces holds the polls in flight
+	 * (2,000 records on each of up to three partitions, some 15 MB): with 5 MB survivors they were
+	 * promoted early and filled the old generation, a full collection every two seconds of a
+	 * drain. The small initial heap lets the old generation grow only as needed. Metaspace (~70 MB
+	 * for a service) and the code cache are capped, so that a leak shows as an error rather than
+	 * as a slowly growing process.
 	 */
-	static final List<String> SERVICE_OPTIONS = List.of("-Xms64m", "-Xmx192m", "-Xmn48m", "-XX:TieredStopAtLevel=1",
+	static final List<String> SERVICE_OPTIONS = List.of("-Xms64m", "-Xmx192m", "-Xmn64m", "-XX:SurvivorRatio=2",
 			"-XX:MaxMetaspaceSize=128m", "-XX:ReservedCodeCacheSize=64m", "-Xss512k", "-XX:+ExitOnOutOfMemoryError");
+
+	/**
+	 * The environment of every service child besides its own variables: two glibc malloc arenas
+	 * instead of eight per core, which held some 10 MB of freed native memory after a drain.
+	 */
+	static final Map<String, String> SERVICE_ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
 
 	private JavaCommand() {
 	}

@@ -70,7 +70,8 @@ final class ServiceLauncher {
 	 * @param extraEnvironment per-application variables, e.g. the database role and password
 	 */
 	ChildProcess start(ServiceCatalog.App app, Map<String, String> extraEnvironment) {
-		Map<String, String> environment = new LinkedHashMap<>(this.commonEnvironment);
+		Map<String, String> environment = new LinkedHashMap<>(JavaCommand.SERVICE_ENVIRONMENT);
+		environment.putAll(this.commonEnvironment);
 		environment.put("SERVER_PORT", Integer.toString(app.port()));
 		environment.putAll(extraEnvironment);
 		List<String> command = JavaCommand.of(this.layout.home(), JavaCommand.SERVICE_OPTIONS,

@@ -18,6 +18,9 @@ public final class DevstackParts {
 	/** The JVM options the devstack starts every service with (heap, metaspace, code cache). */
 	public static final List<String> SERVICE_JVM_OPTIONS = JavaCommand.SERVICE_OPTIONS;
 
+	/** The environment the devstack adds for every service (glibc's malloc arenas). */
+	public static final Map<String, String> SERVICE_ENVIRONMENT = JavaCommand.SERVICE_ENVIRONMENT;
+
 	private DevstackParts() {
 	}
 
