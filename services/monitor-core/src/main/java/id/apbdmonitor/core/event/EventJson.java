@@ -1,7 +1,6 @@
 package id.apbdmonitor.core.event;
 
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -11,11 +10,19 @@ import tools.jackson.databind.json.JsonMapper;
  * silently resolved to its last value (a producer could otherwise send two amounts and have
  * each consumer pick one), and decimals are kept exact so that {@code multipleOf} and the
  * canonical payload see the number that was sent, not its nearest double.
+ * <p>
+ * Events are only ever read as trees: the tree refuses a repeated key as it puts it
+ * ({@code FAIL_ON_READING_DUP_TREE_KEY}), where the parser's own detection
+ * ({@code STRICT_DUPLICATE_DETECTION}) built a hash set of every object's keys besides, for
+ * every record (issue 11).
  */
 public final class EventJson {
 
+	/** How Jackson's refusal of a repeated key goes on after the key's name. */
+	private static final String DUPLICATE_TAIL = " for `ObjectNode`";
+
 	public static final JsonMapper MAPPER = JsonMapper.builder()
-		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+		.enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
 		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
 		.build();
 
@@ -33,12 +40,22 @@ public final class EventJson {
 		}
 		catch (JacksonException ex) {
 			throw RejectedException.of(Reason.MALFORMED_JSON, "", preview(value),
-					"the value is not valid JSON: " + ex.getOriginalMessage());
+					"the value is not valid JSON: " + problem(ex));
 		}
 		if (node == null || !node.isObject()) {
 			throw RejectedException.of(Reason.MALFORMED_JSON, "", preview(value), "the value is not a JSON object");
 		}
 		return new JsonFields(node);
+	}
+
+	/**
+	 * What is wrong with a value Jackson refused, in Jackson's words; a repeated key without the
+	 * name of the feature that refused it ({@code Duplicate Object property "amount"}).
+	 */
+	public static String problem(JacksonException ex) {
+		String message = String.valueOf(ex.getOriginalMessage());
+		int tail = message.indexOf(DUPLICATE_TAIL);
+		return (tail > 0 && message.startsWith("Duplicate")) ? message.substring(0, tail) : message;
 	}
 
 	private static String preview(byte[] value) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import id.apbdmonitor.core.event.CanonicalJson;
+import id.apbdmonitor.core.event.EventJson;
 import id.apbdmonitor.core.event.JsonFields;
 import id.apbdmonitor.core.event.LogSafe;
 import id.apbdmonitor.core.event.Reason;
@@ -400,7 +401,7 @@ public class BatchIngestor<E> {
 		}
 		catch (JacksonException ex) {
 			throw RejectedException.of(Reason.MALFORMED_JSON, "", preview(value),
-					"the value is not valid JSON: " + LogSafe.of(ex.getOriginalMessage()));
+					"the value is not valid JSON: " + LogSafe.of(EventJson.problem(ex)));
 		}
 	}
 
