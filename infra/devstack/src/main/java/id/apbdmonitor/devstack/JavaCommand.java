@@ -19,12 +19,13 @@ final class JavaCommand {
 	 * The JVM options of every service child (devstack, benchmark; docker-compose.yml's
 	 * {@code JAVA_TOOL_OPTIONS} says the same), chosen so that a service stays under 300 MB
 	 * resident after draining a backlog, at the least CPU per event measured (issue 11,
-	 * infra/bench on two shared cores). C1 only: C2 drains a warm service half as fast again (it
-	 * hashes every payload with the CPU's SHA instructions), but its compilations took most of a
-	 * 200k drain (services-spending 16k against 25k events/s), gained only about a tenth over a 1M
-	 * one, and held some 40 MB more native memory (306 MB after a 1M drain). A 64 MB young generation with 16 MB survivor spaces holds the polls in flight (2,000
-	 * records on each of up to three partitions, some 15 MB): with 5 MB survivors they were
-	 * promoted early and filled the old generation, a full collection every two seconds of a
+	 * infra/bench on two shared cores). C1 only: C2 drains a warm service faster, by up to half
+	 * (it hashes every payload with the CPU's SHA instructions), but its compilations took most of
+	 * a 200k drain (services-spending 16k against 25k events/s), gained only about a tenth over a
+	 * 1M one, and held some 40 MB more native memory (306 MB after a 1M drain). A 64 MB young
+	 * generation with 16 MB survivor spaces holds the polls in flight (2,000 records on each of up
+	 * to three partitions, some 15 MB): with 5 MB survivors they were promoted early and filled the
+	 * old generation, a full collection every two seconds of a
 	 * drain. The small initial heap lets the old generation grow only as needed. Metaspace (~70 MB
 	 * for a service) and the code cache are capped, so that a leak shows as an error rather than
 	 * as a slowly growing process.
