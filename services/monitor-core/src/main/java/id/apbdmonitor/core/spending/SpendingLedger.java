@@ -157,9 +157,8 @@ class SpendingLedger {
 		Map<String, Map<String, Stored>> stored = new HashMap<>();
 		Map<String, Map<String, BigDecimal>> reversed = new HashMap<>();
 		lookUpReversals(batch, reversals, stored, reversed);
-		// reversals accepted in this batch, by pemda and eventId, and what each original lost to them
+		// reversals accepted in this batch, by pemda and eventId; what they reverse is added to reversed
 		Map<String, Map<String, Stored>> accepted = new HashMap<>();
-		Map<String, Map<String, BigDecimal>> reversedHere = new HashMap<>();
 		CopyRows rows = new CopyRows("spending_ledger", REVERSAL_COLUMNS);
 		for (int i : reversals) {
 			Parsed<SpendingEvent> parsed = batch.get(i);
@@ -181,7 +180,7 @@ class SpendingLedger {
 				original = region.get(event.reverses());
 			}
 			outcomes[i] = (later != null && later > i || original == null) ? unknownOriginal(event)
-					: check(event, original, reversed, reversedHere);
+					: check(event, original, reversed);
 			if (outcomes[i] != Outcome.ACCEPTED) {
 				continue;
 			}
@@ -189,7 +188,7 @@ class SpendingLedger {
 			accepted.computeIfAbsent(envelope.pemda(), (pemda) -> new HashMap<>())
 				.put(envelope.eventId(), new Stored(parsed.record().sha256(), envelope.fiscalYear(), envelope.opd(),
 						original.category(), original.account(), original.mechanism(), signed, event.reverses()));
-			reversedHere.computeIfAbsent(envelope.pemda(), (pemda) -> new HashMap<>())
+			reversed.computeIfAbsent(envelope.pemda(), (pemda) -> new HashMap<>())
 				.merge(event.reverses(), event.amount(), BigDecimal::add);
 			rows.envelope(envelope)
 				.text(original.category())
@@ -205,8 +204,7 @@ class SpendingLedger {
 	}
 
 	/** ACCEPTED, or why a reversal of a stored original is refused. */
-	private static Outcome check(SpendingEvent event, Stored original, Map<String, Map<String, BigDecimal>> reversed,
-			Map<String, Map<String, BigDecimal>> reversedHere) {
+	private static Outcome check(SpendingEvent event, Stored original, Map<String, Map<String, BigDecimal>> reversed) {
 		Envelope envelope = event.envelope();
 		if (original.reverses() != null) {
 			return BatchIngestor.reject(Reason.REFERENCE_MISMATCH, "reverses", event.reverses(),
@@ -217,11 +215,9 @@ class SpendingLedger {
 					"reverses '" + event.reverses() + "' is an event of " + original.opd() + " in "
 							+ original.fiscalYear() + ", not of " + envelope.opd() + " in " + envelope.fiscalYear());
 		}
-		BigDecimal before = reversed.getOrDefault(envelope.pemda(), Map.of()).getOrDefault(event.reverses(),
-				BigDecimal.ZERO);
-		BigDecimal here = reversedHere.getOrDefault(envelope.pemda(), Map.of()).getOrDefault(event.reverses(),
-				BigDecimal.ZERO);
-		BigDecimal remaining = original.amount().subtract(before).subtract(here);
+		// stored before the batch and accepted earlier in it
+		BigDecimal remaining = original.amount()
+			.subtract(reversed.getOrDefault(envelope.pemda(), Map.of()).getOrDefault(event.reverses(), BigDecimal.ZERO));
 		if (event.amount().compareTo(remaining) > 0) {
 			return BatchIngestor.reject(Reason.REVERSAL_EXCEEDS_ORIGINAL, "amount", event.amount().toPlainString(),
 					"amount " + event.amount().toPlainString() + " exceeds what is left of " + event.reverses() + ": "
