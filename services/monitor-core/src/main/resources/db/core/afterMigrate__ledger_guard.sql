@@ -23,6 +23,9 @@ begin
         raise warning 'ledger guard not applied: the service role % runs the migrations itself', current_user;
         return;
     end if;
+    -- instances starting together on a new database grant at the same time: two grants on one
+    -- schema or table fail the second with 'tuple concurrently updated'; they take turns
+    perform pg_advisory_xact_lock(hashtext('apbd ledger guard ' || target_schema));
     execute format('grant usage on schema %I to %I', target_schema, service_role);
     execute format('revoke create on schema %I from %I', target_schema, service_role);
     execute format('revoke all on all tables in schema %I from %I', target_schema, service_role);
