@@ -15,7 +15,7 @@ declare
     service_role text := '${service_role}';
     target_schema text := '${flyway:defaultSchema}';
     ledgers text[] := array['budget_revision', 'spending_ledger', 'up_ledger', 'tpp_ledger',
-                            'capital_event', 'pad_ledger', 'ingest_rejection'];
+                            'tpp_event_id', 'capital_event', 'pad_ledger', 'ingest_rejection'];
     deletable text[] := array[]::text[];
     t record;
 begin

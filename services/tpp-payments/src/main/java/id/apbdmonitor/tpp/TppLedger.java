@@ -38,6 +38,8 @@ class TppLedger {
 			"stage_order", "occurred_on", "document_kind", "document_number", "amount", "employees", "payload_sha256",
 			"source_topic", "source_partition", "source_offset" };
 
+	private static final String[] ID_COLUMNS = { "pemda", "event_id", "fiscal_year", "payload_sha256" };
+
 	private final JdbcTemplate jdbc;
 
 	TppLedger(JdbcTemplate jdbc) {
@@ -104,9 +106,9 @@ class TppLedger {
 
 	/**
 	 * The stored payload hashes of the run's ids. Ids are scoped by region: one look-up per region
-	 * of the run (usually one), each reading only that region's partitions; an id of the region
-	 * stored in another year is found too (EVENT_ID_CONFLICT). No two events of a run share an
-	 * id, so the answer is keyed by id alone.
+	 * of the run (usually one) in {@code tpp_event_id}, one probe per id however many years the
+	 * ledger holds; an id of the region stored in another year is found too (EVENT_ID_CONFLICT).
+	 * No two events of a run share an id, so the answer is keyed by id alone.
 	 */
 	private Map<String, byte[]> storedHashes(List<Parsed<TppEvent>> batch) {
 		Map<String, List<String>> idsByPemda = new LinkedHashMap<>();
@@ -117,7 +119,7 @@ class TppLedger {
 		Map<String, byte[]> stored = new HashMap<>();
 		this.jdbc.execute((ConnectionCallback<Void>) connection -> {
 			try (PreparedStatement statement = connection.prepareStatement(
-					"select event_id, payload_sha256 from tpp_ledger where pemda = ? and event_id = any(?)")) {
+					"select event_id, payload_sha256 from tpp_event_id where pemda = ? and event_id = any(?)")) {
 				for (Map.Entry<String, List<String>> region : idsByPemda.entrySet()) {
 					statement.setString(1, region.getKey());
 					statement.setArray(2, connection.createArrayOf("text", region.getValue().toArray(String[]::new)));
@@ -182,13 +184,17 @@ class TppLedger {
 		return reached;
 	}
 
-	/** Copies the new stages in, in run order (their {@code seq} follows it). */
+	/**
+	 * Copies the new stages in, in run order (their {@code seq} follows it), and their ids into
+	 * {@code tpp_event_id}, whose key refuses an id the region already holds in any year.
+	 */
 	private void insert(List<Parsed<TppEvent>> batch, List<Integer> indexes) {
 		if (indexes.isEmpty()) {
 			return;
 		}
 		this.jdbc.execute((ConnectionCallback<Long>) connection -> {
 			CopyRows rows = new CopyRows("tpp_ledger", COLUMNS);
+			CopyRows ids = new CopyRows("tpp_event_id", ID_COLUMNS);
 			for (int i : indexes) {
 				Parsed<TppEvent> parsed = batch.get(i);
 				TppEvent event = parsed.event();
@@ -207,7 +213,13 @@ class TppLedger {
 					.integer(event.employees())
 					.source(parsed.record())
 					.endRow();
+				ids.text(envelope.pemda())
+					.text(envelope.eventId())
+					.integer(envelope.fiscalYear())
+					.bytes(parsed.record().sha256())
+					.endRow();
 			}
+			ids.copy(connection);
 			return rows.copy(connection);
 		});
 	}

@@ -48,7 +48,7 @@ class LedgerGuardIntegrationTests {
 				new Service("up-advances", "up_advances", List.of(CORE, module("up-advances", "up")),
 						List.of("budget_revision", "up_ledger"), List.of("budget_line")),
 				new Service("tpp-payments", "tpp_payments", List.of(CORE, module("tpp-payments", "tpp")),
-						List.of("budget_revision", "tpp_ledger"), List.of("budget_line")),
+						List.of("budget_revision", "tpp_ledger", "tpp_event_id"), List.of("budget_line")),
 				new Service("capital-spending", "capital_spending", List.of(CORE, module("capital-spending", "capital")),
 						List.of("budget_revision", "capital_event"), List.of("budget_line", "capital_contract")),
 				new Service("pad-revenue", "pad_revenue", List.of(CORE, module("pad-revenue", "pad")),
