@@ -21,6 +21,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static id.apbdmonitor.core.test.RegionFiles.inSleman;
 import static id.apbdmonitor.up.UpEvents.tu;
@@ -31,7 +33,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The UP ledger is partitioned by region and fiscal year (db/up/V84): a TU id of Kota Bima and
  * the same id in Sleman are two TUs, a return settles the one of its own region, and dropping
- * Sleman 2026 leaves Kota Bima's rows as they were (same xmin).
+ * Sleman 2026 leaves Kota Bima's rows as they were (same xmin). A look-up by id, the check of a
+ * settlement's foreign key among them, probes the key even in a year no ANALYZE has seen yet.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
@@ -41,6 +44,9 @@ class UpPartitionsIntegrationTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	PlatformTransactionManager transactions;
 
 	@Value("${spring.datasource.url}")
 	String url;
@@ -93,6 +99,26 @@ class UpPartitionsIntegrationTests {
 		assertThat(this.jdbc.queryForObject("select count(*) from up_ledger where pemda = '34.04'", Integer.class))
 			.isZero();
 		assertThat(bimaRowsWithXmin()).isEqualTo(bima);
+	}
+
+	@Test
+	void shouldLookAnIdUpByTheKeyInAYearNoAnalyzeHasSeen() {
+		// 10,000 facts of Kota Bima's 2027 (a partition ready ahead), rolled back after the plan is read
+		new TransactionTemplate(this.transactions).executeWithoutResult(status -> {
+			this.jdbc.update("""
+					insert into up_ledger (event_id, event_type, pemda, fiscal_year, opd, occurred_on, document_kind,
+					    document_number, amount, tu, payload_sha256, source_topic, source_partition, source_offset)
+					select 'UP-' || g, 'gu-submitted', '52.72', 2027, 'OPD' || g % 33, date '2027-03-01', 'SPM',
+					    'SPM/' || g, 1000.00, null, '\\x00', 't', 0, g
+					from generate_series(1, 10000) g""");
+			// the query PostgreSQL runs (as the owner, FOR KEY SHARE) to check a settlement's TU
+			List<String> plan = this.jdbc.queryForList("""
+					explain select 1 from up_ledger x
+					where event_id = 'UP-9001' and pemda = '52.72' and fiscal_year = 2027""",
+					String.class);
+			assertThat(String.join("\n", plan)).contains("using up_ledger_52_72_2027_pkey");
+			status.setRollbackOnly();
+		});
 	}
 
 	private List<String> tus() {
