@@ -65,9 +65,8 @@ final class EmbeddedDatabase implements PostgresServer {
 				// reference: with hundreds of regions and several services starting at once the
 				// default 64 runs the shared lock table out ("out of shared memory")
 				.setServerConfig("max_locks_per_transaction", "512")
-				// a fresh partition is planned without statistics until autovacuum first analyzes it:
-				// a look-up by id then read the region's whole partition along another index, and a
-				// 200k UP drain ran at 4,200 events/s until the analyze; the default wakes once a minute
+				// a fresh partition is planned without statistics until autovacuum first analyzes it
+				// (docs/operations.md); the default wakes once a minute
 				.setServerConfig("autovacuum_naptime", "5s")
 				.setPGStartupWait(Duration.ofSeconds(60))
 				.setDataDirectoryCustomizer(EmbeddedDatabase::requirePasswords)

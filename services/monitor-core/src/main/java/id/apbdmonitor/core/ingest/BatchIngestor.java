@@ -21,6 +21,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -61,14 +62,17 @@ public class BatchIngestor<E> {
 
 	private final TransactionTemplate savepoint;
 
+	private final JdbcTemplate jdbc;
+
 	private final DeadLetterPublisher deadLetters;
 
 	private final IngestMetrics metrics;
 
 	private final RejectionMemory memory;
 
-	public BatchIngestor(IngestHandler<E> handler, JsonMapper json, TransactionTemplate transaction,
+	public BatchIngestor(IngestHandler<E> handler, JsonMapper json, TransactionTemplate transaction, JdbcTemplate jdbc,
 			DeadLetterPublisher deadLetters, IngestMetrics metrics, RejectionMemory memory) {
+		this.jdbc = jdbc;
 		this.handler = handler;
 		this.memory = memory;
 		this.json = json;
@@ -117,6 +121,11 @@ public class BatchIngestor<E> {
 		Outcome[] outcomes = new Outcome[valid.size()];
 		List<DeadLetterPublisher.Rejected> deadLetters = new ArrayList<>(rejected);
 		this.transaction.executeWithoutResult(status -> {
+			// PostgreSQL checks a foreign key into a partitioned ledger (a reversal's original, a
+			// contract's or TU's event) with a query it plans anew for every row: its plan cache
+			// keeps choosing a plan pruned to the row's partition, about 0.2 ms with two partition
+			// levels, over one that prunes when it runs. 100 contracts took 21 ms, 6 ms generic.
+			this.jdbc.execute("set local plan_cache_mode = force_generic_plan");
 			// one query per poll instead of one per run while the topic has no remembered rejection
 			// (the usual case); as soon as a run of this poll remembers one, the later runs recall
 			boolean[] recall = { !valid.isEmpty() && this.memory.holdsAny(valid.get(0).record().topic()) };

@@ -4,6 +4,7 @@ import id.apbdmonitor.core.event.EventJson;
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -15,23 +16,26 @@ public class BatchIngestors {
 
 	private final TransactionTemplate transaction;
 
+	private final JdbcTemplate jdbc;
+
 	private final DeadLetterPublisher deadLetters;
 
 	private final MeterRegistry registry;
 
 	private final RejectionMemory memory;
 
-	BatchIngestors(TransactionTemplate transaction, DeadLetterPublisher deadLetters, MeterRegistry registry,
-			RejectionMemory memory) {
+	BatchIngestors(TransactionTemplate transaction, JdbcTemplate jdbc, DeadLetterPublisher deadLetters,
+			MeterRegistry registry, RejectionMemory memory) {
 		this.memory = memory;
 		this.json = EventJson.MAPPER;
 		this.transaction = transaction;
+		this.jdbc = jdbc;
 		this.deadLetters = deadLetters;
 		this.registry = registry;
 	}
 
 	public <E> BatchIngestor<E> create(String topic, IngestHandler<E> handler) {
-		return new BatchIngestor<>(handler, this.json, this.transaction, this.deadLetters,
+		return new BatchIngestor<>(handler, this.json, this.transaction, this.jdbc, this.deadLetters,
 				new IngestMetrics(this.registry, topic), this.memory);
 	}
 
