@@ -3,12 +3,10 @@ package id.apbdmonitor.capital;
 import java.util.List;
 import java.util.Map;
 
-import id.apbdmonitor.core.test.TestInfrastructure;
-import org.flywaydb.core.Flyway;
+import id.apbdmonitor.core.test.SchemaMigrations;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,10 +18,11 @@ class CapitalTotalsMigrationIntegrationTests {
 
 	@Test
 	void shouldSumTheContractsStoredBeforeTheTotalsPerOpdAndSubActivity() {
-		String url = TestInfrastructure.newDatabase("db" + TestInfrastructure.uniqueName("v74"));
-		DriverManagerDataSource source = new DriverManagerDataSource(url, "postgres", "postgres");
-		migrate(source, "60");
-		JdbcTemplate jdbc = new JdbcTemplate(source);
+		// the service's migrations, as in its application.yml
+		SchemaMigrations database = SchemaMigrations.newDatabase("v74", "capital_spending", "classpath:db/core",
+				"classpath:db/capital")
+			.migrateTo("60");
+		JdbcTemplate jdbc = database.jdbc();
 		// PUPR drainage: two contracts, one handed over; PERKIM: one; 2025 kept apart from 2026
 		contract(jdbc, "K-1", 2026, "PUPR", "1.03.03.2.01.0002", "1000000.00", "2026-06-30", "50.00", "400000.00",
 				"2026-05-02");
@@ -32,7 +31,7 @@ class CapitalTotalsMigrationIntegrationTests {
 				"2026-04-01");
 		contract(jdbc, "K-4", 2025, "PUPR", "1.03.03.2.01.0002", "700000.00", "2025-12-15", "0.00", "0.00", null);
 
-		migrate(source, "latest");
+		database.migrateTo("latest");
 
 		List<Map<String, Object>> totals = jdbc.queryForList("""
 				select fiscal_year || ' ' || opd || ' ' || sub_activity as key, contracts, contracted::text as contracted,
@@ -69,20 +68,6 @@ class CapitalTotalsMigrationIntegrationTests {
 				values (?, ?, '52.72', ?, ?, ?, '5.2.03.01.01.0001', 'CV Uji', ?::numeric, date '2025-01-10', ?::date,
 				    ?::numeric, ?::numeric, ?::date)""",
 				id, "SPK-" + id, year, opd, subActivity, value, plannedEnd, progress, paid, handedOverOn);
-	}
-
-	/** What Spring Boot's Flyway does with this service's settings, up to a version. */
-	private static void migrate(DriverManagerDataSource source, String target) {
-		Flyway.configure()
-			.dataSource(source)
-			.schemas("capital_spending")
-			.defaultSchema("capital_spending")
-			.createSchemas(true)
-			.locations("classpath:db/core", "classpath:db/capital")
-			.placeholders(Map.of("service_role", "postgres"))
-			.target(target)
-			.load()
-			.migrate();
 	}
 
 }

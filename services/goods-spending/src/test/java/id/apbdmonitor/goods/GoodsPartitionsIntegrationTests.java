@@ -1,10 +1,7 @@
 package id.apbdmonitor.goods;
 
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,7 +19,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
@@ -59,15 +55,6 @@ class GoodsPartitionsIntegrationTests {
 
 	@Autowired
 	KafkaListenerEndpointRegistry listeners;
-
-	@Value("${spring.datasource.url}")
-	String url;
-
-	@Value("${spring.flyway.user}")
-	String owner;
-
-	@Value("${spring.flyway.password}")
-	String ownerPassword;
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
@@ -142,14 +129,7 @@ class GoodsPartitionsIntegrationTests {
 		assertThat(bima).hasSize(2 + 1 + 1 + 1);
 
 		this.listeners.stop();
-		List<String> dropped = new ArrayList<>();
-		try (Connection connection = DriverManager.getConnection(this.url, this.owner, this.ownerPassword);
-				Statement statement = connection.createStatement();
-				ResultSet rows = statement.executeQuery("select * from goods_spending.apbd_drop_region_year('34.04', 2026)")) {
-			while (rows.next()) {
-				dropped.add(rows.getString(1));
-			}
-		}
+		List<String> dropped = topics.database().dropRegionYear("goods_spending", "34.04", 2026);
 		assertThat(dropped).contains("spending_ledger: partition spending_ledger_34_04_2026 dropped and created empty",
 				"budget_revision: partition budget_revision_34_04_2026 dropped and created empty",
 				"budget_line: 1 rows deleted", "spending_total: 2 rows deleted");

@@ -1,13 +1,9 @@
 package id.apbdmonitor.tpp;
 
-import java.util.Map;
-
-import id.apbdmonitor.core.test.TestInfrastructure;
-import org.flywaydb.core.Flyway;
+import id.apbdmonitor.core.test.SchemaMigrations;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,16 +16,17 @@ class TppEventIdsMigrationIntegrationTests {
 
 	@Test
 	void shouldHoldEveryStoredIdOncePerRegionTheFirstStoredKept() {
-		String url = TestInfrastructure.newDatabase("db" + TestInfrastructure.uniqueName("v88"));
-		DriverManagerDataSource source = new DriverManagerDataSource(url, "postgres", "postgres");
-		migrate(source, "85");
-		JdbcTemplate jdbc = new JdbcTemplate(source);
+		// the service's migrations, as in its application.yml
+		SchemaMigrations database = SchemaMigrations.newDatabase("v88", "tpp_payments", "classpath:db/core",
+				"classpath:db/tpp")
+			.migrateTo("85");
+		JdbcTemplate jdbc = database.jdbc();
 		stage(jdbc, "TPP-X", "52.72", 2025, "DINKES", "01");
 		stage(jdbc, "TPP-X", "52.72", 2026, "DINKES", "02");
 		stage(jdbc, "TPP-X", "34.04", 2026, "DINKES", "03");
 		stage(jdbc, "TPP-Y", "52.72", 2026, "RSUD", "04");
 
-		migrate(source, "latest");
+		database.migrateTo("latest");
 
 		assertThat(jdbc.queryForList("""
 				select pemda || ' ' || event_id || ' ' || fiscal_year || ' ' || encode(payload_sha256, 'hex')
@@ -44,20 +41,6 @@ class TppEventIdsMigrationIntegrationTests {
 				    source_partition, source_offset)
 				values (?, ?, ?, ?, 1, 'PERFORMANCE_CLOSED', 1, make_date(?, 2, 3), 'OTHER', ?, 1000000.00, 60,
 				    decode(?, 'hex'), 't', 0, 0)""", id, pemda, year, opd, year, id, sha);
-	}
-
-	/** What Spring Boot's Flyway does with this service's settings, up to a version. */
-	private static void migrate(DriverManagerDataSource source, String target) {
-		Flyway.configure()
-			.dataSource(source)
-			.schemas("tpp_payments")
-			.defaultSchema("tpp_payments")
-			.createSchemas(true)
-			.locations("classpath:db/core", "classpath:db/tpp")
-			.placeholders(Map.of("service_role", "postgres"))
-			.target(target)
-			.load()
-			.migrate();
 	}
 
 }

@@ -1,12 +1,6 @@
 package id.apbdmonitor.tpp;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 import id.apbdmonitor.core.test.KafkaTestClient;
 import id.apbdmonitor.core.test.RegionFiles;
@@ -15,7 +9,6 @@ import id.apbdmonitor.core.test.TestInfrastructure.TestTopics;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
@@ -39,15 +32,6 @@ class TppPartitionsIntegrationTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
-
-	@Value("${spring.datasource.url}")
-	String url;
-
-	@Value("${spring.flyway.user}")
-	String owner;
-
-	@Value("${spring.flyway.password}")
-	String ownerPassword;
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
@@ -98,15 +82,7 @@ class TppPartitionsIntegrationTests {
 			.containsExactly("52.72 2025");
 
 		// the drop of the region-year takes its ids too: its replay is stored again, not a duplicate
-		List<String> dropped = new ArrayList<>();
-		try (Connection connection = DriverManager.getConnection(this.url, this.owner, this.ownerPassword);
-				Statement statement = connection.createStatement();
-				ResultSet rows = statement.executeQuery("select * from tpp_payments.apbd_drop_region_year('52.72', 2025)")) {
-			while (rows.next()) {
-				dropped.add(rows.getString(1));
-			}
-		}
-		assertThat(dropped).contains("tpp_event_id: 1 rows deleted",
+		assertThat(topics.database().dropRegionYear("tpp_payments", "52.72", 2025)).contains("tpp_event_id: 1 rows deleted",
 				"tpp_ledger: partition tpp_ledger_52_72_2025 dropped and created empty");
 		assertThat(this.jdbc.queryForObject("select count(*) from tpp_event_id where event_id = 'TPP-TAHUN-1'",
 				Integer.class))

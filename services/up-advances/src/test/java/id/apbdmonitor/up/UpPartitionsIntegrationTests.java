@@ -1,9 +1,5 @@
 package id.apbdmonitor.up;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +11,6 @@ import id.apbdmonitor.core.test.TestInfrastructure.TestTopics;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
@@ -48,15 +43,6 @@ class UpPartitionsIntegrationTests {
 	@Autowired
 	PlatformTransactionManager transactions;
 
-	@Value("${spring.datasource.url}")
-	String url;
-
-	@Value("${spring.flyway.user}")
-	String owner;
-
-	@Value("${spring.flyway.password}")
-	String ownerPassword;
-
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
 		topics = TestInfrastructure.register(registry, "up-advances", "2026-03-15");
@@ -85,16 +71,9 @@ class UpPartitionsIntegrationTests {
 		List<String> bima = bimaRowsWithXmin();
 		assertThat(bima).hasSize(3);
 
-		try (Connection connection = DriverManager.getConnection(this.url, this.owner, this.ownerPassword);
-				Statement statement = connection.createStatement();
-				ResultSet rows = statement.executeQuery("select * from up_advances.apbd_drop_region_year('34.04', 2026)")) {
-			List<String> done = new ArrayList<>();
-			while (rows.next()) {
-				done.add(rows.getString(1));
-			}
-			assertThat(done).contains("up_ledger: partition up_ledger_34_04_2026 dropped and created empty",
-					"up_tu: 1 rows deleted", "up_total: 2 rows deleted");
-		}
+		assertThat(topics.database().dropRegionYear("up_advances", "34.04", 2026)).contains(
+				"up_ledger: partition up_ledger_34_04_2026 dropped and created empty", "up_tu: 1 rows deleted",
+				"up_total: 2 rows deleted");
 		assertThat(tus()).containsExactly("52.72 TU-SAMA-1 10000000.00 0.00");
 		assertThat(this.jdbc.queryForObject("select count(*) from up_ledger where pemda = '34.04'", Integer.class))
 			.isZero();

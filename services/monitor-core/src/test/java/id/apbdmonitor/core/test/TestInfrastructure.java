@@ -3,8 +3,11 @@ package id.apbdmonitor.core.test;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -107,7 +110,7 @@ public final class TestInfrastructure {
 	public static TestTopics register(DynamicPropertyRegistry registry, String service, String date) {
 		String suffix = uniqueName("t");
 		TestDatabase database = newDatabaseWithRoles("db" + suffix);
-		TestTopics topics = new TestTopics("apbd.spending" + suffix, "apbd.budget" + suffix);
+		TestTopics topics = new TestTopics("apbd.spending" + suffix, "apbd.budget" + suffix, database);
 		registry.add("spring.kafka.bootstrap-servers", () -> kafka().getBrokersAsString());
 		database.properties().forEach((name, value) -> registry.add(name, () -> value));
 		registry.add("apbd.ingest.topic", topics::events);
@@ -138,10 +141,24 @@ public final class TestInfrastructure {
 			return java.sql.DriverManager.getConnection(this.url, this.serviceUser, this.servicePassword);
 		}
 
+		/** Drops a region-year as an operator does (docs/operations.md), as the owner: what it did. */
+		public List<String> dropRegionYear(String schema, String pemda, int fiscalYear) throws SQLException {
+			List<String> done = new ArrayList<>();
+			try (Connection connection = connectAsOwner();
+					Statement statement = connection.createStatement();
+					ResultSet rows = statement.executeQuery("select * from " + schema + ".apbd_drop_region_year('" + pemda
+							+ "', " + fiscalYear + ")")) {
+				while (rows.next()) {
+					done.add(rows.getString(1));
+				}
+			}
+			return done;
+		}
+
 	}
 
-	/** The event topic and budget topic of one test class. */
-	public record TestTopics(String events, String budget) {
+	/** The event topic and budget topic of one test class, and its database. */
+	public record TestTopics(String events, String budget, TestDatabase database) {
 
 		public String eventsDlt() {
 			return this.events + "-dlt";
