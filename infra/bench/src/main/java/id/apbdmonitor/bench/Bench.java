@@ -241,6 +241,10 @@ public final class Bench {
 			double databaseCpu = (cpuAtEnd[2] - cpuAtStart[2]) * perThousand;
 			progress(String.format(Locale.ROOT, "  drained %,.0f in %.1f s: %,.0f events/s (outcomes %s)", last.count(),
 					drainSeconds, rate, outcomes));
+			// the keys are OPDs: one OPD can hold most of a topic, and its partition then drains alone at the end
+			double busiest = Offsets.busiestShare(start, this.stack.offsets(target.topic(), OffsetSpec.latest()));
+			progress(String.format(Locale.ROOT, "  busiest of %d partitions: %.0f %% of the backlog (%.0f %% would be even; "
+					+ "one consumer thread drains each)", BenchStack.PARTITIONS, 100 * busiest, 100.0 / BenchStack.PARTITIONS));
 			long lag = awaitLag(service, target);
 			long ledgerRows = this.stack.count(target, service.qualifiedLedger());
 			if (lag != 0 || ledgerRows != size) {

@@ -40,4 +40,20 @@ final class Offsets {
 		return lag;
 	}
 
+	/**
+	 * The share of the records between {@code start} and {@code end} that the busiest partition
+	 * holds (0 for none). A partition is drained by one consumer thread, so a drain's last tenth
+	 * is mostly that partition alone when its share is well above one partition's.
+	 */
+	static double busiestShare(Map<TopicPartition, Long> start, Map<TopicPartition, Long> end) {
+		long total = 0;
+		long busiest = 0;
+		for (var partition : end.entrySet()) {
+			long records = Math.max(0, partition.getValue() - start.getOrDefault(partition.getKey(), 0L));
+			total += records;
+			busiest = Math.max(busiest, records);
+		}
+		return (total == 0) ? 0 : (double) busiest / total;
+	}
+
 }

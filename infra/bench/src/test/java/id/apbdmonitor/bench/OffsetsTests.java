@@ -42,4 +42,14 @@ class OffsetsTests {
 		assertThat(Offsets.lag(this.start, this.end, this.end)).isZero();
 	}
 
+	@Test
+	void theBusiestPartitionsShareCountsFromEachPartitionsStart() {
+		// 300, 300 (340 - 40) and 300: a third each
+		assertThat(Offsets.busiestShare(this.start, this.end)).isEqualTo(1 / 3.0);
+		// PAD's simulated year: 966, 181 and 241 receipts
+		Map<TopicPartition, Long> pad = Map.of(P0, 966L, P1, 181L, P2, 241L);
+		assertThat(Offsets.busiestShare(Map.of(), pad)).isEqualTo(966 / 1388.0);
+		assertThat(Offsets.busiestShare(this.start, this.start)).isZero();
+	}
+
 }
