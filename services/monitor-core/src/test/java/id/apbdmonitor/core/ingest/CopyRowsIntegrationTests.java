@@ -21,9 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * What COPY stores is what a ledger handed to {@link CopyRows}, whatever the text holds: the
- * text format's separators and escapes inside a value, any Unicode, and a lone surrogate stored
- * as the driver stores it in a bound parameter.
+ * What COPY stores is what a ledger handed to {@link CopyRows}, whatever the text holds (the
+ * text format's separators and escapes inside a value, any Unicode, a lone surrogate stored as
+ * the driver stores it in a bound parameter), any amount as the column rounds its text form,
+ * and what the database refuses it refuses with SQLState class 22, as in a text COPY.
  */
 class CopyRowsIntegrationTests {
 
@@ -38,6 +39,7 @@ class CopyRowsIntegrationTests {
 			statement.execute("""
 					create table copied (id text primary key, label text, year integer, position bigint, day date,
 					    amount numeric(18,2), hash bytea)""");
+			statement.execute("create table amounts (id integer primary key, amount numeric(18,2), exact numeric, month smallint)");
 		}
 	}
 
@@ -51,7 +53,7 @@ class CopyRowsIntegrationTests {
 			rows.text("id-" + i)
 				.text(labels.get(i))
 				.integer(2026)
-				.integer(Long.MAX_VALUE - i)
+				.bigint(Long.MAX_VALUE - i)
 				.date(LocalDate.of(2026, 1, 5).plusDays(i))
 				.amount(new BigDecimal("1234567890123456.78"))
 				.bytes(new byte[] { 0, (byte) 0xff, (byte) i, '\\', '\t' })
@@ -82,7 +84,7 @@ class CopyRowsIntegrationTests {
 		String lone = "before \ud800 after";
 		CopyRows rows = new CopyRows("copied", COLUMNS);
 		rows.text("nulls").nul().nul().nul().date(null).amount(null).bytes(null).endRow();
-		rows.text("lone").text(lone).integer(1).integer(1).date(LocalDate.of(2026, 1, 1)).amount(BigDecimal.ONE)
+		rows.text("lone").text(lone).integer(1).bigint(1).date(LocalDate.of(2026, 1, 1)).amount(BigDecimal.ONE)
 			.bytes(new byte[0]).endRow();
 		try (Connection connection = connect()) {
 			rows.copy(connection);
@@ -190,6 +192,97 @@ class CopyRowsIntegrationTests {
 	void shouldRefuseAnUnfinishedRow() {
 		CopyRows rows = new CopyRows("copied", "id", "label").text("half");
 		assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> rows.copy(null));
+		assertThatExceptionOfType(IllegalStateException.class).isThrownBy(rows::endRow);
+		assertThatExceptionOfType(IllegalStateException.class)
+			.isThrownBy(() -> new CopyRows("copied", "id").text("a").text("b"));
+	}
+
+	/**
+	 * Generated amounts of every shape (zero, below one, whole groups of four digits, negative,
+	 * finer than the column, negative scale) are stored as the database reads their text form:
+	 * rounded by {@code numeric(18,2)}, kept as they are by a bare {@code numeric}.
+	 */
+	@Test
+	void shouldStoreEveryAmountAsItsTextForm() throws SQLException {
+		Random random = new Random(20261202);
+		List<BigDecimal> amounts = new ArrayList<>(List.of(BigDecimal.ZERO, new BigDecimal("0.00"),
+				new BigDecimal("0.01"), new BigDecimal("0.05"), BigDecimal.ONE, new BigDecimal("10000"),
+				new BigDecimal("9999.99"), new BigDecimal("100000000.00"), new BigDecimal("1234567890123456.78"),
+				new BigDecimal("-1234567890123456.78"), new BigDecimal("-0.01"), new BigDecimal("1E+3"),
+				new BigDecimal("0.005"), new BigDecimal("-0.005"), new BigDecimal("12.345"),
+				new BigDecimal("0.000100010001"), new BigDecimal("99999999.9999")));
+		for (int i = 0; i < 3_000; i++) {
+			BigDecimal unscaled = new BigDecimal(new java.math.BigInteger(1 + random.nextInt(60), random));
+			BigDecimal amount = unscaled.movePointLeft(random.nextInt(24) - 4);
+			amounts.add(random.nextBoolean() ? amount.negate() : amount);
+		}
+		try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+			statement.execute("delete from amounts where id >= 0");
+		}
+		CopyRows rows = new CopyRows("amounts", "id", "exact");
+		for (int i = 0; i < amounts.size(); i++) {
+			rows.integer(i).amount(amounts.get(i)).endRow();
+		}
+		try (Connection connection = connect()) {
+			assertThat(rows.copy(connection)).isEqualTo(amounts.size());
+			try (Statement statement = connection.createStatement();
+					ResultSet rs = statement.executeQuery("select id, exact, exact::text from amounts where id >= 0 order by id")) {
+				for (BigDecimal amount : amounts) {
+					assertThat(rs.next()).isTrue();
+					assertThat(rs.getBigDecimal(2)).as("amount %s", amount).isEqualByComparingTo(amount);
+					assertThat(rs.getString(3)).isEqualTo((amount.scale() < 0) ? amount.setScale(0).toPlainString()
+							: amount.toPlainString());
+				}
+			}
+			// the ledgers' numeric(18,2) rounds each as it rounds the text form
+			List<BigDecimal> fitting = amounts.stream()
+				.filter(a -> a.abs().compareTo(new BigDecimal("9999999999999999.995")) < 0)
+				.toList();
+			try (Statement statement = connection.createStatement()) {
+				statement.execute("delete from amounts where id >= 0");
+			}
+			CopyRows rounded = new CopyRows("amounts", "id", "amount");
+			for (int i = 0; i < fitting.size(); i++) {
+				rounded.integer(i).amount(fitting.get(i)).endRow();
+			}
+			rounded.copy(connection);
+			try (PreparedStatement query = connection
+				.prepareStatement("select amount = ?::numeric(18,2) from amounts where id = ?")) {
+				for (int i = 0; i < fitting.size(); i++) {
+					query.setString(1, fitting.get(i).toPlainString());
+					query.setInt(2, i);
+					try (ResultSet rs = query.executeQuery()) {
+						assertThat(rs.next()).isTrue();
+						assertThat(rs.getBoolean(1)).as("amount %s", fitting.get(i)).isTrue();
+					}
+				}
+			}
+		}
+	}
+
+	/** What a text COPY refuses as a value, the binary one refuses with the same class of SQLState. */
+	@Test
+	void shouldRefuseWhatTheColumnCannotHoldWithADataException() throws SQLException {
+		try (Connection connection = connect()) {
+			assertRefusedAsData(connection, new CopyRows("amounts", "id", "amount").integer(-1)
+				.amount(new BigDecimal("10000000000000000.00"))
+				.endRow());
+			assertRefusedAsData(connection, new CopyRows("amounts", "id", "month").integer(-2).smallint(40_000).endRow());
+			assertRefusedAsData(connection, new CopyRows("copied", "id", "label").text("nul").text("a\u0000b").endRow());
+			assertRefusedAsData(connection,
+					new CopyRows("copied", "id", "day").text("far").date(LocalDate.of(999_999_999, 1, 1)).endRow());
+			assertRefusedAsData(connection,
+					new CopyRows("copied", "id", "day").text("farther").date(LocalDate.of(5_874_898, 1, 1)).endRow());
+			assertRefusedAsData(connection,
+					new CopyRows("copied", "id", "day").text("ancient").date(LocalDate.of(-5_000, 1, 1)).endRow());
+			CopyRows fits = new CopyRows("amounts", "id", "month").integer(-3).smallint(-32_768).endRow();
+			assertThat(fits.copy(connection)).isEqualTo(1);
+		}
+	}
+
+	private static void assertRefusedAsData(Connection connection, CopyRows rows) {
+		assertThatExceptionOfType(SQLException.class).isThrownBy(() -> rows.copy(connection))
+			.satisfies(ex -> assertThat(ex.getSQLState()).startsWith("22"));
 	}
 
 	private static Connection connect() throws SQLException {
