@@ -25,11 +25,12 @@ final class JavaCommand {
 	 * 1M one, and held some 40 MB more native memory (306 MB after a 1M drain). A 64 MB young
 	 * generation with 16 MB survivor spaces holds the polls in flight (2,000 records on each of up
 	 * to three partitions, some 15 MB): with 5 MB survivors they were promoted early and filled the
-	 * old generation, a full collection every two seconds of a drain. The small initial heap lets
-	 * the old generation grow only as needed. Metaspace (~70 MB for a service) and the code cache
+	 * old generation, a full collection every two seconds of a drain. The small initial heap (the
+	 * young generation and 16 MB of old) lets the old generation grow only as needed; one smaller
+	 * than the young generation made the JVM warn at every start. Metaspace (~70 MB for a service) and the code cache
 	 * are capped, so that a leak shows as an error rather than as a slowly growing process.
 	 */
-	static final List<String> SERVICE_OPTIONS = List.of("-Xms64m", "-Xmx192m", "-Xmn64m", "-XX:SurvivorRatio=2",
+	static final List<String> SERVICE_OPTIONS = List.of("-Xms80m", "-Xmx192m", "-Xmn64m", "-XX:SurvivorRatio=2",
 			"-XX:TieredStopAtLevel=1", "-XX:MaxMetaspaceSize=128m", "-XX:ReservedCodeCacheSize=64m", "-Xss512k",
 			"-XX:+ExitOnOutOfMemoryError");
 
