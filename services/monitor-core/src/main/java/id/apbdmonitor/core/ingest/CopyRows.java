@@ -1,11 +1,14 @@
 package id.apbdmonitor.core.ingest;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.stream.Stream;
 
 import id.apbdmonitor.core.event.Envelope;
@@ -45,6 +48,8 @@ public final class CopyRows {
 	private static final int NUMERIC_POSITIVE = 0x0000;
 
 	private static final int NUMERIC_NEGATIVE = 0x4000;
+
+	private static final BigInteger NUMERIC_BASE = BigInteger.valueOf(10_000);
 
 	/** numeric's largest display scale; a finer amount is rounded to it before the column rounds it. */
 	private static final int NUMERIC_MAX_SCALE = 1000;
@@ -142,35 +147,28 @@ public final class CopyRows {
 		BigDecimal exact = (value.scale() < 0) ? value.setScale(0)
 				: (value.scale() > NUMERIC_MAX_SCALE) ? value.setScale(NUMERIC_MAX_SCALE, RoundingMode.HALF_UP) : value;
 		int scale = exact.scale();
-		String digits = exact.unscaledValue().abs().toString();
-		int integerDigits = digits.length() - scale;
-		String integer = (integerDigits > 0) ? digits.substring(0, integerDigits) : "";
-		String fraction = (integerDigits >= 0) ? digits.substring(integerDigits) : "0".repeat(-integerDigits) + digits;
-		int integerGroups = (integer.length() + 3) / 4;
-		int fractionGroups = (fraction.length() + 3) / 4;
-		short[] groups = new short[integerGroups + fractionGroups];
-		String paddedInteger = "0".repeat(integerGroups * 4 - integer.length()) + integer;
-		String paddedFraction = fraction + "0".repeat(fractionGroups * 4 - fraction.length());
-		for (int g = 0; g < integerGroups; g++) {
-			groups[g] = (short) Integer.parseInt(paddedInteger, 4 * g, 4 * g + 4, 10);
+		// whole groups of four decimals: the unscaled value times 10^pad holds the base-10,000 digits
+		int fractionGroups = (scale + 3) / 4;
+		BigInteger rest = exact.unscaledValue().abs().multiply(BigInteger.TEN.pow(4 * fractionGroups - scale));
+		int trailingZeros = 0;
+		Deque<Integer> groups = new ArrayDeque<>();
+		while (rest.signum() > 0) {
+			BigInteger[] quotientAndGroup = rest.divideAndRemainder(NUMERIC_BASE);
+			int group = quotientAndGroup[1].intValue();
+			if (group == 0 && groups.isEmpty()) {
+				trailingZeros++;
+			}
+			else {
+				groups.addFirst(group);
+			}
+			rest = quotientAndGroup[0];
 		}
-		for (int g = 0; g < fractionGroups; g++) {
-			groups[integerGroups + g] = (short) Integer.parseInt(paddedFraction, 4 * g, 4 * g + 4, 10);
-		}
-		int first = 0;
-		int last = groups.length;
-		while (first < last && groups[first] == 0) {
-			first++;
-		}
-		while (last > first && groups[last - 1] == 0) {
-			last--;
-		}
-		int count = last - first;
-		int weight = (count == 0) ? 0 : integerGroups - 1 - first;
+		int count = groups.size();
+		int weight = (count == 0) ? 0 : count + trailingZeros - fractionGroups - 1;
 		field(8 + 2 * count).int16(count).int16(weight);
 		this.out.int16((exact.signum() < 0) ? NUMERIC_NEGATIVE : NUMERIC_POSITIVE).int16(scale);
-		for (int g = first; g < last; g++) {
-			this.out.int16(groups[g]);
+		for (int group : groups) {
+			this.out.int16(group);
 		}
 		return this;
 	}
