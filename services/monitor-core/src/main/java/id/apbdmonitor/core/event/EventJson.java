@@ -1,6 +1,8 @@
 package id.apbdmonitor.core.event;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamFactory;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -15,13 +17,19 @@ import tools.jackson.databind.json.JsonMapper;
  * ({@code FAIL_ON_READING_DUP_TREE_KEY}), where the parser's own detection
  * ({@code STRICT_DUPLICATE_DETECTION}) built a hash set of every object's keys besides, for
  * every record (issue 11).
+ * <p>
+ * Property names are interned: the checks look fields up by the code's own literals, which are
+ * interned, so a key is found by identity instead of by comparing its characters (issue 11).
+ * Jackson interns a name once, when its symbol table first meets it, and still fails on a flood
+ * of colliding names ({@code FAIL_ON_SYMBOL_HASH_OVERFLOW}).
  */
 public final class EventJson {
 
 	/** How Jackson's refusal of a repeated key goes on after the key's name. */
 	private static final String DUPLICATE_TAIL = " for `ObjectNode`";
 
-	public static final JsonMapper MAPPER = JsonMapper.builder()
+	public static final JsonMapper MAPPER = JsonMapper
+		.builder(JsonFactory.builder().enable(TokenStreamFactory.Feature.INTERN_PROPERTY_NAMES).build())
 		.enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
 		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
 		.build();

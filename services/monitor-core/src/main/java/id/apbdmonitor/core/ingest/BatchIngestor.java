@@ -100,15 +100,18 @@ public class BatchIngestor<E> {
 			catch (RejectedException ex) {
 				malformed = ex;
 			}
+			CanonicalJson.Identity identity = (tree != null) ? CanonicalJson.identify(tree) : null;
 			IncomingRecord record = incoming(consumerRecord,
-					(tree != null) ? CanonicalJson.sha256(tree) : CanonicalJson.sha256OfBytes(value));
+					(identity != null) ? identity.sha256() : CanonicalJson.sha256OfBytes(value));
 			try {
 				if (malformed != null) {
 					throw malformed;
 				}
 				JsonNode node = objectOf(tree, value);
 				E event = this.handler.parse(new JsonFields(node), record);
-				refuseNul(record, node);
+				if (identity.holdsNul()) {
+					refuseNul(node);
+				}
 				valid.add(new Parsed<>(record, event));
 				eventIds.add(node.path("eventId").asString(""));
 				regions.add(node.path("pemda").asString(""));
@@ -332,33 +335,15 @@ public class BatchIngestor<E> {
 	/**
 	 * PostgreSQL text cannot hold U+0000. The database would refuse it in a stored field (and the
 	 * record be narrowed down below), but not in one the ledger does not keep (a free-text
-	 * reason): refused here for every field alike. Only records whose bytes hold the JSON escape
-	 * backslash-u-0000 (the only way a NUL can be in JSON text) are walked.
+	 * reason): refused here for every field alike. Only a tree whose canonical form met a NUL
+	 * ({@link CanonicalJson.Identity#holdsNul}) is walked, to name the field.
 	 */
-	private static void refuseNul(IncomingRecord record, JsonNode node) {
-		if (!containsNulEscape(record.value())) {
-			return;
-		}
+	private static void refuseNul(JsonNode node) {
 		String field = nulField(node, "");
 		if (field != null) {
 			throw RejectedException.of(Reason.UNSTORABLE_VALUE, field, "", field
 					+ " holds a NUL character (U+0000), which the ledger's database cannot store");
 		}
-	}
-
-	private static boolean containsNulEscape(byte[] value) {
-		outer: for (int i = 0; i + 6 <= value.length; i++) {
-			if (value[i] != '\\' || value[i + 1] != 'u') {
-				continue;
-			}
-			for (int j = 2; j < 6; j++) {
-				if (value[i + j] != '0') {
-					continue outer;
-				}
-			}
-			return true;
-		}
-		return false;
 	}
 
 	private static String nulField(JsonNode node, String path) {

@@ -7,8 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.stream.Stream;
 
 import id.apbdmonitor.core.event.Envelope;
@@ -49,7 +47,14 @@ public final class CopyRows {
 
 	private static final int NUMERIC_NEGATIVE = 0x4000;
 
-	private static final BigInteger NUMERIC_BASE = BigInteger.valueOf(10_000);
+	private static final int NUMERIC_BASE = 10_000;
+
+	private static final BigInteger BIG_NUMERIC_BASE = BigInteger.valueOf(NUMERIC_BASE);
+
+	/** An unscaled value of fewer bits, times 10^3, still fits a {@code long}: 2^53 * 1000 < 2^63. */
+	private static final int LONG_DIGITS_BITS = 54;
+
+	private static final long[] POWERS_OF_TEN = { 1, 10, 100, 1000 };
 
 	/** numeric's largest display scale; a finer amount is rounded to it before the column rounds it. */
 	private static final int NUMERIC_MAX_SCALE = 1000;
@@ -149,26 +154,50 @@ public final class CopyRows {
 		int scale = exact.scale();
 		// whole groups of four decimals: the unscaled value times 10^pad holds the base-10,000 digits
 		int fractionGroups = (scale + 3) / 4;
-		BigInteger rest = exact.unscaledValue().abs().multiply(BigInteger.TEN.pow(4 * fractionGroups - scale));
+		int pad = 4 * fractionGroups - scale;
+		BigInteger unscaled = exact.unscaledValue().abs();
+		// most significant group first, trailing zero groups counted and left out
+		int[] groups;
+		int count;
 		int trailingZeros = 0;
-		Deque<Integer> groups = new ArrayDeque<>();
-		while (rest.signum() > 0) {
-			BigInteger[] quotientAndGroup = rest.divideAndRemainder(NUMERIC_BASE);
-			int group = quotientAndGroup[1].intValue();
-			if (group == 0 && groups.isEmpty()) {
-				trailingZeros++;
+		if (unscaled.bitLength() < LONG_DIGITS_BITS) {
+			// every rupiah amount: long arithmetic; dividing a BigInteger was some 8 % of what
+			// the service allocated while draining (issue 11)
+			long rest = unscaled.longValue() * POWERS_OF_TEN[pad];
+			groups = new int[5];
+			count = 0;
+			for (; rest > 0; rest /= NUMERIC_BASE) {
+				int group = (int) (rest % NUMERIC_BASE);
+				if (group == 0 && count == 0) {
+					trailingZeros++;
+				}
+				else {
+					groups[count++] = group;
+				}
 			}
-			else {
-				groups.addFirst(group);
-			}
-			rest = quotientAndGroup[0];
 		}
-		int count = groups.size();
+		else {
+			BigInteger rest = unscaled.multiply(BigInteger.TEN.pow(pad));
+			groups = new int[rest.bitLength() / 13 + 1];
+			count = 0;
+			while (rest.signum() > 0) {
+				BigInteger[] quotientAndGroup = rest.divideAndRemainder(BIG_NUMERIC_BASE);
+				int group = quotientAndGroup[1].intValue();
+				if (group == 0 && count == 0) {
+					trailingZeros++;
+				}
+				else {
+					groups[count++] = group;
+				}
+				rest = quotientAndGroup[0];
+			}
+		}
 		int weight = (count == 0) ? 0 : count + trailingZeros - fractionGroups - 1;
 		field(8 + 2 * count).int16(count).int16(weight);
 		this.out.int16((exact.signum() < 0) ? NUMERIC_NEGATIVE : NUMERIC_POSITIVE).int16(scale);
-		for (int group : groups) {
-			this.out.int16(group);
+		// the groups were found least significant first
+		for (int i = count - 1; i >= 0; i--) {
+			this.out.int16(groups[i]);
 		}
 		return this;
 	}

@@ -84,6 +84,22 @@ class CanonicalJsonTests {
 			.isEqualTo(KNOWN_DIGEST);
 	}
 
+	@Test
+	void shouldTellWhetherAStringOrANameAnywhereHoldsANul() {
+		for (String json : java.util.List.of("{\"a\":\"x\\u0000y\"}", "{\"a\\u0000\":1}",
+				"{\"a\":{\"b\":[\"ok\",\"\\u0000\"]}}", "\"\\u0000\"")) {
+			assertThat(CanonicalJson.identify(EventJson.MAPPER.readTree(json)).holdsNul()).as(json).isTrue();
+		}
+		// a backslash followed by u0000 is six characters, not a NUL; other control characters are no NUL
+		for (String json : java.util.List.of(EVENT, "{\"a\":\"\\\\u0000\"}", "{\"a\":\"\\u0001\\n\"}", "0")) {
+			assertThat(CanonicalJson.identify(EventJson.MAPPER.readTree(json)).holdsNul()).as(json).isFalse();
+		}
+		// the same digest either way, and a record with a NUL does not mark the thread's next one
+		var withNul = EventJson.MAPPER.readTree("{\"a\":\"\\u0000\"}");
+		assertThat(CanonicalJson.identify(withNul).sha256()).isEqualTo(CanonicalJson.sha256(withNul));
+		assertThat(CanonicalJson.identify(EventJson.MAPPER.readTree(EVENT)).holdsNul()).isFalse();
+	}
+
 	private static byte[] bytes(String text) {
 		return text.getBytes(StandardCharsets.UTF_8);
 	}

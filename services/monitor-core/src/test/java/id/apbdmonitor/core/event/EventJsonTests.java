@@ -37,6 +37,15 @@ class EventJsonTests {
 		assertThat(fields.node("p").decimalValue().toPlainString()).isEqualTo("0.1000000000000000000001");
 	}
 
+	@Test
+	void shouldInternPropertyNamesSoTheChecksFindThemByIdentity() {
+		for (int i = 0; i < 2; i++) {
+			var tree = EventJson.MAPPER.readTree("{\"eventId\":\"A-" + i + "\",\"document\":{\"kind\":\"SP2D\"}}");
+			assertThat(tree.propertyNames().iterator().next()).isSameAs("eventId");
+			assertThat(tree.get("document").propertyNames().iterator().next()).isSameAs("kind");
+		}
+	}
+
 	private static Rejection rejection(String json) {
 		RejectedException ex = catchThrowableOfType(RejectedException.class,
 				() -> EventJson.fields(json.getBytes(StandardCharsets.UTF_8)));
