@@ -3,6 +3,7 @@ package id.apbdmonitor.core.event;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import id.apbdmonitor.core.clock.BusinessClock;
@@ -37,7 +38,9 @@ public class EnvelopeReader {
 		this.byPemda = regions.all()
 			.stream()
 			.collect(Collectors.toUnmodifiableMap(RegionProperties::pemda,
-					region -> new Checks(region, region.opdCodes())));
+					region -> new Checks(region, region.opdCodes()
+						.stream()
+						.collect(Collectors.toUnmodifiableMap(Function.identity(), Function.identity())))));
 		this.clock = clock;
 	}
 
@@ -57,10 +60,11 @@ public class EnvelopeReader {
 	 */
 	public Envelope read(JsonFields json, Set<String> types, int daysAfterYearEnd) {
 		String eventId = json.id("eventId");
-		String type = json.string("type");
-		if (!types.contains(type)) {
-			throw RejectedException.of(Reason.UNSUPPORTED_TYPE, "type", type,
-					"type '" + shortened(type) + "' is not carried by this topic; expected one of "
+		String sent = json.string("type");
+		String type = JsonFields.memberOf(types, sent);
+		if (type == null) {
+			throw RejectedException.of(Reason.UNSUPPORTED_TYPE, "type", sent,
+					"type '" + shortened(sent) + "' is not carried by this topic; expected one of "
 							+ types.stream().sorted().toList());
 		}
 		int schemaVersion = json.integer("schemaVersion");
@@ -69,12 +73,14 @@ public class EnvelopeReader {
 					"schemaVersion " + schemaVersion + " is not supported; expected " + SCHEMA_VERSION);
 		}
 		// $defs/pemda: a malformed code is INVALID_FIELD, a well-formed foreign one UNKNOWN_PEMDA
-		String pemda = json.matching("pemda", Shapes::pemda, "must be a Kemendagri region code like 52.72");
-		Checks region = this.byPemda.get(pemda);
+		String sentPemda = json.matching("pemda", Shapes::pemda, "must be a Kemendagri region code like 52.72");
+		Checks region = this.byPemda.get(sentPemda);
 		if (region == null) {
-			throw RejectedException.of(Reason.UNKNOWN_PEMDA, "pemda", pemda,
-					"pemda '" + pemda + "' is not monitored here; this deployment monitors " + monitored());
+			throw RejectedException.of(Reason.UNKNOWN_PEMDA, "pemda", sentPemda,
+					"pemda '" + sentPemda + "' is not monitored here; this deployment monitors " + monitored());
 		}
+		// the configuration's own instances of the region's and OPD's codes (JsonFields#memberOf)
+		String pemda = region.region().pemda();
 		int fiscalYear = json.integer("fiscalYear", MIN_FISCAL_YEAR, MAX_FISCAL_YEAR);
 		List<Integer> open = openFiscalYears(region.region());
 		if (!open.contains(fiscalYear)) {
@@ -82,10 +88,11 @@ public class EnvelopeReader {
 					"fiscalYear " + fiscalYear + " is not open for booking; open: " + open);
 		}
 		// $defs/opd: a malformed code is INVALID_FIELD, a well-formed unknown one UNKNOWN_OPD
-		String opd = json.matching("opd", Shapes::opd, "must be a code of 1 to 40 letters, digits, '.', '_' or '-'");
-		if (!region.opds().contains(opd)) {
-			throw RejectedException.of(Reason.UNKNOWN_OPD, "opd", opd,
-					"opd '" + opd + "' is not an OPD of pemda " + pemda);
+		String sentOpd = json.matching("opd", Shapes::opd, "must be a code of 1 to 40 letters, digits, '.', '_' or '-'");
+		String opd = region.opds().get(sentOpd);
+		if (opd == null) {
+			throw RejectedException.of(Reason.UNKNOWN_OPD, "opd", sentOpd,
+					"opd '" + sentOpd + "' is not an OPD of pemda " + pemda);
 		}
 		var occurredOn = json.date("occurredOn");
 		if (occurredOn.getYear() < fiscalYear
@@ -122,7 +129,8 @@ public class EnvelopeReader {
 				: String.join(", ", codes.subList(0, 5)) + " and " + (codes.size() - 5) + " more";
 	}
 
-	private record Checks(RegionProperties region, Set<String> opds) {
+	/** A region and its OPD codes, each mapped to itself: the configuration's instance. */
+	private record Checks(RegionProperties region, Map<String, String> opds) {
 	}
 
 }

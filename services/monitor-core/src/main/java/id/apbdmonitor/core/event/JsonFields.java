@@ -138,13 +138,28 @@ public final class JsonFields {
 		return text;
 	}
 
-	/** A schema's {@code enum} of strings. */
+	/** A schema's {@code enum} of strings, as the set's own instance. */
 	public String oneOf(String field, Set<String> allowed) {
 		JsonNode value = required(field);
-		if (!value.isString() || !allowed.contains(value.asString())) {
+		String member = value.isString() ? memberOf(allowed, value.asString()) : null;
+		if (member == null) {
 			throw invalid(field, value, "must be one of " + allowed.stream().sorted().toList());
 		}
-		return value.asString();
+		return member;
+	}
+
+	/**
+	 * The member of a small closed set equal to {@code text}, or null. An event keeps the set's
+	 * instance and the parsed copy dies young: the events of the polls in flight are what every
+	 * young collection copies, some 15 % of a draining service's CPU (issue 11).
+	 */
+	static String memberOf(Set<String> members, String text) {
+		for (String member : members) {
+			if (member.equals(text)) {
+				return member;
+			}
+		}
+		return null;
 	}
 
 	/** A schema's {@code const} string, e.g. the document kind an event type requires. */

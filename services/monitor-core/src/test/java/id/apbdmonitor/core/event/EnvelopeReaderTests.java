@@ -19,9 +19,12 @@ class EnvelopeReaderTests {
 			{"eventId":"SP2D-1","type":"spending-realised","schemaVersion":1,"pemda":"52.72","fiscalYear":2026,
 			 "opd":"DINKES","occurredOn":"2026-03-14","document":{"kind":"SP2D","number":"00123/SP2D-LS/2026"}}""";
 
-	private final EnvelopeReader reader = EnvelopeReader.of(
-			new RegionProperties("52.72", "Kota Bima", "Nusa Tenggara Barat", ZoneId.of("Asia/Makassar"),
-					List.of(new RegionProperties.Opd("DINKES", "Dinas Kesehatan")), List.of()),
+	// codes built at run time, so that no parsed string can be the same instance by interning
+	private final RegionProperties region = new RegionProperties(new String("52.72"), "Kota Bima",
+			"Nusa Tenggara Barat", ZoneId.of("Asia/Makassar"),
+			List.of(new RegionProperties.Opd(new String("DINKES"), "Dinas Kesehatan")), List.of());
+
+	private final EnvelopeReader reader = EnvelopeReader.of(this.region,
 			new FixedBusinessClock(LocalDate.of(2026, 6, 30), ZoneId.of("Asia/Makassar")));
 
 	@Test
@@ -30,6 +33,16 @@ class EnvelopeReaderTests {
 		assertThat(envelope.eventId()).isEqualTo("SP2D-1");
 		assertThat(envelope.occurredOn()).isEqualTo(LocalDate.of(2026, 3, 14));
 		assertThat(envelope.document()).isEqualTo(new DocumentRef("SP2D", "00123/SP2D-LS/2026"));
+	}
+
+	@Test
+	void shouldKeepTheConfiguredInstancesOfItsCodesNotTheParsedCopies() {
+		Set<String> types = Set.of("spending-realised", "spending-reversed");
+		Envelope envelope = this.reader.read(new JsonFields(EventJson.MAPPER.readTree(VALID)), types);
+		assertThat(envelope.pemda()).isSameAs(this.region.pemda());
+		assertThat(envelope.opd()).isSameAs(this.region.opds().get(0).code());
+		assertThat(envelope.type()).isSameAs(types.stream().filter("spending-realised"::equals).findFirst().get());
+		assertThat(envelope.document().kind()).isSameAs(DocumentRef.KINDS.stream().filter("SP2D"::equals).findFirst().get());
 	}
 
 	@Test
