@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import id.apbdmonitor.core.region.CategoryProperties;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -55,7 +57,7 @@ public record PadProperties(List<RevenueType> revenueTypes, @DefaultValue Map<St
 		int bestLength = -1;
 		for (RevenueType type : this.revenueTypes) {
 			for (String prefix : type.accounts()) {
-				if ((account.equals(prefix) || account.startsWith(prefix + ".")) && prefix.length() > bestLength) {
+				if (CategoryProperties.isUnder(account, prefix) && prefix.length() > bestLength) {
 					best = type.code();
 					bestLength = prefix.length();
 				}

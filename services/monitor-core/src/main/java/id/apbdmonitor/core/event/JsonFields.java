@@ -29,15 +29,19 @@ public final class JsonFields {
 
 	private final JsonNode node;
 
-	private final String prefix;
+	/** The object this one is a field of, and that field's name; null and "" at the top. */
+	private final JsonFields parent;
+
+	private final String field;
 
 	public JsonFields(JsonNode node) {
-		this(node, "");
+		this(node, null, "");
 	}
 
-	private JsonFields(JsonNode node, String prefix) {
+	private JsonFields(JsonNode node, JsonFields parent, String field) {
 		this.node = node;
-		this.prefix = prefix;
+		this.parent = parent;
+		this.field = field;
 	}
 
 	public JsonFields object(String field) {
@@ -45,7 +49,7 @@ public final class JsonFields {
 		if (!value.isObject()) {
 			throw invalid(field, value, "must be a JSON object");
 		}
-		return new JsonFields(value, this.prefix + field + ".");
+		return new JsonFields(value, this, field);
 	}
 
 	/**
@@ -236,36 +240,43 @@ public final class JsonFields {
 	 * as {@code AMOUNT_OUT_OF_BOUNDS}: a correction is a reversal), and so is {@code -0}.
 	 */
 	public BigDecimal money(String field, JsonNode value) {
-		String name = this.prefix + field;
 		if (!value.isString()) {
+			String name = prefix() + field;
 			throw RejectedException.of(Reason.MALFORMED_AMOUNT, name, value,
 					name + " must be a decimal string of rupiah like \"12500000.00\", was " + value);
 		}
 		String text = value.asString();
 		long cents = Shapes.money(text);
 		if (cents == Long.MIN_VALUE) {
+			String name = prefix() + field;
 			throw RejectedException.of(Reason.MALFORMED_AMOUNT, name, text,
 					name + " must be a decimal string with at most 2 decimals like \"12500000.00\", was '" + text
 							+ "'");
 		}
 		if (text.startsWith("-")) {
+			String name = prefix() + field;
 			throw RejectedException.of(Reason.AMOUNT_OUT_OF_BOUNDS, name, text,
 					name + " must not be negative (a correction is a reversal event), was '" + text + "'");
 		}
 		return BigDecimal.valueOf(cents, 2);
 	}
 
+	/** How a field of this object is named in a rejection ({@code document.}); built only for one. */
+	private String prefix() {
+		return (this.parent == null) ? "" : this.parent.prefix() + this.field + ".";
+	}
+
 	private JsonNode required(String field) {
 		JsonNode value = this.node.get(field);
 		if (value == null || value.isNull()) {
-			String name = this.prefix + field;
+			String name = prefix() + field;
 			throw RejectedException.of(Reason.MISSING_FIELD, name, "", name + " is required");
 		}
 		return value;
 	}
 
 	private RejectedException invalid(String field, Object value, String rule) {
-		String name = this.prefix + field;
+		String name = prefix() + field;
 		String shown = (value instanceof JsonNode json && json.isString()) ? json.asString() : String.valueOf(value);
 		return RejectedException.of(Reason.INVALID_FIELD, name, shown, name + " " + rule + ", was '" + shown + "'");
 	}

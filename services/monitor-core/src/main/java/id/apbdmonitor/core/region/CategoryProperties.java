@@ -99,9 +99,18 @@ public record CategoryProperties(String name, List<String> accountPrefixes,
 		return matches(this.accountPrefixes, account) && !matches(this.excludedPrefixes, account);
 	}
 
+	/**
+	 * Whether an account lies under a prefix: is it, or continues it after a dot (5.1.02 holds
+	 * 5.1.02.01.01.0024, not 5.1.021). No prefix and dot are concatenated per event (issue 11).
+	 */
+	public static boolean isUnder(String account, String prefix) {
+		return account.startsWith(prefix)
+				&& (account.length() == prefix.length() || account.charAt(prefix.length()) == '.');
+	}
+
 	private static boolean matches(List<String> prefixes, String account) {
 		for (String prefix : prefixes) {
-			if (account.equals(prefix) || account.startsWith(prefix + ".")) {
+			if (isUnder(account, prefix)) {
 				return true;
 			}
 		}

@@ -14,6 +14,18 @@ class JsonFieldsTests {
 	}
 
 	@Test
+	void shouldNameAFieldOfANestedObjectByItsPath() {
+		JsonFields document = fields("{\"document\":{\"kind\":\"SP2D\",\"terms\":{\"amount\":\"1.005\"}}}")
+			.object("document");
+		assertThat(catchThrowableOfType(RejectedException.class, () -> document.text("number", 1, 120)).rejection()
+			.field()).isEqualTo("document.number");
+		RejectedException amount = catchThrowableOfType(RejectedException.class,
+				() -> document.object("terms").money("amount"));
+		assertThat(amount.rejection().field()).isEqualTo("document.terms.amount");
+		assertThat(amount.rejection().detail()).startsWith("document.terms.amount must be");
+	}
+
+	@Test
 	void shouldRejectMoneyAsAJsonNumber() {
 		assertMalformedAmount("{\"amount\":12.5}", "12.5");
 	}
