@@ -207,7 +207,8 @@ class CapitalLedger {
 			try (PreparedStatement statement = connection.prepareStatement(sql)) {
 				statement.setString(1, pemda);
 				// String[] (not Object[]): the driver sends a binary array instead of a text literal to parse
-				statement.setArray(2, connection.createArrayOf("text", keys.toArray(new String[0])));
+				// sent as a binary array, not as quoted text for the database to parse (issue 11)
+				statement.setObject(2, keys.toArray(new String[0]));
 				try (ResultSet rs = statement.executeQuery()) {
 					while (rs.next()) {
 						reader.read(rs);

@@ -215,7 +215,8 @@ class PadLedger {
 			try (PreparedStatement statement = connection.prepareStatement(STORED)) {
 				for (Map.Entry<String, Set<String>> region : idsByPemda.entrySet()) {
 					statement.setString(1, region.getKey());
-					statement.setArray(2, connection.createArrayOf("text", region.getValue().toArray(String[]::new)));
+					// sent as a binary array, not as quoted text for the database to parse (issue 11)
+					statement.setObject(2, region.getValue().toArray(String[]::new));
 					try (ResultSet rs = statement.executeQuery()) {
 						while (rs.next()) {
 							Row row = new Row(rs.getString(3), rs.getString(4), rs.getInt(5), rs.getString(6),

@@ -122,7 +122,8 @@ class TppLedger {
 					"select event_id, payload_sha256 from tpp_event_id where pemda = ? and event_id = any(?)")) {
 				for (Map.Entry<String, List<String>> region : idsByPemda.entrySet()) {
 					statement.setString(1, region.getKey());
-					statement.setArray(2, connection.createArrayOf("text", region.getValue().toArray(String[]::new)));
+					// sent as a binary array, not as quoted text for the database to parse (issue 11)
+					statement.setObject(2, region.getValue().toArray(String[]::new));
 					try (ResultSet rs = statement.executeQuery()) {
 						while (rs.next()) {
 							stored.put(rs.getString(1), rs.getBytes(2));

@@ -120,7 +120,8 @@ class UpLedger {
 					from up_ledger where pemda = ? and event_id = any(?)""")) {
 				for (Map.Entry<String, List<String>> region : idsByPemda.entrySet()) {
 					statement.setString(1, region.getKey());
-					statement.setArray(2, connection.createArrayOf("text", region.getValue().toArray(String[]::new)));
+					// sent as a binary array, not as quoted text for the database to parse (issue 11)
+					statement.setObject(2, region.getValue().toArray(String[]::new));
 					try (ResultSet rs = statement.executeQuery()) {
 						while (rs.next()) {
 							stored.put(key(region.getKey(), rs.getString(1)), new Stored(rs.getBytes(2), rs.getString(3),

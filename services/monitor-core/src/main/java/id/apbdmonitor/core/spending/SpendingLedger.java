@@ -99,7 +99,8 @@ class SpendingLedger {
 					"select event_id, payload_sha256 from spending_ledger where pemda = ? and event_id = any(?)")) {
 				for (Map.Entry<String, List<String>> region : idsByPemda.entrySet()) {
 					statement.setString(1, region.getKey());
-					statement.setArray(2, connection.createArrayOf("text", region.getValue().toArray()));
+					// sent as a binary array, not as quoted text for the database to parse (issue 11)
+					statement.setObject(2, region.getValue().toArray(String[]::new));
 					try (ResultSet rs = statement.executeQuery()) {
 						while (rs.next()) {
 							// no two events of a run share an id: keyed by id alone here
