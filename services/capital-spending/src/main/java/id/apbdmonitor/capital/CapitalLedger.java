@@ -206,7 +206,6 @@ class CapitalLedger {
 		this.jdbc.execute((ConnectionCallback<Void>) connection -> {
 			try (PreparedStatement statement = connection.prepareStatement(sql)) {
 				statement.setString(1, pemda);
-				// String[] (not Object[]): the driver sends a binary array instead of a text literal to parse
 				// sent as a binary array, not as quoted text for the database to parse (issue 11)
 				statement.setObject(2, keys.toArray(new String[0]));
 				try (ResultSet rs = statement.executeQuery()) {

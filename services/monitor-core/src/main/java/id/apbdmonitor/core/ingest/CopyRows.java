@@ -156,7 +156,7 @@ public final class CopyRows {
 		int fractionGroups = (scale + 3) / 4;
 		int pad = 4 * fractionGroups - scale;
 		BigInteger unscaled = exact.unscaledValue().abs();
-		// most significant group first, trailing zero groups counted and left out
+		// the base-10,000 groups, least significant first; trailing zero groups counted, not kept
 		int[] groups;
 		int count;
 		int trailingZeros = 0;
