@@ -5,11 +5,15 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -17,6 +21,8 @@ import java.util.stream.Stream;
 import com.sun.net.httpserver.HttpServer;
 import id.apbdmonitor.brief.prometheus.PrometheusClient;
 import id.apbdmonitor.brief.prometheus.Sample;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.awaitility.Awaitility.await;
 
@@ -26,6 +32,8 @@ import static org.awaitility.Awaitility.await;
  * service exported them. Its output goes to {@code prometheus.log} in the given directory.
  */
 final class ScrapedPrometheus implements AutoCloseable {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final HttpServer page;
 
@@ -101,7 +109,40 @@ final class ScrapedPrometheus implements AutoCloseable {
 			}
 			return true;
 		});
+		awaitWholeEvaluation(started.url, Instant.now());
 		return started;
+	}
+
+	/**
+	 * Waits until every rule group has begun an evaluation more than one interval after
+	 * {@code ready} (its samples' timestamp, the scheduled time, may lag the start by up to an
+	 * interval), and until the whole second after the latest of them. A group's rules commit one
+	 * by one, so an evaluation that overlaps the first scrape's commit can record the rules below
+	 * it and miss those above: one ready rule proves nothing about its group. A brief read at the
+	 * current second (truncated, as the brief asks) then sees every rule of every group.
+	 */
+	private static void awaitWholeEvaluation(URI url, Instant ready) {
+		Instant after = ready.plusSeconds(1);
+		HttpClient http = HttpClient.newHttpClient();
+		HttpRequest rules = HttpRequest.newBuilder(url.resolve("/api/v1/rules?type=record")).GET().build();
+		Instant[] latest = new Instant[1];
+		await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> {
+			JsonNode groups = JSON.readTree(http.send(rules, HttpResponse.BodyHandlers.ofString()).body())
+				.path("data").path("groups");
+			Instant last = after;
+			for (JsonNode group : groups) {
+				Instant evaluated = Instant.parse(group.path("lastEvaluation").asString());
+				if (!evaluated.isAfter(after)) {
+					return false;
+				}
+				last = evaluated.isAfter(last) ? evaluated : last;
+			}
+			latest[0] = last;
+			return !groups.isEmpty();
+		});
+		Instant wholeSecond = latest[0].truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+		await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+			.until(() -> !Instant.now().truncatedTo(ChronoUnit.SECONDS).isBefore(wholeSecond));
 	}
 
 	URI url() {
