@@ -58,9 +58,6 @@ class CapitalLedger {
 			    as u (contract_id, event_id, pemda, fiscal_year, opd, sub_activity, account, supplier, value_cents,
 			    signed_day, end_day, hundredths, paid_cents, handed_day)""";
 
-	private static final String[] CONTRACT_TYPES = { "text", "text", "text", "int4", "text", "text", "text", "text",
-			"int8", "int4", "int4", "int4", "int8", "int4" };
-
 	/** Deltas and maxima, so that the statement does not depend on the values read before it. */
 	private static final String UPDATE_CONTRACTS = """
 			update capital_contract c
@@ -70,8 +67,6 @@ class CapitalLedger {
 			from unnest(?::text[], ?::int8[], ?::int4[], ?::int4[], ?::text[])
 			    as u (contract_id, paid_cents, hundredths, handed_day, pemda)
 			where c.contract_id = u.contract_id and c.pemda = u.pemda""";
-
-	private static final String[] UPDATE_TYPES = { "text", "int8", "int4", "int4", "text" };
 
 	private static final String UPSERT_TOTALS = """
 			insert into capital_total (pemda, fiscal_year, opd, sub_activity, contracts, contracted, paid,
@@ -206,8 +201,7 @@ class CapitalLedger {
 		this.jdbc.execute((ConnectionCallback<Void>) connection -> {
 			try (PreparedStatement statement = connection.prepareStatement(sql)) {
 				statement.setString(1, pemda);
-				// sent as a binary array, not as quoted text for the database to parse (issue 11)
-				statement.setObject(2, keys.toArray(new String[0]));
+				ArrayColumns.bind(statement, 2, keys.toArray(String[]::new));
 				try (ResultSet rs = statement.executeQuery()) {
 					while (rs.next()) {
 						reader.read(rs);
@@ -283,7 +277,7 @@ class CapitalLedger {
 			columns[12][row] = cents(contract.paid);
 			columns[13][row] = (contract.handedOverOn != null) ? (int) contract.handedOverOn.toEpochDay() : null;
 		}
-		update(INSERT_CONTRACTS, columns, CONTRACT_TYPES);
+		update(INSERT_CONTRACTS, columns);
 	}
 
 	private void updateContracts(List<CapitalRun.Contract> updated) {
@@ -298,7 +292,7 @@ class CapitalLedger {
 			columns[3][row] = (handedOver != null) ? (int) handedOver.toEpochDay() : null;
 			columns[4][row] = contract.pemda;
 		}
-		update(UPDATE_CONTRACTS, columns, UPDATE_TYPES);
+		update(UPDATE_CONTRACTS, columns);
 	}
 
 	private void upsertTotals(Map<List<Object>, CapitalRun.TotalDelta> deltas) {
@@ -312,10 +306,10 @@ class CapitalLedger {
 		this.jdbc.batchUpdate(UPSERT_TOTALS, rows);
 	}
 
-	private void update(String sql, Object[][] columns, String[] types) {
+	private void update(String sql, Object[][] columns) {
 		this.jdbc.execute((ConnectionCallback<Void>) connection -> {
 			try (PreparedStatement statement = connection.prepareStatement(sql)) {
-				ArrayColumns.bind(connection, statement, columns, types);
+				ArrayColumns.bind(statement, columns);
 				statement.executeUpdate();
 			}
 			return null;

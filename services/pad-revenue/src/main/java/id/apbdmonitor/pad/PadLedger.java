@@ -215,8 +215,7 @@ class PadLedger {
 			try (PreparedStatement statement = connection.prepareStatement(STORED)) {
 				for (Map.Entry<String, Set<String>> region : idsByPemda.entrySet()) {
 					statement.setString(1, region.getKey());
-					// sent as a binary array, not as quoted text for the database to parse (issue 11)
-					statement.setObject(2, region.getValue().toArray(String[]::new));
+					ArrayColumns.bind(statement, 2, region.getValue().toArray(String[]::new));
 					try (ResultSet rs = statement.executeQuery()) {
 						while (rs.next()) {
 							Row row = new Row(rs.getString(3), rs.getString(4), rs.getInt(5), rs.getString(6),
@@ -404,11 +403,9 @@ class PadLedger {
 				columns[12][row] = each.getValue();
 				row++;
 			}
-			String[] types = { "text", "int4", "text", "text", "int8", "int4", "int8", "text", "int4", "text", "text",
-					"int4", "int8" };
 			jdbc.execute((ConnectionCallback<Void>) connection -> {
 				try (PreparedStatement statement = connection.prepareStatement(UPSERT_TOTALS)) {
-					ArrayColumns.bind(connection, statement, columns, types);
+					ArrayColumns.bind(statement, columns);
 					statement.executeUpdate();
 				}
 				return null;

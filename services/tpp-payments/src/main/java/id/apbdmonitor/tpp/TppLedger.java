@@ -122,8 +122,7 @@ class TppLedger {
 					"select event_id, payload_sha256 from tpp_event_id where pemda = ? and event_id = any(?)")) {
 				for (Map.Entry<String, List<String>> region : idsByPemda.entrySet()) {
 					statement.setString(1, region.getKey());
-					// sent as a binary array, not as quoted text for the database to parse (issue 11)
-					statement.setObject(2, region.getValue().toArray(String[]::new));
+					ArrayColumns.bind(statement, 2, region.getValue().toArray(String[]::new));
 					try (ResultSet rs = statement.executeQuery()) {
 						while (rs.next()) {
 							stored.put(rs.getString(1), rs.getBytes(2));
@@ -157,7 +156,6 @@ class TppLedger {
 					join unnest(?::text[], ?::int4[]) as k (opd, month) on l.opd = k.opd and l.month = k.month
 					where l.pemda = ? and l.fiscal_year = ?
 					order by l.opd, l.month, l.stage_order desc""")) {
-				String[] types = { "text", "int4" };
 				for (Map.Entry<List<Object>, Set<List<Object>>> year : monthsByYear.entrySet()) {
 					int n = year.getValue().size();
 					Object[][] keys = { new String[n], new Integer[n] };
@@ -167,7 +165,7 @@ class TppLedger {
 						keys[1][i] = key.get(1);
 						i++;
 					}
-					ArrayColumns.bind(connection, statement, keys, types);
+					ArrayColumns.bind(statement, keys);
 					String pemda = (String) year.getKey().get(0);
 					int fiscalYear = (Integer) year.getKey().get(1);
 					statement.setString(3, pemda);
@@ -230,7 +228,7 @@ class TppLedger {
 	 * reads a bounded number of rows however many years the ledger holds.
 	 */
 	List<StageRow> stages(String pemda, int fiscalYear, Set<Stage> stages) {
-		Object[] names = stages.stream().map(Stage::name).toArray();
+		String[] names = stages.stream().map(Stage::name).toArray(String[]::new);
 		return this.jdbc.execute((ConnectionCallback<List<StageRow>>) connection -> {
 			List<StageRow> rows = new ArrayList<>();
 			try (PreparedStatement statement = connection.prepareStatement("""
@@ -238,7 +236,7 @@ class TppLedger {
 					where pemda = ? and fiscal_year = ? and stage = any(?)""")) {
 				statement.setString(1, pemda);
 				statement.setInt(2, fiscalYear);
-				statement.setArray(3, connection.createArrayOf("text", names));
+				ArrayColumns.bind(statement, 3, names);
 				try (ResultSet rs = statement.executeQuery()) {
 					while (rs.next()) {
 						rows.add(new StageRow(rs.getString(1), rs.getInt(2), Stage.valueOf(rs.getString(3)),

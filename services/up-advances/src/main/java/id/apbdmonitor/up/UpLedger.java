@@ -120,8 +120,7 @@ class UpLedger {
 					from up_ledger where pemda = ? and event_id = any(?)""")) {
 				for (Map.Entry<String, List<String>> region : idsByPemda.entrySet()) {
 					statement.setString(1, region.getKey());
-					// sent as a binary array, not as quoted text for the database to parse (issue 11)
-					statement.setObject(2, region.getValue().toArray(String[]::new));
+					ArrayColumns.bind(statement, 2, region.getValue().toArray(String[]::new));
 					try (ResultSet rs = statement.executeQuery()) {
 						while (rs.next()) {
 							stored.put(key(region.getKey(), rs.getString(1)), new Stored(rs.getBytes(2), rs.getString(3),
@@ -196,7 +195,7 @@ class UpLedger {
 			statement.setFetchSize(5000);
 			statement.setString(1, pemda);
 			statement.setInt(2, fiscalYear);
-			statement.setArray(3, connection.createArrayOf("text", opds.toArray()));
+			ArrayColumns.bind(statement, 3, opds.toArray(String[]::new));
 			return statement;
 		}, (org.springframework.jdbc.core.RowCallbackHandler) rs -> each.accept(fact(rs)));
 	}
@@ -210,7 +209,7 @@ class UpLedger {
 				order by opd, occurred_on, seq""", statement -> {
 			statement.setString(1, pemda);
 			statement.setInt(2, fiscalYear);
-			statement.setArray(3, statement.getConnection().createArrayOf("text", opds.toArray()));
+			ArrayColumns.bind(statement, 3, opds.toArray(String[]::new));
 		}, (org.springframework.jdbc.core.RowCallbackHandler) rs -> first.put(rs.getString(1), rs.getBigDecimal(2)));
 		return first;
 	}
@@ -446,13 +445,9 @@ class UpLedger {
 			Object[][] settled = columns(settledRows, new String[0], new Integer[0], new String[0], new Long[0],
 					new Integer[0]);
 			Object[][] all = concat(types, ceilings, tus, settled);
-			String[] sqlTypes = { "text", "int4", "text", "text", "int8", "int8", "int4", "int4", // types
-					"text", "int4", "text", "int4", "text", "int8", // ceilings
-					"text", "text", "int4", "text", "int4", "int8", "int8", "int4", // tus
-					"text", "int4", "text", "int8", "int4" }; // settlements
 			jdbc.execute((ConnectionCallback<Void>) connection -> {
 				try (PreparedStatement statement = connection.prepareStatement(APPLY)) {
-					ArrayColumns.bind(connection, statement, all, sqlTypes);
+					ArrayColumns.bind(statement, all);
 					statement.executeUpdate();
 				}
 				return null;

@@ -47,8 +47,7 @@ public class RejectionMemory {
 					select event_id, payload_sha256, reason, field, value, detail from ingest_rejection
 					where topic = ? and event_id = any(?)""")) {
 				statement.setString(1, topic);
-				// sent as a binary array, not as quoted text for the database to parse (issue 11)
-				statement.setObject(2, eventIds.toArray(String[]::new));
+				ArrayColumns.bind(statement, 2, eventIds.toArray(String[]::new));
 				try (var rs = statement.executeQuery()) {
 					while (rs.next()) {
 						remembered.put(key(rs.getString(1), rs.getBytes(2)), new Rejection(

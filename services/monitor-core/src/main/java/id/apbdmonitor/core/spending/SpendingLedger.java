@@ -12,6 +12,7 @@ import java.util.Map;
 
 import id.apbdmonitor.core.event.Envelope;
 import id.apbdmonitor.core.event.Reason;
+import id.apbdmonitor.core.ingest.ArrayColumns;
 import id.apbdmonitor.core.ingest.CopyRows;
 import id.apbdmonitor.core.ingest.BatchIngestor;
 import id.apbdmonitor.core.ingest.Outcome;
@@ -99,8 +100,7 @@ class SpendingLedger {
 					"select event_id, payload_sha256 from spending_ledger where pemda = ? and event_id = any(?)")) {
 				for (Map.Entry<String, List<String>> region : idsByPemda.entrySet()) {
 					statement.setString(1, region.getKey());
-					// sent as a binary array, not as quoted text for the database to parse (issue 11)
-					statement.setObject(2, region.getValue().toArray(String[]::new));
+					ArrayColumns.bind(statement, 2, region.getValue().toArray(String[]::new));
 					try (ResultSet rs = statement.executeQuery()) {
 						while (rs.next()) {
 							// no two events of a run share an id: keyed by id alone here
