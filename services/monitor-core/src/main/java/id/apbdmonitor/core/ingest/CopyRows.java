@@ -49,7 +49,7 @@ public final class CopyRows {
 
 	private static final int NUMERIC_BASE = 10_000;
 
-	private static final BigInteger BIG_NUMERIC_BASE = BigInteger.valueOf(NUMERIC_BASE);
+	private static final BigInteger TEN_TO_THE_16 = BigInteger.TEN.pow(16);
 
 	/** An unscaled value of fewer bits, times 10^3, still fits a {@code long}: 2^53 * 1000 < 2^63. */
 	private static final int LONG_DIGITS_BITS = 54;
@@ -156,50 +156,53 @@ public final class CopyRows {
 		int fractionGroups = (scale + 3) / 4;
 		int pad = 4 * fractionGroups - scale;
 		BigInteger unscaled = exact.unscaledValue().abs();
-		// the base-10,000 groups, least significant first; trailing zero groups counted, not kept
-		int[] groups;
-		int count;
+		// room for every group: 10,000 > 2^13, and 10^pad < 2^10
+		int[] groups = new int[(unscaled.bitLength() + 10) / 13 + 1];
+		int found = groups(unscaled, pad, groups);
+		// trailing zero groups are implied by the weight, not sent
 		int trailingZeros = 0;
-		if (unscaled.bitLength() < LONG_DIGITS_BITS) {
-			// every rupiah amount: long arithmetic; dividing a BigInteger was some 8 % of what
-			// the service allocated while draining (issue 11)
-			long rest = unscaled.longValue() * POWERS_OF_TEN[pad];
-			groups = new int[5];
-			count = 0;
-			for (; rest > 0; rest /= NUMERIC_BASE) {
-				int group = (int) (rest % NUMERIC_BASE);
-				if (group == 0 && count == 0) {
-					trailingZeros++;
-				}
-				else {
-					groups[count++] = group;
-				}
-			}
+		while (trailingZeros < found && groups[trailingZeros] == 0) {
+			trailingZeros++;
 		}
-		else {
-			BigInteger rest = unscaled.multiply(BigInteger.TEN.pow(pad));
-			groups = new int[rest.bitLength() / 13 + 1];
-			count = 0;
-			while (rest.signum() > 0) {
-				BigInteger[] quotientAndGroup = rest.divideAndRemainder(BIG_NUMERIC_BASE);
-				int group = quotientAndGroup[1].intValue();
-				if (group == 0 && count == 0) {
-					trailingZeros++;
-				}
-				else {
-					groups[count++] = group;
-				}
-				rest = quotientAndGroup[0];
-			}
-		}
-		int weight = (count == 0) ? 0 : count + trailingZeros - fractionGroups - 1;
+		int count = found - trailingZeros;
+		int weight = (count == 0) ? 0 : found - fractionGroups - 1;
 		field(8 + 2 * count).int16(count).int16(weight);
 		this.out.int16((exact.signum() < 0) ? NUMERIC_NEGATIVE : NUMERIC_POSITIVE).int16(scale);
 		// the groups were found least significant first
-		for (int i = count - 1; i >= 0; i--) {
+		for (int i = found - 1; i >= trailingZeros; i--) {
 			this.out.int16(groups[i]);
 		}
 		return this;
+	}
+
+	/**
+	 * Writes the base-10,000 groups of {@code unscaled} times 10^pad into {@code groups}, least
+	 * significant first, and returns how many. Every rupiah amount takes the {@code long} path:
+	 * dividing a BigInteger was some 8 % of what the service allocated while draining (issue 11).
+	 * A larger one is cut into pieces of 10^16, four groups each, in one division per piece.
+	 */
+	private static int groups(BigInteger unscaled, int pad, int[] groups) {
+		if (unscaled.bitLength() < LONG_DIGITS_BITS) {
+			return groups(unscaled.longValue() * POWERS_OF_TEN[pad], groups, 0, 0);
+		}
+		BigInteger rest = unscaled.multiply(BigInteger.TEN.pow(pad));
+		int count = 0;
+		while (rest.signum() > 0) {
+			BigInteger[] quotientAndPiece = rest.divideAndRemainder(TEN_TO_THE_16);
+			rest = quotientAndPiece[0];
+			// a piece below the top one keeps its leading zero groups
+			count = groups(quotientAndPiece[1].longValue(), groups, count, (rest.signum() > 0) ? 4 : 0);
+		}
+		return count;
+	}
+
+	/** The groups of {@code value} into {@code groups} from {@code from}, at least {@code minimum}. */
+	private static int groups(long value, int[] groups, int from, int minimum) {
+		int count = from;
+		for (long rest = value; rest > 0 || count - from < minimum; rest /= NUMERIC_BASE) {
+			groups[count++] = (int) (rest % NUMERIC_BASE);
+		}
+		return count;
 	}
 
 	/**

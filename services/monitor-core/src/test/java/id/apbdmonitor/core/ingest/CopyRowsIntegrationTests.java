@@ -210,7 +210,11 @@ class CopyRowsIntegrationTests {
 				new BigDecimal("9999.99"), new BigDecimal("100000000.00"), new BigDecimal("1234567890123456.78"),
 				new BigDecimal("-1234567890123456.78"), new BigDecimal("-0.01"), new BigDecimal("1E+3"),
 				new BigDecimal("0.005"), new BigDecimal("-0.005"), new BigDecimal("12.345"),
-				new BigDecimal("0.000100010001"), new BigDecimal("99999999.9999")));
+				new BigDecimal("0.000100010001"), new BigDecimal("99999999.9999"),
+				// beyond a long: pieces of 10^16, some of them all zeros or with leading zero groups
+				new BigDecimal("1E+40"), new BigDecimal("10000000000000000000000000000000000000001.5"),
+				new BigDecimal("-123456789012345600000000000000000007.000000000000000001"),
+				new BigDecimal("90071992547409.93"), new BigDecimal("90071992547409.91")));
 		for (int i = 0; i < 3_000; i++) {
 			BigDecimal unscaled = new BigDecimal(new java.math.BigInteger(1 + random.nextInt(60), random));
 			BigDecimal amount = unscaled.movePointLeft(random.nextInt(24) - 4);
