@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 import id.apbdmonitor.core.event.Envelope;
+import id.apbdmonitor.core.event.Enveloped;
 
 /**
  * One event of {@code apbd.capital.v1}. Fields not carried by the event's type are null:
@@ -12,7 +13,7 @@ import id.apbdmonitor.core.event.Envelope;
  */
 record CapitalEvent(Envelope envelope, String contractId, String subActivity, String account, String supplier,
 		BigDecimal value, LocalDate plannedEnd, BigDecimal progress, String stage, BigDecimal amount,
-		String reverses) {
+		String reverses) implements Enveloped {
 
 	static final String SIGNED = "capital-contract-signed";
 

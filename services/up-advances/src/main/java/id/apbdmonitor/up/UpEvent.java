@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.Set;
 
 import id.apbdmonitor.core.event.Envelope;
+import id.apbdmonitor.core.event.Enveloped;
 
 /**
  * One fact of {@code apbd.up.v1}: a ceiling set, a disbursement (UP, GU refill, TU), an
@@ -11,7 +12,7 @@ import id.apbdmonitor.core.event.Envelope;
  * is null only for the closure; {@code tu} names the TU disbursement a TU accounting or return
  * settles.
  */
-record UpEvent(Envelope envelope, BigDecimal amount, String tu) {
+record UpEvent(Envelope envelope, BigDecimal amount, String tu) implements Enveloped {
 
 	static final String CEILING_SET = "up-ceiling-set";
 

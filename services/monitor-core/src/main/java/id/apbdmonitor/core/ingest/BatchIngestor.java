@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import id.apbdmonitor.core.event.CanonicalJson;
+import id.apbdmonitor.core.event.Enveloped;
 import id.apbdmonitor.core.event.EventJson;
 import id.apbdmonitor.core.event.JsonFields;
 import id.apbdmonitor.core.event.LogSafe;
@@ -41,7 +42,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Any other exception that leaves {@link #ingest} is transient (database or broker down): the
  * container's error handler retries the whole batch with back-off while the consumer is paused.
  */
-public class BatchIngestor<E> {
+public class BatchIngestor<E extends Enveloped> {
 
 	private static final Logger log = LoggerFactory.getLogger(BatchIngestor.class);
 
@@ -113,8 +114,8 @@ public class BatchIngestor<E> {
 					refuseNul(node);
 				}
 				valid.add(new Parsed<>(record, event));
-				eventIds.add(node.path("eventId").asString(""));
-				regions.add(node.path("pemda").asString(""));
+				eventIds.add(event.envelope().eventId());
+				regions.add(event.envelope().pemda());
 			}
 			catch (RejectedException ex) {
 				rejected.add(new DeadLetterPublisher.Rejected(record, ex.rejection()));

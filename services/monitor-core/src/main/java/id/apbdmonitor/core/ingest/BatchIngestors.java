@@ -1,5 +1,6 @@
 package id.apbdmonitor.core.ingest;
 
+import id.apbdmonitor.core.event.Enveloped;
 import id.apbdmonitor.core.event.EventJson;
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,7 +35,7 @@ public class BatchIngestors {
 		this.registry = registry;
 	}
 
-	public <E> BatchIngestor<E> create(String topic, IngestHandler<E> handler) {
+	public <E extends Enveloped> BatchIngestor<E> create(String topic, IngestHandler<E> handler) {
 		return new BatchIngestor<>(handler, this.json, this.transaction, this.jdbc, this.deadLetters,
 				new IngestMetrics(this.registry, topic), this.memory);
 	}

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 
+import id.apbdmonitor.core.event.Enveloped;
 import id.apbdmonitor.core.event.JsonFields;
 import id.apbdmonitor.core.event.RejectedException;
 
@@ -11,7 +12,7 @@ import id.apbdmonitor.core.event.RejectedException;
  * What a service plugs into the pipeline for one topic: how to read its events, and how to
  * store a batch of them in the ledger inside the pipeline's transaction.
  */
-public interface IngestHandler<E> {
+public interface IngestHandler<E extends Enveloped> {
 
 	/** Reads and checks one event without touching the database. */
 	E parse(JsonFields json, IncomingRecord record) throws RejectedException;

@@ -3,6 +3,7 @@ package id.apbdmonitor.core.ingest;
 import java.util.List;
 import java.util.Set;
 
+import id.apbdmonitor.core.event.Enveloped;
 import id.apbdmonitor.core.indicator.SnapshotRefresher;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -13,7 +14,7 @@ import org.springframework.kafka.annotation.KafkaListener;
  * with how to parse its events and store a batch; the listener wiring, the pipeline and the
  * snapshot refresh after each commit are the same everywhere.
  */
-public abstract class TopicListener<E> implements IngestHandler<E> {
+public abstract class TopicListener<E extends Enveloped> implements IngestHandler<E> {
 
 	/** The listener container id, e.g. to stop and start it in a test. */
 	public static final String ID = "events";

@@ -3,6 +3,7 @@ package id.apbdmonitor.core.spending;
 import java.math.BigDecimal;
 
 import id.apbdmonitor.core.event.Envelope;
+import id.apbdmonitor.core.event.Enveloped;
 
 /**
  * A realisation ({@code spending-realised}: account, mechanism, positive amount) or a reversal
@@ -11,7 +12,7 @@ import id.apbdmonitor.core.event.Envelope;
  * reversal's is its original's, read from the ledger.
  */
 record SpendingEvent(Envelope envelope, String mechanism, String account, String category, BigDecimal amount,
-		String reverses, String reason) {
+		String reverses, String reason) implements Enveloped {
 
 	static final String REALISED = "spending-realised";
 
