@@ -182,6 +182,8 @@ public final class Bench {
 			// is stored; the service itself is scraped once at the end, as Prometheus every 15 s
 			Map<TopicPartition, Long> start = this.stack.offsets(target.topic(), OffsetSpec.earliest());
 			List<Stats.Sample> samples = new ArrayList<>();
+			// CPU seconds of service, broker and database on the same clock: the cost of each tenth
+			List<Stats.Sample> cpuSamples = new ArrayList<>();
 			long origin = System.nanoTime();
 			double[] cpuAtStart = null;
 			double lastProgress = 0;
@@ -203,6 +205,8 @@ public final class Bench {
 						cpuAtStart = cpu(child.pid(), broker, postgres);
 					}
 					samples.add(new Stats.Sample(now, total));
+					double[] cpu = cpu(child.pid(), broker, postgres);
+					cpuSamples.add(new Stats.Sample((System.nanoTime() - origin) / 1e9, cpu[0] + cpu[1] + cpu[2]));
 					if (total != lastCount) {
 						lastCount = total;
 						lastProgress = now;
@@ -235,12 +239,20 @@ public final class Bench {
 			double rate = events / drainSeconds;
 			OptionalDouble firstTenth = Stats.rate(samples, first.count(), first.count() + size / 10.0);
 			OptionalDouble lastTenth = Stats.rate(samples, size * 0.9, size);
+			// a lower last-tenth rate at the same cost per event is fewer threads at work, not a
+			// ledger that got dearer to write
+			OptionalDouble firstTenthCpu = Stats.perEvent(samples, cpuSamples, first.count(),
+					first.count() + size / 10.0);
+			OptionalDouble lastTenthCpu = Stats.perEvent(samples, cpuSamples, size * 0.9, size);
 			double perThousand = 1000 / Math.max(1, events);
 			double serviceCpu = (cpuAtEnd[0] - cpuAtStart[0]) * perThousand;
 			double brokerCpu = (cpuAtEnd[1] - cpuAtStart[1]) * perThousand;
 			double databaseCpu = (cpuAtEnd[2] - cpuAtStart[2]) * perThousand;
 			progress(String.format(Locale.ROOT, "  drained %,.0f in %.1f s: %,.0f events/s (outcomes %s)", last.count(),
 					drainSeconds, rate, outcomes));
+			progress(String.format(Locale.ROOT, "  first tenth %s events/s at %s µs CPU an event, last tenth %s events/s "
+					+ "at %s µs (service, broker and database)", Result.count(firstTenth), Result.micros(firstTenthCpu),
+					Result.count(lastTenth), Result.micros(lastTenthCpu)));
 			// the keys are OPDs: one OPD can hold most of a topic, and its partition then drains alone at the end
 			double busiest = Offsets.busiestShare(start, this.stack.offsets(target.topic(), OffsetSpec.latest()));
 			progress(String.format(Locale.ROOT, "  busiest of %d partitions: %.0f %% of the backlog (%.0f %% would be even; "
@@ -295,7 +307,7 @@ public final class Bench {
 			progress(String.format(Locale.ROOT, "  COPY %,.0f rows/s (median of %s), unnest %,.0f rows/s", copyRate,
 					copySpread, unnestRate));
 			return new Result(service.name(), size, drainSeconds, rate, consumerRate, copyRate, unnestRate, firstTenth,
-					lastTenth, serviceCpu, brokerCpu, databaseCpu, peakRss, rssAfter, p50, p99, latencies.size() + censored.size(),
+					lastTenth, firstTenthCpu, lastTenthCpu, serviceCpu, brokerCpu, databaseCpu, peakRss, rssAfter, p50, p99, latencies.size() + censored.size(),
 					outcomes, note);
 		}
 		finally {

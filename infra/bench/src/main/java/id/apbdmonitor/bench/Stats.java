@@ -44,6 +44,44 @@ final class Stats {
 		return OptionalDouble.of((to - from) / (end.getAsDouble() - start.getAsDouble()));
 	}
 
+	/** The counter at {@code seconds}, interpolated between the samples around it; empty outside them. */
+	static OptionalDouble valueAt(List<Sample> samples, double seconds) {
+		Sample before = null;
+		for (Sample sample : samples) {
+			if (sample.seconds() >= seconds) {
+				if (sample.seconds() == seconds) {
+					return OptionalDouble.of(sample.count());
+				}
+				if (before == null) {
+					return OptionalDouble.empty();
+				}
+				double share = (seconds - before.seconds()) / (sample.seconds() - before.seconds());
+				return OptionalDouble.of(before.count() + share * (sample.count() - before.count()));
+			}
+			before = sample;
+		}
+		return OptionalDouble.empty();
+	}
+
+	/**
+	 * What a second counter ({@code cost}, e.g. CPU seconds, read over the same clock) grew per
+	 * event while the event counter went from {@code from} to {@code to}; empty where either
+	 * does not reach.
+	 */
+	static OptionalDouble perEvent(List<Sample> events, List<Sample> cost, double from, double to) {
+		OptionalDouble start = crossing(events, from);
+		OptionalDouble end = crossing(events, to);
+		if (start.isEmpty() || end.isEmpty() || to <= from) {
+			return OptionalDouble.empty();
+		}
+		OptionalDouble costAtStart = valueAt(cost, start.getAsDouble());
+		OptionalDouble costAtEnd = valueAt(cost, end.getAsDouble());
+		if (costAtStart.isEmpty() || costAtEnd.isEmpty()) {
+			return OptionalDouble.empty();
+		}
+		return OptionalDouble.of((costAtEnd.getAsDouble() - costAtStart.getAsDouble()) / (to - from));
+	}
+
 	/** The first sample with a count above zero: where the drain starts (start-up excluded). */
 	static Sample firstProgress(List<Sample> samples) {
 		return samples.stream().filter((s) -> s.count() > 0).findFirst().orElseThrow();

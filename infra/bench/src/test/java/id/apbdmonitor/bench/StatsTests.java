@@ -30,6 +30,29 @@ class StatsTests {
 	}
 
 	@Test
+	void interpolatesTheCounterAtATime() {
+		assertThat(Stats.valueAt(this.samples, 1.1)).hasValueCloseTo(1000.0, within(1e-9));
+		assertThat(Stats.valueAt(this.samples, 1.8)).hasValueCloseTo(3500.0, within(1e-9));
+		assertThat(Stats.valueAt(this.samples, 0.7)).isEmpty();
+		assertThat(Stats.valueAt(this.samples, 1.9)).isEmpty();
+	}
+
+	@Test
+	void costsAWindowOfEvents() {
+		// CPU seconds read on the same clock: 0.1 s of CPU per 0.2 s until 1.4 s, 0.2 s after it
+		List<Stats.Sample> cpu = List.of(new Stats.Sample(0.8, 2.0), new Stats.Sample(1.0, 2.1),
+				new Stats.Sample(1.2, 2.2), new Stats.Sample(1.4, 2.3), new Stats.Sample(1.6, 2.5),
+				new Stats.Sample(1.8, 2.7));
+		// events 500 → 1,500 from 1.0 to 1.2 s: 0.1 s of CPU for 1,000 events, 100 µs each
+		assertThat(Stats.perEvent(this.samples, cpu, 500, 1500)).hasValueCloseTo(100e-6, within(1e-12));
+		// events 3,000 → 3,500 from 1.6 to 1.8 s: 0.2 s for 500 events, 400 µs each
+		assertThat(Stats.perEvent(this.samples, cpu, 3000, 3500)).hasValueCloseTo(400e-6, within(1e-12));
+		// events 1,000 → 3,000 from 1.1 to 1.6 s: 2.15 → 2.5, 0.35 s for 2,000 events
+		assertThat(Stats.perEvent(this.samples, cpu, 1000, 3000)).hasValueCloseTo(175e-6, within(1e-12));
+		assertThat(Stats.perEvent(this.samples, cpu, 3000, 4000)).isEmpty();
+	}
+
+	@Test
 	void theDrainStartsAtTheFirstProgress() {
 		assertThat(Stats.firstProgress(this.samples)).isEqualTo(new Stats.Sample(1.0, 500));
 	}
