@@ -184,6 +184,8 @@ public final class Bench {
 			List<Stats.Sample> samples = new ArrayList<>();
 			// CPU seconds of service, broker and database on the same clock: the cost of each tenth
 			List<Stats.Sample> cpuSamples = new ArrayList<>();
+			List<Stats.Sample> serviceCpuSamples = new ArrayList<>();
+			List<Stats.Sample> databaseCpuSamples = new ArrayList<>();
 			long origin = System.nanoTime();
 			double[] cpuAtStart = null;
 			double lastProgress = 0;
@@ -206,7 +208,10 @@ public final class Bench {
 					}
 					samples.add(new Stats.Sample(now, total));
 					double[] cpu = cpu(child.pid(), broker, postgres);
-					cpuSamples.add(new Stats.Sample((System.nanoTime() - origin) / 1e9, cpu[0] + cpu[1] + cpu[2]));
+					double cpuRead = (System.nanoTime() - origin) / 1e9;
+					cpuSamples.add(new Stats.Sample(cpuRead, cpu[0] + cpu[1] + cpu[2]));
+					serviceCpuSamples.add(new Stats.Sample(cpuRead, cpu[0]));
+					databaseCpuSamples.add(new Stats.Sample(cpuRead, cpu[2]));
 					if (total != lastCount) {
 						lastCount = total;
 						lastProgress = now;
@@ -250,9 +255,16 @@ public final class Bench {
 			double databaseCpu = (cpuAtEnd[2] - cpuAtStart[2]) * perThousand;
 			progress(String.format(Locale.ROOT, "  drained %,.0f in %.1f s: %,.0f events/s (outcomes %s)", last.count(),
 					drainSeconds, rate, outcomes));
-			progress(String.format(Locale.ROOT, "  first tenth %s events/s at %s µs CPU an event, last tenth %s events/s "
-					+ "at %s µs (service, broker and database)", Result.count(firstTenth), Result.micros(firstTenthCpu),
-					Result.count(lastTenth), Result.micros(lastTenthCpu)));
+			double lastStart = size * 0.9;
+			double firstEnd = first.count() + size / 10.0;
+			progress(String.format(Locale.ROOT, "  first tenth %s events/s at %s µs CPU an event (service %s, database %s), "
+					+ "last tenth %s events/s at %s µs (service %s, database %s); service, broker and database",
+					Result.count(firstTenth), Result.micros(firstTenthCpu),
+					Result.micros(Stats.perEvent(samples, serviceCpuSamples, first.count(), firstEnd)),
+					Result.micros(Stats.perEvent(samples, databaseCpuSamples, first.count(), firstEnd)),
+					Result.count(lastTenth), Result.micros(lastTenthCpu),
+					Result.micros(Stats.perEvent(samples, serviceCpuSamples, lastStart, size)),
+					Result.micros(Stats.perEvent(samples, databaseCpuSamples, lastStart, size))));
 			// the keys are OPDs: one OPD can hold most of a topic, and its partition then drains alone at the end
 			double busiest = Offsets.busiestShare(start, this.stack.offsets(target.topic(), OffsetSpec.latest()));
 			progress(String.format(Locale.ROOT, "  busiest of %d partitions: %.0f %% of the backlog (%.0f %% would be even; "
