@@ -5,9 +5,6 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,8 +18,6 @@ import java.util.stream.Stream;
 import com.sun.net.httpserver.HttpServer;
 import id.apbdmonitor.brief.prometheus.PrometheusClient;
 import id.apbdmonitor.brief.prometheus.Sample;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.awaitility.Awaitility.await;
 
@@ -32,8 +27,6 @@ import static org.awaitility.Awaitility.await;
  * service exported them. Its output goes to {@code prometheus.log} in the given directory.
  */
 final class ScrapedPrometheus implements AutoCloseable {
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final HttpServer page;
 
@@ -109,7 +102,7 @@ final class ScrapedPrometheus implements AutoCloseable {
 			}
 			return true;
 		});
-		awaitWholeEvaluation(started.url, Instant.now());
+		awaitWholeEvaluation(client, Instant.now());
 		return started;
 	}
 
@@ -121,26 +114,15 @@ final class ScrapedPrometheus implements AutoCloseable {
 	 * it and miss those above: one ready rule proves nothing about its group. A brief read at the
 	 * current second (truncated, as the brief asks) then sees every rule of every group.
 	 */
-	private static void awaitWholeEvaluation(URI url, Instant ready) {
+	private static void awaitWholeEvaluation(PrometheusClient client, Instant ready) {
 		Instant after = ready.plusSeconds(1);
-		HttpClient http = HttpClient.newHttpClient();
-		HttpRequest rules = HttpRequest.newBuilder(url.resolve("/api/v1/rules?type=record")).GET().build();
-		Instant[] latest = new Instant[1];
 		await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> {
-			JsonNode groups = JSON.readTree(http.send(rules, HttpResponse.BodyHandlers.ofString()).body())
-				.path("data").path("groups");
-			Instant last = after;
-			for (JsonNode group : groups) {
-				Instant evaluated = Instant.parse(group.path("lastEvaluation").asString());
-				if (!evaluated.isAfter(after)) {
-					return false;
-				}
-				last = evaluated.isAfter(last) ? evaluated : last;
-			}
-			latest[0] = last;
-			return !groups.isEmpty();
+			List<Instant> evaluations = client.recordingRuleEvaluations();
+			return !evaluations.isEmpty() && evaluations.stream().allMatch((evaluated) -> evaluated.isAfter(after));
 		});
-		Instant wholeSecond = latest[0].truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+		// a later evaluation than the one awaited is as whole
+		Instant latest = client.recordingRuleEvaluations().stream().max(Instant::compareTo).orElseThrow();
+		Instant wholeSecond = latest.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
 		await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
 			.until(() -> !Instant.now().truncatedTo(ChronoUnit.SECONDS).isBefore(wholeSecond));
 	}

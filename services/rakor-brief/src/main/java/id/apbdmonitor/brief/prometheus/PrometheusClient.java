@@ -64,6 +64,18 @@ public class PrometheusClient {
 		return samples;
 	}
 
+	/**
+	 * When each group of recording rules last began an evaluation: a figure is whole once every
+	 * group has been evaluated since the data it reads arrived.
+	 */
+	public List<Instant> recordingRuleEvaluations() {
+		List<Instant> evaluations = new ArrayList<>();
+		for (JsonNode group : get("api/v1/rules?type=record").path("groups")) {
+			evaluations.add(Instant.parse(group.path("lastEvaluation").asString()));
+		}
+		return evaluations;
+	}
+
 	public List<Series> queryRange(String expr, Instant start, Instant end, Duration step) {
 		JsonNode data = get("api/v1/query_range?query=" + encode(expr) + "&start=" + seconds(start) + "&end="
 				+ seconds(end) + "&step=" + Math.max(1, step.toSeconds()));
