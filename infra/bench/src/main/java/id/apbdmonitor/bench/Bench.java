@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -182,12 +183,12 @@ public final class Bench {
 			// is stored; the service itself is scraped once at the end, as Prometheus every 15 s
 			Map<TopicPartition, Long> start = this.stack.offsets(target.topic(), OffsetSpec.earliest());
 			List<Stats.Sample> samples = new ArrayList<>();
-			// CPU seconds of service, broker and database on the same clock: the cost of each tenth
-			List<Stats.Sample> cpuSamples = new ArrayList<>();
-			List<Stats.Sample> serviceCpuSamples = new ArrayList<>();
-			List<Stats.Sample> databaseCpuSamples = new ArrayList<>();
+			// CPU seconds of service, broker and database (in that order) on the same clock: the
+			// cost of each tenth
+			List<List<Stats.Sample>> cpuSamples = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
 			long origin = System.nanoTime();
 			double[] cpuAtStart = null;
+			double[] cpuAtEnd = null;
 			double lastProgress = 0;
 			double lastCount = -1;
 			double nextNotice = 10;
@@ -203,15 +204,16 @@ public final class Bench {
 				double now = ((asked + System.nanoTime()) / 2.0 - origin) / 1e9;
 				if (consumed.isPresent()) {
 					double total = consumed.getAsLong();
-					if (total > 0 && cpuAtStart == null) {
-						cpuAtStart = cpu(child.pid(), broker, postgres);
-					}
 					samples.add(new Stats.Sample(now, total));
 					double[] cpu = cpu(child.pid(), broker, postgres);
 					double cpuRead = (System.nanoTime() - origin) / 1e9;
-					cpuSamples.add(new Stats.Sample(cpuRead, cpu[0] + cpu[1] + cpu[2]));
-					serviceCpuSamples.add(new Stats.Sample(cpuRead, cpu[0]));
-					databaseCpuSamples.add(new Stats.Sample(cpuRead, cpu[2]));
+					for (int c = 0; c < cpu.length; c++) {
+						cpuSamples.get(c).add(new Stats.Sample(cpuRead, cpu[c]));
+					}
+					if (total > 0 && cpuAtStart == null) {
+						cpuAtStart = cpu;
+					}
+					cpuAtEnd = cpu;
 					if (total != lastCount) {
 						lastCount = total;
 						lastProgress = now;
@@ -235,36 +237,28 @@ public final class Bench {
 				}
 				Thread.sleep((long) (SAMPLE_SECONDS * 1000));
 			}
-			double[] cpuAtEnd = cpu(child.pid(), broker, postgres);
 			Map<String, Long> outcomes = outcomes(url, target, size);
 			Stats.Sample first = Stats.firstProgress(samples);
 			Stats.Sample last = samples.get(samples.size() - 1);
 			double events = last.count() - first.count();
 			double drainSeconds = last.seconds() - first.seconds();
 			double rate = events / drainSeconds;
-			OptionalDouble firstTenth = Stats.rate(samples, first.count(), first.count() + size / 10.0);
-			OptionalDouble lastTenth = Stats.rate(samples, size * 0.9, size);
+			double firstTenthEnd = first.count() + size / 10.0;
+			double lastTenthStart = size * 0.9;
+			OptionalDouble firstTenth = Stats.rate(samples, first.count(), firstTenthEnd);
+			OptionalDouble lastTenth = Stats.rate(samples, lastTenthStart, size);
 			// a lower last-tenth rate at the same cost per event is fewer threads at work, not a
 			// ledger that got dearer to write
-			OptionalDouble firstTenthCpu = Stats.perEvent(samples, cpuSamples, first.count(),
-					first.count() + size / 10.0);
-			OptionalDouble lastTenthCpu = Stats.perEvent(samples, cpuSamples, size * 0.9, size);
+			double[] firstTenthCpu = cpuPerEvent(samples, cpuSamples, first.count(), firstTenthEnd);
+			double[] lastTenthCpu = cpuPerEvent(samples, cpuSamples, lastTenthStart, size);
 			double perThousand = 1000 / Math.max(1, events);
 			double serviceCpu = (cpuAtEnd[0] - cpuAtStart[0]) * perThousand;
 			double brokerCpu = (cpuAtEnd[1] - cpuAtStart[1]) * perThousand;
 			double databaseCpu = (cpuAtEnd[2] - cpuAtStart[2]) * perThousand;
 			progress(String.format(Locale.ROOT, "  drained %,.0f in %.1f s: %,.0f events/s (outcomes %s)", last.count(),
 					drainSeconds, rate, outcomes));
-			double lastStart = size * 0.9;
-			double firstEnd = first.count() + size / 10.0;
-			progress(String.format(Locale.ROOT, "  first tenth %s events/s at %s µs CPU an event (service %s, database %s), "
-					+ "last tenth %s events/s at %s µs (service %s, database %s); service, broker and database",
-					Result.count(firstTenth), Result.micros(firstTenthCpu),
-					Result.micros(Stats.perEvent(samples, serviceCpuSamples, first.count(), firstEnd)),
-					Result.micros(Stats.perEvent(samples, databaseCpuSamples, first.count(), firstEnd)),
-					Result.count(lastTenth), Result.micros(lastTenthCpu),
-					Result.micros(Stats.perEvent(samples, serviceCpuSamples, lastStart, size)),
-					Result.micros(Stats.perEvent(samples, databaseCpuSamples, lastStart, size))));
+			progress(String.format(Locale.ROOT, "  first tenth %s events/s at %s, last tenth %s events/s at %s",
+					Result.count(firstTenth), cpuText(firstTenthCpu), Result.count(lastTenth), cpuText(lastTenthCpu)));
 			// the keys are OPDs: one OPD can hold most of a topic, and its partition then drains alone at the end
 			double busiest = Offsets.busiestShare(start, this.stack.offsets(target.topic(), OffsetSpec.latest()));
 			progress(String.format(Locale.ROOT, "  busiest of %d partitions: %.0f %% of the backlog (%.0f %% would be even; "
@@ -319,8 +313,8 @@ public final class Bench {
 			progress(String.format(Locale.ROOT, "  COPY %,.0f rows/s (median of %s), unnest %,.0f rows/s", copyRate,
 					copySpread, unnestRate));
 			return new Result(service.name(), size, drainSeconds, rate, consumerRate, copyRate, unnestRate, firstTenth,
-					lastTenth, firstTenthCpu, lastTenthCpu, serviceCpu, brokerCpu, databaseCpu, peakRss, rssAfter, p50, p99, latencies.size() + censored.size(),
-					outcomes, note);
+					lastTenth, total(firstTenthCpu), total(lastTenthCpu), serviceCpu, brokerCpu, databaseCpu, peakRss,
+					rssAfter, p50, p99, latencies.size() + censored.size(), outcomes, note);
 		}
 		finally {
 			this.stack.stop(child);
@@ -460,6 +454,36 @@ public final class Bench {
 
 
 	/** CPU seconds of the service, the broker and the database, each with its children. */
+	/**
+	 * CPU seconds an event of service, broker and database while the event counter went from
+	 * {@code from} to {@code to}; null where the samples do not reach.
+	 */
+	private static double[] cpuPerEvent(List<Stats.Sample> events, List<List<Stats.Sample>> cpu, double from,
+			double to) {
+		double[] each = new double[cpu.size()];
+		for (int c = 0; c < each.length; c++) {
+			OptionalDouble perEvent = Stats.perEvent(events, cpu.get(c), from, to);
+			if (perEvent.isEmpty()) {
+				return null;
+			}
+			each[c] = perEvent.getAsDouble();
+		}
+		return each;
+	}
+
+	private static OptionalDouble total(double[] cpuPerEvent) {
+		return (cpuPerEvent == null) ? OptionalDouble.empty() : OptionalDouble.of(Arrays.stream(cpuPerEvent).sum());
+	}
+
+	/** "51 µs CPU an event (service 26, database 20)", all three processes together. */
+	private static String cpuText(double[] cpuPerEvent) {
+		if (cpuPerEvent == null) {
+			return "n/a µs CPU an event";
+		}
+		return String.format(Locale.ROOT, "%s µs CPU an event (service %.0f, database %.0f)",
+				Result.micros(total(cpuPerEvent)), cpuPerEvent[0] * 1e6, cpuPerEvent[2] * 1e6);
+	}
+
 	private static double[] cpu(long service, long broker, long postgres) {
 		return new double[] { ProcStats.cpuSeconds(service), ProcStats.cpuSeconds(broker),
 				ProcStats.cpuSeconds(postgres) };

@@ -23,9 +23,9 @@ record Result(String service, int backlog, double drainSeconds, double rate, dou
 			out.append(String.format(Locale.ROOT,
 					"| %s | %,d | %.1f | %,.0f | %s | %s | %s | %s | %s | %s | %.3f | %.3f | %.3f | %.0f | %.0f | %s | %s | %,.0f | %,.0f | %,.0f | %s |%n",
 					r.service, r.backlog, r.drainSeconds, r.rate, percent(r.rate / r.copyRate), percent(r.rate / r.consumerRate),
-					count(r.firstTenth), count(r.lastTenth), micros(r.firstTenthCpu), micros(r.lastTenthCpu), r.serviceCpu, r.brokerCpu, r.databaseCpu, r.peakRssMb,
-					r.rssAfterMb, r.latencyP50, r.latencyP99, r.copyRate, r.unnestRate,
-					r.consumerRate, outcomes(r) + (r.note.isEmpty() ? "" : "; " + r.note)));
+					count(r.firstTenth), count(r.lastTenth), micros(r.firstTenthCpu), micros(r.lastTenthCpu),
+					r.serviceCpu, r.brokerCpu, r.databaseCpu, r.peakRssMb, r.rssAfterMb, r.latencyP50, r.latencyP99,
+					r.copyRate, r.unnestRate, r.consumerRate, outcomes(r) + (r.note.isEmpty() ? "" : "; " + r.note)));
 		}
 		return out.toString();
 	}
