@@ -84,7 +84,17 @@ public class BatchIngestor<E extends Enveloped> {
 		this.metrics = metrics;
 	}
 
+	/** Parses and stores one poll on the calling thread. */
 	public void ingest(List<ConsumerRecord<byte[], byte[]>> records) throws Exception {
+		store(parse(records));
+	}
+
+	/**
+	 * The database-free half of a poll: every record parsed and checked, its payload hashed. It
+	 * reads no state that {@link #store} writes, so a consumer can parse its next poll while the
+	 * previous one is stored ({@link WriteBehind}).
+	 */
+	public ParsedPoll<E> parse(List<ConsumerRecord<byte[], byte[]>> records) {
 		long started = System.nanoTime();
 		List<Parsed<E>> valid = new ArrayList<>(records.size());
 		List<String> eventIds = new ArrayList<>(records.size());
@@ -121,8 +131,20 @@ public class BatchIngestor<E extends Enveloped> {
 				rejected.add(new DeadLetterPublisher.Rejected(record, ex.rejection()));
 			}
 		}
+		return new ParsedPoll<>(records.size(), valid, eventIds, regions, rejected, System.nanoTime() - started);
+	}
+
+	/**
+	 * Stores a parsed poll in one transaction, dead-letters its rejections, then counts and
+	 * refreshes. Any exception that leaves here is transient and the poll can be stored again.
+	 */
+	public void store(ParsedPoll<E> poll) throws Exception {
 		long parsed = System.nanoTime();
+		List<Parsed<E>> valid = poll.valid();
+		List<String> eventIds = poll.eventIds();
+		Set<String> regions = poll.regions();
 		Outcome[] outcomes = new Outcome[valid.size()];
+		List<DeadLetterPublisher.Rejected> rejected = poll.rejected();
 		List<DeadLetterPublisher.Rejected> deadLetters = new ArrayList<>(rejected);
 		this.transaction.executeWithoutResult(status -> {
 			// PostgreSQL checks a foreign key into a partitioned ledger (a reversal's original, a
@@ -178,7 +200,7 @@ public class BatchIngestor<E extends Enveloped> {
 		}
 		if (log.isDebugEnabled()) {
 			log.debug("Batch of {} records: {} valid, {} rejected; parsed in {} ms, stored in {} ms, counted in {} ms, "
-					+ "snapshot in {} ms", records.size(), valid.size(), deadLetters.size(), millis(started, parsed),
+					+ "snapshot in {} ms", poll.size(), valid.size(), deadLetters.size(), poll.parseNanos() / 1_000_000,
 					millis(parsed, written), millis(written, committed), millis(committed, System.nanoTime()));
 		}
 	}

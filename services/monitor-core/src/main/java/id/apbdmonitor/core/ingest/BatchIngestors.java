@@ -25,14 +25,22 @@ public class BatchIngestors {
 
 	private final RejectionMemory memory;
 
+	private final WriteBehind writeBehind;
+
 	BatchIngestors(TransactionTemplate transaction, JdbcTemplate jdbc, DeadLetterPublisher deadLetters,
-			MeterRegistry registry, RejectionMemory memory) {
+			MeterRegistry registry, RejectionMemory memory, WriteBehind writeBehind) {
 		this.memory = memory;
+		this.writeBehind = writeBehind;
 		this.json = EventJson.MAPPER;
 		this.transaction = transaction;
 		this.jdbc = jdbc;
 		this.deadLetters = deadLetters;
 		this.registry = registry;
+	}
+
+	/** The writers of the event topic's consumers, shared by its listener and its container. */
+	public WriteBehind writeBehind() {
+		return this.writeBehind;
 	}
 
 	public <E extends Enveloped> BatchIngestor<E> create(String topic, IngestHandler<E> handler) {

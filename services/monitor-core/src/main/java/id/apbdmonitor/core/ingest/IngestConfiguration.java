@@ -3,9 +3,13 @@ package id.apbdmonitor.core.ingest;
 import id.apbdmonitor.core.event.LogSafe;
 import id.apbdmonitor.core.export.SeriesOwnership;
 import id.apbdmonitor.core.ingest.stall.RebalanceSafeErrorHandler;
+import java.util.Collection;
+
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +22,7 @@ import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.RetryListener;
@@ -38,17 +43,47 @@ public class IngestConfiguration {
 
 	public static final String CONTAINER_FACTORY = "ingestContainerFactory";
 
+	public static final String EVENT_CONTAINER_FACTORY = "eventContainerFactory";
+
+	/** The budget topic's container: each poll stored on the consumer thread, then committed. */
 	@Bean(CONTAINER_FACTORY)
-	@SuppressWarnings("unchecked")
 	ConcurrentKafkaListenerContainerFactory<String, byte[]> ingestContainerFactory(ConsumerFactory<?, ?> consumerFactory,
 			IngestProperties properties, SeriesOwnership ownership) {
+		var factory = containerFactory(consumerFactory, properties);
+		factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
+		// which OPDs' series this instance exports when several share the group (apbd.export)
+		factory.getContainerProperties().setConsumerRebalanceListener(ownership);
+		return factory;
+	}
+
+	/**
+	 * The event topic's container: a poll is stored by its consumer's writer while the next one is
+	 * parsed ({@link WriteBehind}), which acknowledges it after its transaction; the container
+	 * commits acknowledged offsets before each poll, without waiting for the broker's answer (a
+	 * lost commit only means records read again, which the ledger answers as duplicates).
+	 */
+	@Bean(EVENT_CONTAINER_FACTORY)
+	ConcurrentKafkaListenerContainerFactory<String, byte[]> eventContainerFactory(ConsumerFactory<?, ?> consumerFactory,
+			IngestProperties properties, SeriesOwnership ownership, WriteBehind writeBehind) {
+		var factory = containerFactory(consumerFactory, properties);
+		factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.MANUAL);
+		factory.getContainerProperties().setSyncCommits(false);
+		factory.getContainerProperties().setConsumerRebalanceListener(new BothRebalanceListeners(writeBehind, ownership));
+		return factory;
+	}
+
+	@Bean
+	WriteBehind writeBehind(IngestProperties properties) {
+		return new WriteBehind(properties);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static ConcurrentKafkaListenerContainerFactory<String, byte[]> containerFactory(
+			ConsumerFactory<?, ?> consumerFactory, IngestProperties properties) {
 		var factory = new ConcurrentKafkaListenerContainerFactory<String, byte[]>();
 		factory.setConsumerFactory((ConsumerFactory<String, byte[]>) consumerFactory);
 		factory.setBatchListener(true);
 		factory.setConcurrency(properties.concurrency());
-		factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
-		// which OPDs' series this instance exports when several share the group (apbd.export)
-		factory.getContainerProperties().setConsumerRebalanceListener(ownership);
 		ExponentialBackOff backOff = new ExponentialBackOff(properties.retryInitialInterval().toMillis(), 2.0);
 		backOff.setMaxInterval(properties.retryMaxInterval().toMillis());
 		// never acknowledges a batch for partitions lost in a rebalance (CommitFailedException)
@@ -72,6 +107,36 @@ public class IngestConfiguration {
 		});
 		factory.setCommonErrorHandler(errorHandler);
 		return factory;
+	}
+
+	/** The writer finishes (or gives up) its poll before the series' ownership moves. */
+	private record BothRebalanceListeners(WriteBehind first, ConsumerAwareRebalanceListener second)
+			implements ConsumerAwareRebalanceListener {
+
+		@Override
+		public void onPartitionsRevokedBeforeCommit(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+			this.first.onPartitionsRevokedBeforeCommit(consumer, partitions);
+			this.second.onPartitionsRevokedBeforeCommit(consumer, partitions);
+		}
+
+		@Override
+		public void onPartitionsRevokedAfterCommit(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+			this.first.onPartitionsRevokedAfterCommit(consumer, partitions);
+			this.second.onPartitionsRevokedAfterCommit(consumer, partitions);
+		}
+
+		@Override
+		public void onPartitionsLost(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+			this.first.onPartitionsLost(consumer, partitions);
+			this.second.onPartitionsLost(consumer, partitions);
+		}
+
+		@Override
+		public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+			this.first.onPartitionsAssigned(consumer, partitions);
+			this.second.onPartitionsAssigned(consumer, partitions);
+		}
+
 	}
 
 	@Bean

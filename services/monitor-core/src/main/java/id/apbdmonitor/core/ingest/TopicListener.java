@@ -5,14 +5,17 @@ import java.util.Set;
 
 import id.apbdmonitor.core.event.Enveloped;
 import id.apbdmonitor.core.indicator.SnapshotRefresher;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.support.Acknowledgment;
 
 /**
  * The consumer of a service's event topic ({@code apbd.ingest.topic}): every feature extends it
  * with how to parse its events and store a batch; the listener wiring, the pipeline and the
- * snapshot refresh after each commit are the same everywhere.
+ * snapshot refresh after each commit are the same everywhere. A poll is parsed on the consumer
+ * thread and stored by the consumer's writer while the next poll is parsed ({@link WriteBehind}).
  */
 public abstract class TopicListener<E extends Enveloped> implements IngestHandler<E> {
 
@@ -23,15 +26,22 @@ public abstract class TopicListener<E extends Enveloped> implements IngestHandle
 
 	private final CoalescedRefresh snapshots;
 
+	private final WriteBehind writeBehind;
+
 	protected TopicListener(BatchIngestors ingestors, IngestProperties properties, SnapshotRefresher snapshots) {
 		this.ingestor = ingestors.create(properties.topic(), this);
+		this.writeBehind = ingestors.writeBehind();
 		this.snapshots = new CoalescedRefresh(snapshots);
 	}
 
 	@KafkaListener(id = ID, topics = "${apbd.ingest.topic}", groupId = "${spring.application.name}",
-			containerFactory = IngestConfiguration.CONTAINER_FACTORY)
-	public void onBatch(List<ConsumerRecord<byte[], byte[]>> records) throws Exception {
-		this.ingestor.ingest(records);
+			containerFactory = IngestConfiguration.EVENT_CONTAINER_FACTORY)
+	public void onBatch(List<ConsumerRecord<byte[], byte[]>> records, Acknowledgment acknowledgment,
+			Consumer<?, ?> consumer) throws Exception {
+		this.writeBehind.submit(consumer, records, acknowledgment, () -> {
+			ParsedPoll<E> poll = this.ingestor.parse(records);
+			return () -> this.ingestor.store(poll);
+		});
 	}
 
 	@Override
