@@ -2,6 +2,8 @@ package id.apbdmonitor.faults;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -67,7 +69,10 @@ final class Scenarios {
 							"spring.kafka.consumer.properties.heartbeat.interval.ms", "1000"),
 					Scenarios::frozenConsumer),
 			new Scenario("rebalance-storm", "rebalance storm (group members join and leave 24 times)", false, NONE,
-					Scenarios::rebalanceStorm));
+					Scenarios::rebalanceStorm),
+			new Scenario("rebalance-while-storing",
+					"a second instance joins while the ledger is locked and the first's writes wait (25 s)", true, NONE,
+					Scenarios::rebalanceWhileStoring));
 
 	private static void brokerKill(ScenarioRun run) throws Exception {
 		run.startMain();
@@ -323,6 +328,35 @@ final class Scenarios {
 		// both instances stay: the checks need the group to move on with both alive
 		run.awaitMainCaughtUp();
 		second.child().stop(Duration.ofSeconds(20));
+	}
+
+	/**
+	 * A rebalance while a poll is being stored: the ledger is locked in SHARE mode (reads go on,
+	 * the COPY waits) while records flow and a second instance joins. The first instance's
+	 * revocation waits for its pending write and gives it up unacknowledged (that write commits
+	 * later, when the lock goes); the partitions' new owners read those records again.
+	 */
+	private static void rebalanceWhileStoring(ScenarioRun run) throws Exception {
+		run.startMain();
+		run.produce(run.events().baseLoad(LOAD / 3));
+		run.awaitProgress(LOAD / 3, Duration.ofSeconds(60));
+		try (Connection lock = run.stack().connect(run.target())) {
+			lock.setAutoCommit(false);
+			try (Statement statement = lock.createStatement()) {
+				statement.execute("lock table " + FaultStack.ROLE + ".spending_ledger in share mode");
+			}
+			run.say("ledger locked: the instance's next write waits");
+			CompletableFuture<Void> rest = run.produceInBackground(run.events().baseLoad(LOAD / 3));
+			FaultStack.Service second = run.startSecond(Map.of());
+			run.say("second instance started while the ledger is locked");
+			ScenarioRun.sleep(Duration.ofSeconds(25));
+			lock.rollback();
+			run.say("ledger unlocked");
+			run.await(rest);
+			run.produce(run.events().baseLoad(LOAD / 3));
+			run.awaitMainCaughtUp();
+			second.child().stop(Duration.ofSeconds(20));
+		}
 	}
 
 	private static void rebalanceStorm(ScenarioRun run) throws Exception {

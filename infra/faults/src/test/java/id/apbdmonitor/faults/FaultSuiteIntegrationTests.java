@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The fast subset of the fault suite (poison records, duplicates and a full replay, a service
- * killed with -9) against goods-spending's packaged jar, a real broker and PostgreSQL: fails
+ * killed with -9, a rebalance while the ledger is locked) against goods-spending's packaged jar, a real broker and PostgreSQL: fails
  * when any invariant does not hold. {@code -Dapbd.faults.scenarios=all} (or a comma-separated
  * list of names) runs more; infra/faults/run is the usual way to run all of them.
  */

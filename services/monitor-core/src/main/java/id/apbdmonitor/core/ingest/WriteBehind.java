@@ -2,6 +2,7 @@ package id.apbdmonitor.core.ingest;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,8 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -37,8 +38,8 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * transaction; its offsets are committed only after that transaction (the writer acknowledges
  * the poll after the commit, the container commits acknowledged offsets before its next poll).
  * A failed store is transient, as before, and its writer stores it again with the ingest
- * back-off; the consumer's next poll waits for it ({@link #WAIT_FOR_PREVIOUS}, then the container's
- * error handler retries the next poll with the consumer paused). A poll whose partitions are
+ * back-off; the consumer's next poll waits for it, and after {@link #WAIT_FOR_PREVIOUS} is sought
+ * back and read again (the consumer keeps polling, so it stays in its group). A poll whose partitions are
  * revoked while it is stored is finished first, or, when the database does not answer within
  * {@link #WAIT_ON_REVOKE}, given up unacknowledged: its records are read again from the committed
  * offsets (the ledger's idempotency answers them) and never acknowledged for a partition another
@@ -48,11 +49,14 @@ public class WriteBehind implements ConsumerAwareRebalanceListener, DisposableBe
 
 	private static final Logger log = LoggerFactory.getLogger(WriteBehind.class);
 
-	/** How long a listener waits for the previous poll's store before the error handler takes over. */
+	/** How long a listener waits for the previous poll's store before its own poll is read again later. */
 	static final Duration WAIT_FOR_PREVIOUS = Duration.ofSeconds(10);
 
 	/** How long a revocation waits for the poll being stored before giving it up. */
 	static final Duration WAIT_ON_REVOKE = Duration.ofSeconds(10);
+
+	/** A writer thread idle this long ends (the consumer's next poll starts another). */
+	private static final Duration IDLE_WRITER = Duration.ofMinutes(1);
 
 	private final ThreadLocal<Lane> lanes = new ThreadLocal<>();
 
@@ -74,9 +78,17 @@ public class WriteBehind implements ConsumerAwareRebalanceListener, DisposableBe
 		Lane lane = lane(consumer);
 		lane.listening = true;
 		try {
+			Map<TopicPartition, Long> first = firstOffsets(records);
+			if (lane.readBeforeRewind(first)) {
+				return;
+			}
 			Store store = parse.get();
-			lane.awaitPrevious();
-			lane.start(new Write(lane, firstOffsets(records), acknowledgment, store));
+			if (!lane.awaitPrevious()) {
+				// read again in a moment; polling meanwhile keeps the consumer in its group
+				first.forEach(consumer::seek);
+				return;
+			}
+			lane.start(new Write(lane, first, acknowledgment, store));
 		}
 		finally {
 			lane.listening = false;
@@ -107,6 +119,18 @@ public class WriteBehind implements ConsumerAwareRebalanceListener, DisposableBe
 		if (lane == null || lane.pending == null) {
 			return;
 		}
+		// no wake-up of a poll that is in the middle of a rebalance
+		lane.listening = true;
+		try {
+			finishOrGiveUp(lane, consumer, partitions, wait);
+		}
+		finally {
+			lane.listening = false;
+		}
+	}
+
+	private void finishOrGiveUp(Lane lane, Consumer<?, ?> consumer, Collection<TopicPartition> partitions,
+			Duration wait) {
 		Write write = lane.pending;
 		try {
 			if (write.finished.await(wait.toMillis(), TimeUnit.MILLISECONDS) && write.state.get() == Write.DONE) {
@@ -129,6 +153,7 @@ public class WriteBehind implements ConsumerAwareRebalanceListener, DisposableBe
 		for (Map.Entry<TopicPartition, Long> first : write.firstOffsets.entrySet()) {
 			if (kept.contains(first.getKey())) {
 				consumer.seek(first.getKey(), first.getValue());
+				lane.rewound.put(first.getKey(), first.getValue());
 			}
 		}
 		log.warn("A poll of {} being stored when its partitions {} were {} was given up unacknowledged; its records "
@@ -139,7 +164,9 @@ public class WriteBehind implements ConsumerAwareRebalanceListener, DisposableBe
 	private Lane lane(Consumer<?, ?> consumer) {
 		Lane lane = this.lanes.get();
 		if (lane == null || lane.consumer != consumer) {
-			lane = new Lane(consumer, Thread.currentThread().getName() + "-store");
+			// lanes of consumers stopped since (a container stopped and started again) go
+			this.all.removeIf((old) -> !old.consumerThread.isAlive() && old.pending == null);
+			lane = new Lane(consumer);
 			this.lanes.set(lane);
 			this.all.add(lane);
 		}
@@ -179,30 +206,43 @@ public class WriteBehind implements ConsumerAwareRebalanceListener, DisposableBe
 
 		private final Consumer<?, ?> consumer;
 
-		private final ExecutorService writer;
+		private final Thread consumerThread = Thread.currentThread();
+
+		private final ThreadPoolExecutor writer;
 
 		private Write pending;
+
+		/** Where partitions kept after a given-up poll were sought back to, until read from there. */
+		private final Map<TopicPartition, Long> rewound = new HashMap<>();
 
 		/** The consumer thread is inside the listener: no poll to wake up. */
 		private volatile boolean listening;
 
-		Lane(Consumer<?, ?> consumer, String threadName) {
+		Lane(Consumer<?, ?> consumer) {
 			this.consumer = consumer;
-			this.writer = Executors.newSingleThreadExecutor((runnable) -> {
-				Thread thread = new Thread(runnable, threadName);
-				thread.setDaemon(true);
-				return thread;
-			});
+			String name = this.consumerThread.getName() + "-store";
+			// one thread, so polls are stored in order; it ends when idle and starts again with the next poll
+			this.writer = new ThreadPoolExecutor(1, 1, IDLE_WRITER.toMillis(), TimeUnit.MILLISECONDS,
+					new LinkedBlockingQueue<>(), (runnable) -> {
+						Thread thread = new Thread(runnable, name);
+						thread.setDaemon(true);
+						return thread;
+					});
+			this.writer.allowCoreThreadTimeOut(true);
 		}
 
-		void awaitPrevious() throws InterruptedException {
+		/** True when the previous poll is stored; false when its writer still retries after a while. */
+		boolean awaitPrevious() throws InterruptedException {
 			Write previous = this.pending;
 			if (previous == null) {
-				return;
+				return true;
 			}
 			if (!previous.finished.await(WAIT_FOR_PREVIOUS.toMillis(), TimeUnit.MILLISECONDS)) {
-				throw new IllegalStateException("the previous poll of " + previous.firstOffsets.keySet()
-						+ " is still being stored (its writer retries): " + LogSafe.of(previous.lastFailure, 300));
+				Exception failure = previous.lastFailure;
+				log.warn("The poll of {} is read again later: the previous poll is still being stored ({})",
+						previous.firstOffsets.keySet(), (failure != null)
+								? "its writer retries after: " + LogSafe.of(failure, 300) : "the database has not answered yet");
+				return false;
 			}
 			if (previous.state.get() != Write.DONE) {
 				// only an interrupted writer gets here; acknowledging this poll would skip the previous one
@@ -210,6 +250,33 @@ public class WriteBehind implements ConsumerAwareRebalanceListener, DisposableBe
 						+ " was not stored; restart the service to read it again");
 			}
 			this.pending = null;
+			return true;
+		}
+
+		/**
+		 * Records read before a given-up poll's partitions were sought back (the error handler
+		 * retrying a poll across a rebalance), or of a partition no longer assigned: storing and
+		 * acknowledging them would commit past the given-up poll. They are read again instead.
+		 */
+		boolean readBeforeRewind(Map<TopicPartition, Long> first) {
+			Set<TopicPartition> assigned = this.consumer.assignment();
+			boolean stale = false;
+			for (Map.Entry<TopicPartition, Long> each : first.entrySet()) {
+				Long rewound = this.rewound.get(each.getKey());
+				stale |= !assigned.contains(each.getKey()) || (rewound != null && each.getValue() > rewound);
+			}
+			if (!stale) {
+				first.keySet().forEach(this.rewound::remove);
+				return false;
+			}
+			for (Map.Entry<TopicPartition, Long> each : first.entrySet()) {
+				if (assigned.contains(each.getKey())) {
+					Long rewound = this.rewound.getOrDefault(each.getKey(), each.getValue());
+					this.consumer.seek(each.getKey(), Math.min(rewound, each.getValue()));
+				}
+			}
+			log.warn("A poll of {} read before a rebalance is read again, not stored", first.keySet());
+			return true;
 		}
 
 		void start(Write write) {
@@ -220,7 +287,12 @@ public class WriteBehind implements ConsumerAwareRebalanceListener, DisposableBe
 		/** Lets the container commit the acknowledged offsets now, not after its next poll times out. */
 		void wakeUp() {
 			if (!this.listening) {
-				this.consumer.wakeup();
+				try {
+					this.consumer.wakeup();
+				}
+				catch (RuntimeException closed) {
+					// the container stopped meanwhile: it commits on its way out
+				}
 			}
 		}
 
