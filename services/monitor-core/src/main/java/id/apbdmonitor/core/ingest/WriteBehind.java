@@ -355,7 +355,7 @@ public class WriteBehind implements ConsumerAwareRebalanceListener, DisposableBe
 					catch (Exception ex) {
 						this.lastFailure = ex;
 						long wait = retries.nextBackOff();
-						log.warn("Storing a poll of {} failed (attempt {}), retrying in {} ms: {}",
+						log.warn("Storing a poll of {} failed (attempt {}), retrying with back-off in {} ms: {}",
 								this.firstOffsets.keySet(), attempt, wait, LogSafe.of(ex, 500));
 						if (this.cancelled.await(wait, TimeUnit.MILLISECONDS)) {
 							return;
