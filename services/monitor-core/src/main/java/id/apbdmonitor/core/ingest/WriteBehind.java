@@ -55,6 +55,10 @@ public class WriteBehind implements ConsumerAwareRebalanceListener, DisposableBe
 	/** How long a revocation waits for the poll being stored before giving it up. */
 	static final Duration WAIT_ON_REVOKE = Duration.ofSeconds(10);
 
+	private final Duration waitForPrevious;
+
+	private final Duration waitOnRevoke;
+
 	/** A writer thread idle this long ends (the consumer's next poll starts another). */
 	private static final Duration IDLE_WRITER = Duration.ofMinutes(1);
 
@@ -65,7 +69,13 @@ public class WriteBehind implements ConsumerAwareRebalanceListener, DisposableBe
 	private final IngestProperties properties;
 
 	public WriteBehind(IngestProperties properties) {
+		this(properties, WAIT_FOR_PREVIOUS, WAIT_ON_REVOKE);
+	}
+
+	WriteBehind(IngestProperties properties, Duration waitForPrevious, Duration waitOnRevoke) {
 		this.properties = properties;
+		this.waitForPrevious = waitForPrevious;
+		this.waitOnRevoke = waitOnRevoke;
 	}
 
 	/**
@@ -105,7 +115,7 @@ public class WriteBehind implements ConsumerAwareRebalanceListener, DisposableBe
 
 	@Override
 	public void onPartitionsRevokedBeforeCommit(Consumer<?, ?> consumer, Collection<TopicPartition> revoked) {
-		finishOrGiveUp(consumer, revoked, WAIT_ON_REVOKE);
+		finishOrGiveUp(consumer, revoked, this.waitOnRevoke);
 	}
 
 	@Override
@@ -192,7 +202,7 @@ public class WriteBehind implements ConsumerAwareRebalanceListener, DisposableBe
 		}
 		for (Lane lane : this.all) {
 			try {
-				lane.writer.awaitTermination(WAIT_ON_REVOKE.toMillis(), TimeUnit.MILLISECONDS);
+				lane.writer.awaitTermination(this.waitOnRevoke.toMillis(), TimeUnit.MILLISECONDS);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
@@ -210,7 +220,7 @@ public class WriteBehind implements ConsumerAwareRebalanceListener, DisposableBe
 
 		private final ThreadPoolExecutor writer;
 
-		private Write pending;
+		private volatile Write pending;
 
 		/** Where partitions kept after a given-up poll were sought back to, until read from there. */
 		private final Map<TopicPartition, Long> rewound = new HashMap<>();
@@ -237,7 +247,7 @@ public class WriteBehind implements ConsumerAwareRebalanceListener, DisposableBe
 			if (previous == null) {
 				return true;
 			}
-			if (!previous.finished.await(WAIT_FOR_PREVIOUS.toMillis(), TimeUnit.MILLISECONDS)) {
+			if (!previous.finished.await(WriteBehind.this.waitForPrevious.toMillis(), TimeUnit.MILLISECONDS)) {
 				Exception failure = previous.lastFailure;
 				log.warn("The poll of {} is read again later: the previous poll is still being stored ({})",
 						previous.firstOffsets.keySet(), (failure != null)
