@@ -39,8 +39,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * with the database's message and the rest commits. Dead letters are published inside the
  * transaction and the meters counted after its commit, so a failure anywhere before the commit
  * leaves neither stored nor counted records behind, and the retry counts each record once.
- * Any other exception that leaves {@link #ingest} is transient (database or broker down): the
- * container's error handler retries the whole batch with back-off while the consumer is paused.
+ * Any other exception that leaves {@link #store} is transient (database or broker down): the
+ * event topic's writer stores the poll again with back-off ({@link WriteBehind}); for the budget
+ * topic the container's error handler retries the whole batch while the consumer is paused.
  */
 public class BatchIngestor<E extends Enveloped> {
 

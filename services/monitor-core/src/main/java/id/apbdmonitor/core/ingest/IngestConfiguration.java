@@ -29,9 +29,10 @@ import org.springframework.kafka.listener.RetryListener;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
- * The listener container every ingest listener uses: batch listener, offsets committed after
- * the listener returns, and transient failures retried forever with capped exponential
- * back-off (the consumer is paused meanwhile). Nothing is ever dead-lettered from here:
+ * The listener containers of the ingest listeners: batch listeners whose offsets are committed
+ * only after their database transaction (the budget topic's when the listener returns, the event
+ * topic's when its writer acknowledges, {@link WriteBehind}), and transient failures retried
+ * forever with capped exponential back-off. Nothing is ever dead-lettered from here:
  * rejections are decided by the pipeline, not by exceptions.
  */
 @Configuration(proxyBeanMethods = false)

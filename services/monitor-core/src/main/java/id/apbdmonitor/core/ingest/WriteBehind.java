@@ -38,12 +38,12 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * transaction; its offsets are committed only after that transaction (the writer acknowledges
  * the poll after the commit, the container commits acknowledged offsets before its next poll).
  * A failed store is transient, as before, and its writer stores it again with the ingest
- * back-off; the consumer's next poll waits for it, and after {@link #WAIT_FOR_PREVIOUS} is sought
- * back and read again (the consumer keeps polling, so it stays in its group). A poll whose partitions are
- * revoked while it is stored is finished first, or, when the database does not answer within
- * {@link #WAIT_ON_REVOKE}, given up unacknowledged: its records are read again from the committed
- * offsets (the ledger's idempotency answers them) and never acknowledged for a partition another
- * member owns.
+ * back-off; the consumer's next poll waits for it, and after {@link #WAIT_FOR_PREVIOUS} is
+ * sought back and read again (the consumer keeps polling, so it stays in its group). A poll
+ * whose partitions are revoked while it is stored is finished first, or, when the database does
+ * not answer within {@link #WAIT_ON_REVOKE}, given up unacknowledged: its records are read again
+ * from the committed offsets (the ledger's idempotency answers them) and never acknowledged for
+ * a partition another member owns.
  */
 public class WriteBehind implements ConsumerAwareRebalanceListener, DisposableBean {
 
