@@ -140,7 +140,7 @@ public class BatchIngestor<E extends Enveloped> {
 	 * refreshes. Any exception that leaves here is transient and the poll can be stored again.
 	 */
 	public void store(ParsedPoll<E> poll) throws Exception {
-		long parsed = System.nanoTime();
+		long storing = System.nanoTime();
 		List<Parsed<E>> valid = poll.valid();
 		List<String> eventIds = poll.eventIds();
 		Set<String> regions = poll.regions();
@@ -202,7 +202,7 @@ public class BatchIngestor<E extends Enveloped> {
 		if (log.isDebugEnabled()) {
 			log.debug("Batch of {} records: {} valid, {} rejected; parsed in {} ms, stored in {} ms, counted in {} ms, "
 					+ "snapshot in {} ms", poll.size(), valid.size(), deadLetters.size(), poll.parseNanos() / 1_000_000,
-					millis(parsed, written), millis(written, committed), millis(committed, System.nanoTime()));
+					millis(storing, written), millis(written, committed), millis(committed, System.nanoTime()));
 		}
 	}
 

@@ -142,21 +142,17 @@ public class WriteBehind implements ConsumerAwareRebalanceListener, DisposableBe
 	private void finishOrGiveUp(Lane lane, Consumer<?, ?> consumer, Collection<TopicPartition> partitions,
 			Duration wait) {
 		Write write = lane.pending;
+		lane.pending = null;
 		try {
-			if (write.finished.await(wait.toMillis(), TimeUnit.MILLISECONDS) && write.state.get() == Write.DONE) {
-				lane.pending = null;
-				return;
-			}
+			write.finished.await(wait.toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
 		if (!write.cancel()) {
-			// stored and acknowledged after all, while we looked
-			lane.pending = null;
+			// stored and acknowledged, within the wait or while we looked
 			return;
 		}
-		lane.pending = null;
 		// partitions this consumer keeps are read again from the given-up poll's first offsets
 		Set<TopicPartition> kept = new HashSet<>(consumer.assignment());
 		kept.removeAll(partitions);
@@ -185,8 +181,13 @@ public class WriteBehind implements ConsumerAwareRebalanceListener, DisposableBe
 
 	private static Map<TopicPartition, Long> firstOffsets(List<? extends ConsumerRecord<?, ?>> records) {
 		Map<TopicPartition, Long> first = new LinkedHashMap<>();
+		int partition = -1;
 		for (ConsumerRecord<?, ?> record : records) {
-			first.putIfAbsent(new TopicPartition(record.topic(), record.partition()), record.offset());
+			// a poll lists each partition's records together: one key per run, not per record
+			if (record.partition() != partition) {
+				partition = record.partition();
+				first.putIfAbsent(new TopicPartition(record.topic(), partition), record.offset());
+			}
 		}
 		return first;
 	}
