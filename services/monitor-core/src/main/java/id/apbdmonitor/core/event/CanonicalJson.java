@@ -2,7 +2,6 @@ package id.apbdmonitor.core.event;
 
 import java.math.BigDecimal;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 
 import tools.jackson.core.JacksonException;
@@ -17,8 +16,6 @@ import tools.jackson.databind.JsonNode;
  * trailing zeros ({@code 40.50}, {@code 4.05e1} and {@code 40.5} are one number).
  */
 public final class CanonicalJson {
-
-	private static final MessageDigest SHA_256 = sha256Prototype();
 
 	private static final int INITIAL_BUFFER = 4096;
 
@@ -254,22 +251,12 @@ public final class CanonicalJson {
 		return BUFFERS.get().sha256.digest(bytes);
 	}
 
-	private static MessageDigest newDigest() {
-		try {
-			// a clone skips the provider look-up of getInstance, measurable per record
-			return (MessageDigest) SHA_256.clone();
-		}
-		catch (CloneNotSupportedException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
 	/** What {@link #sha256(JsonNode)} reuses on one thread. */
 	private static final class Buffers {
 
 		private Utf8 utf8 = new Utf8();
 
-		private final MessageDigest sha256 = newDigest();
+		private final MessageDigest sha256 = Sha256.newDigest();
 
 	}
 
@@ -302,15 +289,6 @@ public final class CanonicalJson {
 			}
 		}
 
-	}
-
-	private static MessageDigest sha256Prototype() {
-		try {
-			return MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }
