@@ -264,6 +264,13 @@ public final class Bench {
 			progress(String.format(Locale.ROOT, "  busiest of %d partitions: %.0f %% of the backlog (%.0f %% would be even; "
 					+ "one consumer thread drains each)", BenchStack.PARTITIONS, 100 * busiest, 100.0 / BenchStack.PARTITIONS));
 			long lag = awaitLag(service, target);
+			// the ingest threads' own CPU by stage, summed by the service: counted once the store's
+			// refresh is done, so read once the group has no lag
+			String page = this.stack.get(url).orElse("");
+			OptionalDouble parseCpu = perEvent(Exposition.cpuSeconds(page, target.topic(), "parse"), size);
+			OptionalDouble storeCpu = perEvent(Exposition.cpuSeconds(page, target.topic(), "store"), size);
+			progress(String.format(Locale.ROOT, "  ingest threads' CPU an event: parse %s µs, store %s µs",
+					Result.tenthsOfMicros(parseCpu), Result.tenthsOfMicros(storeCpu)));
 			long ledgerRows = this.stack.count(target, service.qualifiedLedger());
 			if (lag != 0 || ledgerRows != size) {
 				note = join(note, String.format(Locale.ROOT, "lag %,d, ledger %,d rows", lag, ledgerRows));
@@ -314,7 +321,7 @@ public final class Bench {
 					copySpread, unnestRate));
 			return new Result(service.name(), size, drainSeconds, rate, consumerRate, copyRate, unnestRate, firstTenth,
 					lastTenth, total(firstTenthCpu), total(lastTenthCpu), serviceCpu, brokerCpu, databaseCpu, peakRss,
-					rssAfter, p50, p99, latencies.size() + censored.size(), outcomes, note);
+					rssAfter, parseCpu, storeCpu, p50, p99, latencies.size() + censored.size(), outcomes, note);
 		}
 		finally {
 			this.stack.stop(child);
@@ -422,6 +429,10 @@ public final class Bench {
 	 * drain is done. The counter moves right after a batch's transaction, close to the offsets'
 	 * commit on either side, so a few more scrapes may be needed, for at most 30 s.
 	 */
+	private static OptionalDouble perEvent(OptionalDouble seconds, long events) {
+		return seconds.isPresent() ? OptionalDouble.of(seconds.getAsDouble() / events) : OptionalDouble.empty();
+	}
+
 	private Map<String, Long> outcomes(String url, BenchStack.Target target, long size) throws InterruptedException {
 		Map<String, Long> outcomes = Map.of();
 		long deadline = System.nanoTime() + 30_000_000_000L;

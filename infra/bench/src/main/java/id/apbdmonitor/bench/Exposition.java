@@ -1,12 +1,15 @@
 package id.apbdmonitor.bench;
 
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.TreeMap;
 
-/** Reads {@code apbd_ingest_events_total} of one topic from a Prometheus text exposition. */
+/** Reads the ingest counters of one topic from a Prometheus text exposition. */
 final class Exposition {
 
 	private static final String METRIC = "apbd_ingest_events_total{";
+
+	private static final String CPU_METRIC = "apbd_ingest_cpu_seconds_total{";
 
 	private Exposition() {
 	}
@@ -30,6 +33,18 @@ final class Exposition {
 			outcomes.merge(outcome, (long) Double.parseDouble(value), Long::sum);
 		}
 		return outcomes;
+	}
+
+	/** {@code apbd_ingest_cpu_seconds_total} of {@code topic} and {@code stage}, empty if the page has none. */
+	static OptionalDouble cpuSeconds(String page, String topic, String stage) {
+		String topicLabel = "topic=\"" + topic + "\"";
+		String stageLabel = "stage=\"" + stage + "\"";
+		for (String line : page.split("\n")) {
+			if (line.startsWith(CPU_METRIC) && line.contains(topicLabel) && line.contains(stageLabel)) {
+				return OptionalDouble.of(Double.parseDouble(line.substring(line.lastIndexOf('}') + 1).trim().split("\\s+")[0]));
+			}
+		}
+		return OptionalDouble.empty();
 	}
 
 	static double total(String page, String topic) {

@@ -37,6 +37,18 @@ class SmallPartsTests {
 	}
 
 	@Test
+	void readsTheIngestCpuOfOneTopicAndStage() {
+		String page = """
+				apbd_ingest_cpu_seconds_total{application="goods-spending",stage="parse",topic="bench.budget.goods-1"} 0.5
+				apbd_ingest_cpu_seconds_total{application="goods-spending",stage="parse",topic="bench.goods-1"} 8.25
+				apbd_ingest_cpu_seconds_total{application="goods-spending",stage="store",topic="bench.goods-1"} 6.5
+				""";
+		assertThat(Exposition.cpuSeconds(page, "bench.goods-1", "parse")).hasValue(8.25);
+		assertThat(Exposition.cpuSeconds(page, "bench.goods-1", "store")).hasValue(6.5);
+		assertThat(Exposition.cpuSeconds(page, "bench.goods-2", "store")).isEmpty();
+	}
+
+	@Test
 	void parsesOptionsAndQuickDefaults() {
 		BenchOptions quick = BenchOptions.parse("--quick", "--services", "tpp,goods-spending");
 		assertThat(quick.services()).extracting(ServiceUnderTest::name).containsExactly("goods-spending", "tpp-payments");

@@ -97,6 +97,7 @@ public class BatchIngestor<E extends Enveloped> {
 	 */
 	public ParsedPoll<E> parse(List<ConsumerRecord<byte[], byte[]>> records) {
 		long started = System.nanoTime();
+		long cpu = IngestMetrics.threadCpuNanos();
 		List<Parsed<E>> valid = new ArrayList<>(records.size());
 		List<String> eventIds = new ArrayList<>(records.size());
 		Set<String> regions = new HashSet<>();
@@ -132,6 +133,7 @@ public class BatchIngestor<E extends Enveloped> {
 				rejected.add(new DeadLetterPublisher.Rejected(record, ex.rejection()));
 			}
 		}
+		this.metrics.parsed(cpu);
 		return new ParsedPoll<>(records.size(), valid, eventIds, regions, rejected, System.nanoTime() - started);
 	}
 
@@ -140,6 +142,17 @@ public class BatchIngestor<E extends Enveloped> {
 	 * refreshes. Any exception that leaves here is transient and the poll can be stored again.
 	 */
 	public void store(ParsedPoll<E> poll) throws Exception {
+		long cpu = IngestMetrics.threadCpuNanos();
+		try {
+			storeAndRefresh(poll);
+		}
+		finally {
+			// a store that failed and will be retried cost CPU too
+			this.metrics.stored(cpu);
+		}
+	}
+
+	private void storeAndRefresh(ParsedPoll<E> poll) throws Exception {
 		long storing = System.nanoTime();
 		List<Parsed<E>> valid = poll.valid();
 		List<String> eventIds = poll.eventIds();

@@ -1,5 +1,7 @@
 package id.apbdmonitor.core.ingest;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
@@ -18,6 +20,8 @@ import io.micrometer.core.instrument.Timer;
  */
 public class IngestMetrics {
 
+	private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
 	private final Map<Outcome.Kind, Counter> outcomes = new EnumMap<>(Outcome.Kind.class);
 
 	private final Map<Reason, Counter> rejections = new EnumMap<>(Reason.class);
@@ -27,6 +31,10 @@ public class IngestMetrics {
 	private final Timer commitDelay;
 
 	private final AtomicLong lastEventMillis = new AtomicLong();
+
+	private final Counter parseCpu;
+
+	private final Counter storeCpu;
 
 	public IngestMetrics(MeterRegistry registry, String topic) {
 		for (Outcome.Kind kind : Outcome.Kind.values()) {
@@ -54,10 +62,48 @@ public class IngestMetrics {
 			.minimumExpectedValue(Duration.ofMillis(5))
 			.maximumExpectedValue(Duration.ofHours(1))
 			.register(registry);
+		this.parseCpu = cpuCounter(registry, topic, "parse");
+		this.storeCpu = cpuCounter(registry, topic, "store");
 		Gauge.builder("apbd.ingest.last.event.timestamp.seconds", this.lastEventMillis, millis -> millis.get() / 1000.0)
 			.description("Kafka timestamp of the newest record committed since start-up (0 before the first)")
 			.tag("topic", topic)
 			.register(registry);
+	}
+
+	private static Counter cpuCounter(MeterRegistry registry, String topic, String stage) {
+		return Counter.builder("apbd.ingest.cpu")
+			.baseUnit("seconds")
+			.description("CPU time of the ingest threads, by stage: parse (checks, canonical form, hash) and store "
+					+ "(the transaction, dead letters, counting, snapshot refresh)")
+			.tag("topic", topic)
+			.tag("stage", stage)
+			.register(registry);
+	}
+
+	/**
+	 * CPU time of the calling thread in nanoseconds, or -1 where the JVM cannot tell: a stage's
+	 * own cost, which neither other processes on the cores nor collector pauses inflate, as they
+	 * do its wall time.
+	 */
+	static long threadCpuNanos() {
+		return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : -1;
+	}
+
+	/** Adds the CPU the calling thread spent parsing since {@code startNanos} of {@link #threadCpuNanos}. */
+	void parsed(long startNanos) {
+		add(this.parseCpu, startNanos);
+	}
+
+	/** Adds the CPU the calling thread spent storing since {@code startNanos} of {@link #threadCpuNanos}. */
+	void stored(long startNanos) {
+		add(this.storeCpu, startNanos);
+	}
+
+	private static void add(Counter counter, long startNanos) {
+		long now = threadCpuNanos();
+		if (startNanos >= 0 && now >= startNanos) {
+			counter.increment((now - startNanos) / 1e9);
+		}
 	}
 
 	void count(Outcome outcome) {
