@@ -20,13 +20,22 @@ build_bench() {
 }
 
 bench_needs_build() {
-  local stamp="$1" s
+  local stamp="$1" s jar
   shift
   compgen -G 'infra/bench/target/bench-*.jar' >/dev/null || return 0
   [[ -d infra/bench/target/lib && -f "$stamp" ]] || return 0
+  sources_newer_than "$stamp" && return 0
+  # each jar against the sources on its own: a service left out of the last build here is as old
+  # as the build that made it, not as the stamp
   for s in "$@"; do
-    [[ -f "services/$s/target/$s-0.1.0-SNAPSHOT-exec.jar" ]] || return 0
+    jar="services/$s/target/$s-0.1.0-SNAPSHOT-exec.jar"
+    [[ -f "$jar" ]] || return 0
+    sources_newer_than "$jar" && return 0
   done
+  return 1
+}
+
+sources_newer_than() {
   [[ -n "$(find pom.xml services infra/devstack infra/faults infra/bench \
-      \( -path '*/src/main/*' -o -name pom.xml \) -newer "$stamp" -not -path '*/target/*' -print -quit)" ]]
+      \( -path '*/src/main/*' -o -name pom.xml \) -newer "$1" -not -path '*/target/*' -print -quit)" ]]
 }

@@ -46,27 +46,29 @@ public final class Sha256 {
 
 	/** The native digest if {@code tryNative} and it loads, else the JDK's. */
 	static MessageDigest prototype(boolean tryNative) {
-		if (tryNative) {
-			try {
-				AmazonCorrettoCryptoProvider accp = AmazonCorrettoCryptoProvider.INSTANCE;
-				Throwable error = accp.getLoadingError();
-				if (error == null) {
-					MessageDigest digest = MessageDigest.getInstance("SHA-256", accp);
-					log.info("Payload hashes: SHA-256 of AWS-LC (Amazon Corretto Crypto Provider {})",
-							accp.getVersionStr());
-					return digest;
-				}
-				log.info("Payload hashes: the JDK's SHA-256 (the native one did not load: {})",
-						LogSafe.of(String.valueOf(error), 300));
-			}
-			catch (LinkageError | GeneralSecurityException | RuntimeException ex) {
-				log.info("Payload hashes: the JDK's SHA-256 (the native one did not load: {})",
-						LogSafe.of(String.valueOf(ex), 300));
-			}
-		}
-		else {
+		if (!tryNative) {
 			log.info("Payload hashes: the JDK's SHA-256 ({}=false)", NATIVE_PROPERTY);
+			return jdk();
 		}
+		Throwable failure;
+		try {
+			AmazonCorrettoCryptoProvider accp = AmazonCorrettoCryptoProvider.INSTANCE;
+			failure = accp.getLoadingError();
+			if (failure == null) {
+				MessageDigest digest = MessageDigest.getInstance("SHA-256", accp);
+				log.info("Payload hashes: SHA-256 of AWS-LC (Amazon Corretto Crypto Provider {})", accp.getVersionStr());
+				return digest;
+			}
+		}
+		catch (LinkageError | GeneralSecurityException | RuntimeException ex) {
+			failure = ex;
+		}
+		log.info("Payload hashes: the JDK's SHA-256 (the native one did not load: {})",
+				LogSafe.of(String.valueOf(failure), 300));
+		return jdk();
+	}
+
+	private static MessageDigest jdk() {
 		try {
 			return MessageDigest.getInstance("SHA-256");
 		}
