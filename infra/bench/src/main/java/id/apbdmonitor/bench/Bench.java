@@ -424,15 +424,16 @@ public final class Bench {
 		}
 	}
 
+	/** A counter's seconds over the events it covered. */
+	private static OptionalDouble perEvent(OptionalDouble seconds, long events) {
+		return seconds.isPresent() ? OptionalDouble.of(seconds.getAsDouble() / events) : OptionalDouble.empty();
+	}
+
 	/**
 	 * {@code apbd_ingest_events_total} of the topic by outcome, scraped once the offsets say the
 	 * drain is done. The counter moves right after a batch's transaction, close to the offsets'
 	 * commit on either side, so a few more scrapes may be needed, for at most 30 s.
 	 */
-	private static OptionalDouble perEvent(OptionalDouble seconds, long events) {
-		return seconds.isPresent() ? OptionalDouble.of(seconds.getAsDouble() / events) : OptionalDouble.empty();
-	}
-
 	private Map<String, Long> outcomes(String url, BenchStack.Target target, long size) throws InterruptedException {
 		Map<String, Long> outcomes = Map.of();
 		long deadline = System.nanoTime() + 30_000_000_000L;

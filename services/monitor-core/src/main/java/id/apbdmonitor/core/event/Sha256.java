@@ -17,11 +17,11 @@ import org.slf4j.LoggerFactory;
  * ingest thread's samples (issue 11). Both compute the same function, so stored hashes do not
  * change. The provider is only asked for this digest, not installed for the whole JVM.
  */
-public final class Sha256 {
+final class Sha256 {
 
 	private static final Logger log = LoggerFactory.getLogger(Sha256.class);
 
-	static final String NATIVE_PROPERTY = "apbd.native-sha256";
+	private static final String NATIVE_PROPERTY = "apbd.native-sha256";
 
 	private static final MessageDigest PROTOTYPE = prototype(
 			Boolean.parseBoolean(System.getProperty(NATIVE_PROPERTY, "true")));
@@ -30,7 +30,7 @@ public final class Sha256 {
 	}
 
 	/** A digest of its own for one thread: a clone skips the provider look-up of getInstance. */
-	public static MessageDigest newDigest() {
+	static MessageDigest newDigest() {
 		try {
 			return (MessageDigest) PROTOTYPE.clone();
 		}
@@ -40,7 +40,7 @@ public final class Sha256 {
 	}
 
 	/** The provider that hashes, e.g. {@code AmazonCorrettoCryptoProvider} or {@code SUN}. */
-	public static String provider() {
+	static String provider() {
 		return PROTOTYPE.getProvider().getName();
 	}
 

@@ -22,6 +22,8 @@ public class IngestMetrics {
 
 	private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
+	private static final boolean THREAD_CPU = THREADS.isCurrentThreadCpuTimeSupported();
+
 	private final Map<Outcome.Kind, Counter> outcomes = new EnumMap<>(Outcome.Kind.class);
 
 	private final Map<Reason, Counter> rejections = new EnumMap<>(Reason.class);
@@ -86,7 +88,7 @@ public class IngestMetrics {
 	 * do its wall time.
 	 */
 	static long threadCpuNanos() {
-		return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : -1;
+		return THREAD_CPU ? THREADS.getCurrentThreadCpuTime() : -1;
 	}
 
 	/** Adds the CPU the calling thread spent parsing since {@code startNanos} of {@link #threadCpuNanos}. */
