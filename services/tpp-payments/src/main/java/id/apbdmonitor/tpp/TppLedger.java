@@ -40,6 +40,14 @@ class TppLedger {
 
 	private static final String[] ID_COLUMNS = { "pemda", "event_id", "fiscal_year", "payload_sha256" };
 
+	/** The last stage each (OPD, month) of a region-year reached, and its date: OPDs, months, pemda, year. */
+	static final String REACHED = """
+			select distinct on (l.opd, l.month) l.opd, l.month, l.stage, l.occurred_on
+			from tpp_ledger l
+			join unnest(?::text[], ?::int4[]) as k (opd, month) on l.opd = k.opd and l.month = k.month
+			where l.pemda = ? and l.fiscal_year = ?
+			order by l.opd, l.month, l.stage_order desc""";
+
 	private final JdbcTemplate jdbc;
 
 	TppLedger(JdbcTemplate jdbc) {
@@ -150,12 +158,7 @@ class TppLedger {
 		}
 		Map<List<Object>, Reached> reached = new HashMap<>();
 		this.jdbc.execute((ConnectionCallback<Void>) connection -> {
-			try (PreparedStatement statement = connection.prepareStatement("""
-					select distinct on (l.opd, l.month) l.opd, l.month, l.stage, l.occurred_on
-					from tpp_ledger l
-					join unnest(?::text[], ?::int4[]) as k (opd, month) on l.opd = k.opd and l.month = k.month
-					where l.pemda = ? and l.fiscal_year = ?
-					order by l.opd, l.month, l.stage_order desc""")) {
+			try (PreparedStatement statement = connection.prepareStatement(REACHED)) {
 				for (Map.Entry<List<Object>, Set<List<Object>>> year : monthsByYear.entrySet()) {
 					int n = year.getValue().size();
 					Object[][] keys = { new String[n], new Integer[n] };

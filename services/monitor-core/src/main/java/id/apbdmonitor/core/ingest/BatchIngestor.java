@@ -49,6 +49,10 @@ public class BatchIngestor<E extends Enveloped> {
 
 	private static final int MAX_DATABASE_MESSAGE = 300;
 
+	/** How PostgreSQL plans the statements of every ingest transaction, set at its start ({@link #store} says why). */
+	public static final String TRANSACTION_SETTINGS = "set local plan_cache_mode = force_generic_plan; "
+			+ "set local max_parallel_workers_per_gather = 0";
+
 	private static final char NUL = 0;
 
 	private static final String EVENT_KEY_PREFIX = IngestHandler.eventKey("");
@@ -165,7 +169,10 @@ public class BatchIngestor<E extends Enveloped> {
 			// contract's or TU's event) with a query it plans anew for every row: its plan cache
 			// keeps choosing a plan pruned to the row's partition, about 0.2 ms with two partition
 			// levels, over one that prunes when it runs. 100 contracts took 21 ms, 6 ms generic.
-			this.jdbc.execute("set local plan_cache_mode = force_generic_plan");
+			// A generic plan is costed over every partition, so it can look big enough for parallel
+			// workers: tpp-payments' look-up of the stages reached (1.5 ms of work in one partition)
+			// started two for every poll and took 50-140 ms. A poll's queries never need them.
+			this.jdbc.execute(TRANSACTION_SETTINGS);
 			// one query per poll instead of one per run while the topic has no remembered rejection
 			// (the usual case); as soon as a run of this poll remembers one, the later runs recall
 			boolean[] recall = { !valid.isEmpty() && this.memory.holdsAny(valid.get(0).record().topic()) };
