@@ -46,6 +46,11 @@ public class IngestConfiguration {
 
 	public static final String EVENT_CONTAINER_FACTORY = "eventContainerFactory";
 
+	/** Before any container exists: Kafka picks its LZ4 decompressor once, at its first batch. */
+	IngestConfiguration() {
+		NativeLz4.load();
+	}
+
 	/** The budget topic's container: each poll stored on the consumer thread, then committed. */
 	@Bean(CONTAINER_FACTORY)
 	ConcurrentKafkaListenerContainerFactory<String, byte[]> ingestContainerFactory(ConsumerFactory<?, ?> consumerFactory,
