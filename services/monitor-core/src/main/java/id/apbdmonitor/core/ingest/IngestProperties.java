@@ -10,10 +10,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code apbd.ingest.*}: the service's event topic, the shared budget topic, topic layout for
  * creation at start-up, the back-off of transient failures and the largest accepted amount.
  * <p>
- * One consumer by default, in every service: its writer stores a poll while it parses the next
- * ({@link WriteBehind}), which keeps two cores busy. Three consumers drained as fast on the 2
- * shared cores of the benchmark, with a fifth more CPU an event and 40 MB more memory (issue
- * 11); raise {@code concurrency} up to the topic's partitions where there are more cores.
+ * One consumer by default, in every service: its writer stores a poll while the consumer
+ * parses the next ({@link WriteBehind}), which keeps two cores busy. Three consumers drained as
+ * fast on the 2 shared cores of the benchmark, with a fifth more CPU an event and 40 MB more
+ * memory (issue 11); raise {@code concurrency} up to the topic's partitions where there are
+ * more cores.
  */
 @ConfigurationProperties("apbd.ingest")
 public record IngestProperties(String topic, @DefaultValue("apbd.budget.v1") String budgetTopic,
