@@ -49,7 +49,7 @@ public class BatchIngestor<E extends Enveloped> {
 
 	private static final int MAX_DATABASE_MESSAGE = 300;
 
-	/** How PostgreSQL plans the statements of every ingest transaction, set at its start ({@link #store} says why). */
+	/** How PostgreSQL plans the statements of every ingest transaction, set at its start (the comment in {@code storeAndRefresh} says why). */
 	public static final String TRANSACTION_SETTINGS = "set local plan_cache_mode = force_generic_plan; "
 			+ "set local max_parallel_workers_per_gather = 0";
 
