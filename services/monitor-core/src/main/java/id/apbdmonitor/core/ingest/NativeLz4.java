@@ -2,7 +2,6 @@ package id.apbdmonitor.core.ingest;
 
 import id.apbdmonitor.core.event.LogSafe;
 import net.jpountz.lz4.LZ4Factory;
-import net.jpountz.util.Native;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,11 +42,6 @@ final class NativeLz4 {
 			log.info("LZ4 batches: decompressed in Java (the native library did not load: {})",
 					LogSafe.of(String.valueOf(ex), 300));
 		}
-	}
-
-	/** Whether the native library is loaded: Kafka then decompresses with it. */
-	static boolean loaded() {
-		return Native.isLoaded();
 	}
 
 }
