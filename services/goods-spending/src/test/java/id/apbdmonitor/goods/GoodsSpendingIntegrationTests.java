@@ -168,6 +168,29 @@ class GoodsSpendingIntegrationTests {
 		await().untilAsserted(() -> assertThat(realisedOf("DP3A")).isEqualTo(300_000.00));
 	}
 
+	/**
+	 * An id stored in another year of the region does not take the ledger's key (the year is part
+	 * of it), which the ledger's first try relies on: such an id is looked up before the copy and
+	 * answered EVENT_ID_CONFLICT, while the new event beside it in the same poll is stored.
+	 */
+	@Test
+	void shouldDeadLetterAnEventIdStoredInAnotherYearOfTheRegion() {
+		this.jdbc.update("""
+				insert into spending_ledger (event_id, event_type, pemda, fiscal_year, opd, category, account, mechanism,
+				    occurred_on, document_kind, document_number, amount, payload_sha256, source_topic, source_partition,
+				    source_offset)
+				values ('SP2D-DKP-2025-1', 'spending-realised', '52.72', 2025, 'DKP', 'goods', ?, 'LS', '2025-12-30',
+				    'SP2D', 'SP2D-DKP-2025-1', 100.00, '\\x00', 'test', 0, 0)""", GOODS_ACCOUNT);
+		kafka.send(topics.events(), key("DKP"), realisedEvent("SP2D-DKP-2025-1", "DKP", GOODS_ACCOUNT, "700000.00", "2026-03-05"));
+		kafka.send(topics.events(), key("DKP"), realisedEvent("SP2D-DKP-2026-2", "DKP", GOODS_ACCOUNT, "200000.00", "2026-03-05"));
+		assertThat(deadLetter("700000.00").headers()).containsEntry("apbd-reason", "EVENT_ID_CONFLICT")
+			.containsEntry("apbd-field", "eventId");
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(realisedOf("DKP")).isEqualTo(200_000.00));
+		assertThat(this.jdbc.queryForList("select fiscal_year || ' ' || amount from spending_ledger where opd = 'DKP' "
+				+ "order by event_id", String.class))
+			.containsExactly("2025 100.00", "2026 200000.00");
+	}
+
 	@Test
 	void shouldReplaceThePaguWithANewerRevisionAndIgnoreALateOlderOne() {
 		String line = "2026/PUPR/1.03.01.2.01.0001/" + GOODS_ACCOUNT;

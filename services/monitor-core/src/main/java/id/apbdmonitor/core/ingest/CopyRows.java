@@ -6,6 +6,7 @@ import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.LocalDate;
 import java.util.stream.Stream;
 
@@ -21,7 +22,9 @@ import org.postgresql.copy.CopyIn;
  * and no hex of a hash here, no parsing of dates, numbers and escapes in the database (issue 11).
  * COPY has no {@code ON CONFLICT}: a ledger copies only the rows it found absent, and a row a
  * concurrent writer stored meanwhile fails the copy with a unique violation, which the pipeline
- * narrows down like any refused value ({@link BatchIngestor}).
+ * narrows down like any refused value ({@link BatchIngestor}). A ledger that expects its rows to
+ * be new may copy them without looking first ({@link #copyUnlessTaken}) and look only when the
+ * key says one is stored already.
  * <p>
  * Fields are appended in the order of the column list, each with the method of its column's
  * type ({@link #integer} for {@code integer}, {@link #smallint}, {@link #bigint}, {@link #text},
@@ -296,6 +299,31 @@ public final class CopyRows {
 				SPARE.set(rows);
 			}
 		}
+	}
+
+	/**
+	 * Sends the rows in a savepoint of their own. When one of them takes a unique key that is
+	 * taken already, the savepoint is rolled back, so the transaction is as it was before, and the
+	 * answer is false; any other refusal is thrown as by {@link #copy}. A ledger whose rows are
+	 * new nearly always (an event redelivered after a crash is the exception) spares itself the
+	 * look-up of every key this way: the key's own index answers it during the insert.
+	 */
+	public boolean copyUnlessTaken(Connection connection) throws SQLException {
+		Savepoint savepoint = connection.setSavepoint();
+		try {
+			copy(connection);
+		}
+		catch (SQLException ex) {
+			if (!Failures.UNIQUE_VIOLATION.equals(Failures.sqlState(ex))) {
+				// the caller's savepoint or transaction is rolled back, and this one with it
+				throw ex;
+			}
+			connection.rollback(savepoint);
+			connection.releaseSavepoint(savepoint);
+			return false;
+		}
+		connection.releaseSavepoint(savepoint);
+		return true;
 	}
 
 	private Buffer spend() {
