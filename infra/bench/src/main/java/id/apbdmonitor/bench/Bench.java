@@ -59,6 +59,9 @@ public final class Bench {
 
 	private int nextPort = BenchStack.FIRST_SERVICE_PORT;
 
+	/** Each drain's costliest statements, for the report below the table. */
+	private final StringBuilder statements = new StringBuilder();
+
 	private Bench(BenchOptions options, BenchStack stack, GeneratedYear year) {
 		this.options = options;
 		this.stack = stack;
@@ -84,10 +87,11 @@ public final class Bench {
 		Runtime.getRuntime().addShutdownHook(new Thread(close, "bench-stop"));
 		List<Result> results = new ArrayList<>();
 		List<String> failures = new ArrayList<>();
+		Bench bench = null;
 		try {
 			progress("starting PostgreSQL (" + BenchStack.POSTGRES_PORT + ") and Kafka (" + BenchStack.KAFKA_PORT + ")…");
 			stack.start();
-			Bench bench = new Bench(options, stack, year);
+			bench = new Bench(options, stack, year);
 			for (ServiceUnderTest service : options.services()) {
 				List<Integer> sizes = service.shortName().equals("goods") ? options.goodsBacklogs()
 						: List.of(options.backlog());
@@ -110,6 +114,10 @@ public final class Bench {
 			close.run();
 		}
 		StringBuilder report = new StringBuilder("Throughput benchmark, " + heading + "\n\n" + Result.table(results));
+		if (bench != null && !bench.statements.isEmpty()) {
+			report.append("\nThe database's time in each drain, by statement (pg_stat_statements; wall time on shared "
+					+ "cores, so a ranking more than a cost):\n").append(bench.statements);
+		}
 		failures.forEach((failure) -> report.append("\nFailed: ").append(failure.lines().findFirst().orElse("")).append('\n'));
 		System.out.println();
 		System.out.println(report);
@@ -212,6 +220,10 @@ public final class Bench {
 					}
 					if (total > 0 && cpuAtStart == null) {
 						cpuAtStart = cpu;
+						// the database's statements from the same moment on
+						try (Connection admin = this.stack.connectToServerAsAdmin()) {
+							Statements.reset(admin);
+						}
 					}
 					cpuAtEnd = cpu;
 					if (total != lastCount) {
@@ -238,6 +250,10 @@ public final class Bench {
 				Thread.sleep((long) (SAMPLE_SECONDS * 1000));
 			}
 			Map<String, Long> outcomes = outcomes(url, target, size);
+			List<String> statements;
+			try (Connection admin = this.stack.connectToServerAsAdmin()) {
+				statements = Statements.top(admin, target.database());
+			}
 			Stats.Sample first = Stats.firstProgress(samples);
 			Stats.Sample last = samples.get(samples.size() - 1);
 			double events = last.count() - first.count();
@@ -257,6 +273,10 @@ public final class Bench {
 			double databaseCpu = (cpuAtEnd[2] - cpuAtStart[2]) * perThousand;
 			progress(String.format(Locale.ROOT, "  drained %,.0f in %.1f s: %,.0f events/s (outcomes %s)", last.count(),
 					drainSeconds, rate, outcomes));
+			progress("  the database's time in the drain, by statement (pg_stat_statements, wall time):");
+			statements.forEach((line) -> progress("    " + line));
+			this.statements.append("\n").append(service.name()).append(String.format(Locale.ROOT, ", backlog %,d:%n", size));
+			statements.forEach((line) -> this.statements.append("    ").append(line).append('\n'));
 			progress(String.format(Locale.ROOT, "  first tenth %s events/s at %s, last tenth %s events/s at %s",
 					Result.count(firstTenth), cpuText(firstTenthCpu), Result.count(lastTenth), cpuText(lastTenthCpu)));
 			// the keys are OPDs: one OPD can hold most of a topic, and its partition then drains alone at the end

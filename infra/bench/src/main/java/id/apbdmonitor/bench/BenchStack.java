@@ -93,8 +93,10 @@ final class BenchStack implements AutoCloseable {
 				throw new IllegalStateException("port " + port + " is taken: is another benchmark running?");
 			}
 		}
+		// pg_stat_statements: where the database's time goes in each drain (Statements)
 		this.database = DevstackParts.startDatabase(POSTGRES_PORT, this.home.resolve("postgres"), false,
-				this.home.resolve("pg-binaries"), this.home.resolve("logs/postgres.log"));
+				this.home.resolve("pg-binaries"), this.home.resolve("logs/postgres.log"),
+				Map.of("shared_preload_libraries", "pg_stat_statements"));
 		this.broker = DevstackParts.startBroker(KAFKA_PORT, KAFKA_CONTROLLER_PORT, this.home, this.classpath, false);
 		this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
 				AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000));
@@ -152,6 +154,11 @@ final class BenchStack implements AutoCloseable {
 	/** Forgets {@code group}'s committed offsets, so that its next member reads the topics from the start. */
 	void forgetGroup(String group) throws InterruptedException, ExecutionException {
 		this.admin.deleteConsumerGroups(List.of(group)).all().get();
+	}
+
+	/** The server's own database, as the superuser: statistics of every database. */
+	Connection connectToServerAsAdmin() throws SQLException {
+		return this.database.connectAsAdmin("postgres");
 	}
 
 	Connection connectAsAdmin(Target target) throws SQLException {

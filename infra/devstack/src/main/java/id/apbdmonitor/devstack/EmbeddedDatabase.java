@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -44,6 +45,12 @@ final class EmbeddedDatabase implements PostgresServer {
 	 * first unpacking costs seconds) and {@code logFile} the server log.
 	 */
 	static EmbeddedDatabase start(int port, Path dataDirectory, boolean keepData, Path workDirectory, Path logFile) {
+		return start(port, dataDirectory, keepData, workDirectory, logFile, Map.of());
+	}
+
+	/** The same, with {@code serverConfig} set on top of the devstack's (the benchmark's statement statistics). */
+	static EmbeddedDatabase start(int port, Path dataDirectory, boolean keepData, Path workDirectory, Path logFile,
+			Map<String, String> serverConfig) {
 		try {
 			if (!keepData) {
 				deleteRecursively(dataDirectory);
@@ -51,7 +58,7 @@ final class EmbeddedDatabase implements PostgresServer {
 			Files.createDirectories(dataDirectory.getParent());
 			Files.createDirectories(workDirectory);
 			Files.createDirectories(logFile.getParent());
-			EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 				.setPort(port)
 				.setDataDirectory(dataDirectory)
 				// kept after the run for inspection; wiped at the next start unless --keep-data
@@ -71,8 +78,9 @@ final class EmbeddedDatabase implements PostgresServer {
 				.setPGStartupWait(Duration.ofSeconds(60))
 				.setDataDirectoryCustomizer(EmbeddedDatabase::requirePasswords)
 				.setOutputRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
-				.setErrorRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
-				.start();
+				.setErrorRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+			serverConfig.forEach(builder::setServerConfig);
+			EmbeddedPostgres postgres = builder.start();
 			return new EmbeddedDatabase(postgres, port, postmaster(dataDirectory));
 		}
 		catch (IOException | RuntimeException ex) {

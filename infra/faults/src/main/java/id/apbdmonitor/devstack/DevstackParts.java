@@ -26,7 +26,14 @@ public final class DevstackParts {
 
 	/** The embedded PostgreSQL on {@code port}; {@code keepData} reuses a cluster (restart after a crash). */
 	public static Database startDatabase(int port, Path dataDirectory, boolean keepData, Path binaries, Path logFile) {
-		return new Database(EmbeddedDatabase.start(port, dataDirectory, keepData, binaries, logFile), dataDirectory);
+		return startDatabase(port, dataDirectory, keepData, binaries, logFile, Map.of());
+	}
+
+	/** The same with {@code serverConfig} on top of the devstack's settings. */
+	public static Database startDatabase(int port, Path dataDirectory, boolean keepData, Path binaries, Path logFile,
+			Map<String, String> serverConfig) {
+		return new Database(EmbeddedDatabase.start(port, dataDirectory, keepData, binaries, logFile, serverConfig),
+				dataDirectory);
 	}
 
 	/** A standalone Kafka broker (KRaft) from {@code classpath}; {@code keepData} keeps its log dirs. */

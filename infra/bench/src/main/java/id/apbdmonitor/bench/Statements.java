@@ -1,0 +1,64 @@
+package id.apbdmonitor.bench;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Where the database's time goes in a drain, statement by statement, from PostgreSQL's
+ * {@code pg_stat_statements} (the benchmark's server preloads it): the statistics are reset
+ * when the service starts and read when its backlog is drained. The times are the statements'
+ * wall time on shared cores, so they rank the statements rather than measure their CPU; it was
+ * this ranking that found the look-up of every id before each COPY (issue 11).
+ */
+final class Statements {
+
+	/** Statements listed per drain: the few that hold nearly all of its time. */
+	static final int TOP = 6;
+
+	private static final int QUERY_CHARACTERS = 110;
+
+	private Statements() {
+	}
+
+	/** Forgets the statistics of every database; the extension is made in {@code admin}'s database if missing. */
+	static void reset(Connection admin) throws SQLException {
+		try (Statement statement = admin.createStatement()) {
+			statement.execute("create extension if not exists pg_stat_statements");
+			statement.execute("select pg_stat_statements_reset()");
+		}
+	}
+
+	/** The statements of {@code database} that took the most time since the reset, most first, one line each. */
+	static List<String> top(Connection admin, String database) throws SQLException {
+		List<String> lines = new ArrayList<>();
+		try (PreparedStatement statement = admin.prepareStatement("""
+				select s.calls, s.total_exec_time, s.rows, s.query
+				from pg_stat_statements s join pg_database d on d.oid = s.dbid
+				where d.datname = ? order by s.total_exec_time desc limit ?""")) {
+			statement.setString(1, database);
+			statement.setInt(2, TOP);
+			try (ResultSet rows = statement.executeQuery()) {
+				while (rows.next()) {
+					long calls = rows.getLong(1);
+					double millis = rows.getDouble(2);
+					lines.add(String.format(Locale.ROOT, "%,8.0f ms %,7d calls %8.2f ms each %,10d rows  %s", millis,
+							calls, millis / Math.max(1, calls), rows.getLong(3), shortened(rows.getString(4))));
+				}
+			}
+		}
+		return lines;
+	}
+
+	/** The query on one line, cut: enough to recognise it. */
+	private static String shortened(String query) {
+		String line = query.replaceAll("\\s+", " ").trim();
+		return (line.length() <= QUERY_CHARACTERS) ? line : line.substring(0, QUERY_CHARACTERS) + "…";
+	}
+
+}
