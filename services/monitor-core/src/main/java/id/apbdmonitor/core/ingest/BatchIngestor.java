@@ -129,7 +129,7 @@ public class BatchIngestor<E extends Enveloped> {
 				if (identity.holdsNul()) {
 					refuseNul(node);
 				}
-				valid.add(new Parsed<>(record, event));
+				valid.add(new Parsed<>(record, event, row(event, record)));
 				eventIds.add(event.envelope().eventId());
 				regions.add(event.envelope().pemda());
 			}
@@ -139,6 +139,16 @@ public class BatchIngestor<E extends Enveloped> {
 		}
 		this.metrics.parsed(cpu);
 		return new ParsedPoll<>(records.size(), valid, eventIds, regions, rejected, System.nanoTime() - started);
+	}
+
+	/** The handler's encoded row; null, so that the writer encodes it, if encoding fails here. */
+	private byte[] row(E event, IncomingRecord record) {
+		try {
+			return this.handler.row(event, record);
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
 	}
 
 	/**

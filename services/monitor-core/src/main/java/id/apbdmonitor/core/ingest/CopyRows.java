@@ -81,6 +81,45 @@ public final class CopyRows {
 
 	private int rows;
 
+	/** One row of {@code columns} fields, to be {@linkplain #encodedRow() taken} as bytes and {@linkplain #encoded added} to rows later. */
+	private CopyRows(int columns) {
+		this.sql = null;
+		this.columns = columns;
+		this.out = new Buffer(256);
+	}
+
+	/**
+	 * A single row of {@code columns} fields, encoded apart from any copy: a consumer encodes its
+	 * poll's rows while its writer copies the previous poll's, so that the writer, whose work is
+	 * the pipeline's critical path, only appends them (issue 11). Take it with {@link #encodedRow()}.
+	 */
+	public static CopyRows row(int columns) {
+		return new CopyRows(columns);
+	}
+
+	/** The bytes of the one ended row of {@link #row(int)}. */
+	public byte[] encodedRow() {
+		if (this.sql != null || this.rows != 1 || this.fields != 0) {
+			throw new IllegalStateException("not a single ended row of CopyRows.row(int)");
+		}
+		Buffer row = spend();
+		return java.util.Arrays.copyOf(row.bytes(), row.size());
+	}
+
+	/** Adds a row that {@link #row(int)} encoded, of as many fields as these rows have columns. */
+	public CopyRows encoded(byte[] row) {
+		if (this.fields > 0) {
+			throw new IllegalStateException("the last row is not ended");
+		}
+		int fieldCount = ((row[0] & 0xff) << 8) | (row[1] & 0xff);
+		if (fieldCount != this.columns) {
+			throw new IllegalStateException("a row of " + fieldCount + " fields for " + this.columns + " columns");
+		}
+		unspent().write(row, 0, row.length);
+		this.rows++;
+		return this;
+	}
+
 	/** Rows for {@code table (columns…)}; the names are the code's own, never input. */
 	public CopyRows(String table, String... columns) {
 		this.sql = "copy " + table + " (" + String.join(", ", columns) + ") from stdin (format binary)";
@@ -274,6 +313,9 @@ public final class CopyRows {
 	 * rows are spent: a second copy, or a row added after it, is refused.
 	 */
 	public long copy(Connection connection) throws SQLException {
+		if (this.sql == null) {
+			throw new IllegalStateException("a single row of CopyRows.row(int) is added to rows, not copied");
+		}
 		if (this.fields > 0) {
 			throw new IllegalStateException("the last row is not ended");
 		}

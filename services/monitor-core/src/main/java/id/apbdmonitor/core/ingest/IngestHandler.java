@@ -18,6 +18,16 @@ public interface IngestHandler<E extends Enveloped> {
 	E parse(JsonFields json, IncomingRecord record) throws RejectedException;
 
 	/**
+	 * The event's ledger row encoded for COPY ({@link CopyRows#row(int)}), when it does not depend
+	 * on the ledger; null otherwise, and by default. It is called on the consumer thread, which
+	 * parses a poll while the writer stores the previous one, so the writer only appends the rows
+	 * it copies ({@link Parsed#row}).
+	 */
+	default byte[] row(E event, IncomingRecord record) {
+		return null;
+	}
+
+	/**
 	 * Stores the batch (inside the batch transaction) and returns one outcome per event, in
 	 * order. Checks that need the ledger (references, conflicting duplicates) happen here. The
 	 * pipeline never passes two events that share a {@link #references key}, so a handler may

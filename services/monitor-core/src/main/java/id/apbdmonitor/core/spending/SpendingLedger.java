@@ -16,6 +16,7 @@ import id.apbdmonitor.core.event.Envelope;
 import id.apbdmonitor.core.event.Reason;
 import id.apbdmonitor.core.ingest.ArrayColumns;
 import id.apbdmonitor.core.ingest.CopyRows;
+import id.apbdmonitor.core.ingest.IncomingRecord;
 import id.apbdmonitor.core.ingest.BatchIngestor;
 import id.apbdmonitor.core.ingest.Outcome;
 import id.apbdmonitor.core.ingest.Parsed;
@@ -186,14 +187,31 @@ class SpendingLedger {
 		return copied;
 	}
 
+	/** A realisation's row: encoded on the consumer thread already ({@link #encodedRow}), or here. */
 	private static void row(CopyRows rows, Parsed<SpendingEvent> parsed) {
-		SpendingEvent event = parsed.event();
-		rows.envelope(event.envelope())
+		if (parsed.row() != null) {
+			rows.encoded(parsed.row());
+		}
+		else {
+			realisation(rows, parsed.event(), parsed.record());
+		}
+	}
+
+	/** The ledger row of a realisation, which depends on nothing stored; null for a reversal, whose row takes its original's columns. */
+	static byte[] encodedRow(SpendingEvent event, IncomingRecord record) {
+		if (event.isReversal()) {
+			return null;
+		}
+		return realisation(CopyRows.row(COLUMNS.length), event, record).encodedRow();
+	}
+
+	private static CopyRows realisation(CopyRows rows, SpendingEvent event, IncomingRecord record) {
+		return rows.envelope(event.envelope())
 			.text(event.category())
 			.text(event.account())
 			.text(event.mechanism())
 			.amount(event.amount())
-			.source(parsed.record())
+			.source(record)
 			.endRow();
 	}
 

@@ -33,6 +33,11 @@ class SpendingListener extends TopicListener<SpendingEvent> {
 	}
 
 	@Override
+	public byte[] row(SpendingEvent event, IncomingRecord record) {
+		return SpendingLedger.encodedRow(event, record);
+	}
+
+	@Override
 	public List<Outcome> write(List<Parsed<SpendingEvent>> batch) {
 		return this.ledger.write(batch);
 	}

@@ -162,6 +162,64 @@ class CopyRowsIntegrationTests {
 		}
 	}
 
+	/**
+	 * The first try of a ledger (every row new): a taken key rolls back this copy only, and the
+	 * transaction goes on with what it wrote before; any other refusal is thrown.
+	 */
+	@Test
+	void shouldRollBackOnlyItsOwnCopyWhenAKeyIsTaken() throws SQLException {
+		try (Connection connection = connect()) {
+			new CopyRows("copied", "id", "label").text("stored-before").text("s").endRow().copy(connection);
+			connection.setAutoCommit(false);
+			new CopyRows("copied", "id", "label").text("same-transaction").text("t").endRow().copy(connection);
+			CopyRows taken = new CopyRows("copied", "id", "label").text("try-1").text("x").endRow()
+				.text("stored-before").text("again").endRow();
+			assertThat(taken.copyUnlessTaken(connection)).isFalse();
+			CopyRows fresh = new CopyRows("copied", "id", "label").text("try-2").text("y").endRow();
+			assertThat(fresh.copyUnlessTaken(connection)).isTrue();
+			connection.commit();
+			try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery("""
+					select string_agg(id || '=' || label, ',' order by id) from copied
+					where id in ('stored-before', 'same-transaction', 'try-1', 'try-2')""")) {
+				assertThat(rs.next()).isTrue();
+				assertThat(rs.getString(1)).isEqualTo("same-transaction=t,stored-before=s,try-2=y");
+			}
+			CopyRows refused = new CopyRows("amounts", "id", "month").integer(1).smallint(99_999).endRow();
+			assertThatExceptionOfType(SQLException.class).isThrownBy(() -> refused.copyUnlessTaken(connection))
+				.satisfies(ex -> assertThat(ex.getSQLState()).startsWith("22"));
+			connection.rollback();
+		}
+	}
+
+	/** A row encoded apart (on the consumer thread) is stored as the same row built in place. */
+	@Test
+	void shouldStoreARowEncodedApartAsTheSameRowBuiltInPlace() throws SQLException {
+		byte[] apart = CopyRows.row(7).text("apart").text("ä €").integer(2026).bigint(Long.MAX_VALUE)
+			.date(LocalDate.of(2026, 12, 3)).amount(new BigDecimal("-1234567.89")).bytes(new byte[] { 0, 1, 2 })
+			.endRow()
+			.encodedRow();
+		try (Connection connection = connect()) {
+			new CopyRows("copied", COLUMNS).text("in-place").text("ä €").integer(2026).bigint(Long.MAX_VALUE)
+				.date(LocalDate.of(2026, 12, 3)).amount(new BigDecimal("-1234567.89")).bytes(new byte[] { 0, 1, 2 })
+				.endRow()
+				.encoded(apart)
+				.copy(connection);
+			try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery("""
+					select count(distinct (label, year, position, day, amount, hash)), count(*) from copied
+					where id in ('apart', 'in-place')""")) {
+				assertThat(rs.next()).isTrue();
+				assertThat(rs.getInt(1)).isEqualTo(1);
+				assertThat(rs.getInt(2)).isEqualTo(2);
+			}
+		}
+		assertThatExceptionOfType(IllegalStateException.class)
+			.isThrownBy(() -> new CopyRows("copied", "id", "label").encoded(apart));
+		CopyRows single = CopyRows.row(2).text("a").text("b").endRow();
+		assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> single.copy(null));
+		assertThatExceptionOfType(IllegalStateException.class)
+			.isThrownBy(() -> CopyRows.row(2).text("a").text("b").endRow().text("c").text("d").endRow().encodedRow());
+	}
+
 	@Test
 	void shouldStoreOnlyItsOwnRowsWhenAThreadBuildsSeveralInTurnAndSideBySide() throws SQLException {
 		try (Connection connection = connect()) {
