@@ -126,18 +126,9 @@ class TppLedger {
 		}
 		Map<String, byte[]> stored = new HashMap<>();
 		this.jdbc.execute((ConnectionCallback<Void>) connection -> {
-			try (PreparedStatement statement = connection.prepareStatement(
-					"select event_id, payload_sha256 from tpp_event_id where pemda = ? and event_id = any(?)")) {
-				for (Map.Entry<String, List<String>> region : idsByPemda.entrySet()) {
-					statement.setString(1, region.getKey());
-					ArrayColumns.bind(statement, 2, region.getValue().toArray(String[]::new));
-					try (ResultSet rs = statement.executeQuery()) {
-						while (rs.next()) {
-							stored.put(rs.getString(1), rs.getBytes(2));
-						}
-					}
-				}
-			}
+			Idempotency.storedHashes(connection,
+					"select event_id, payload_sha256 from tpp_event_id where pemda = ? and event_id = any(?)", idsByPemda,
+					stored);
 			return null;
 		});
 		return stored;

@@ -16,6 +16,7 @@ import id.apbdmonitor.core.event.Envelope;
 import id.apbdmonitor.core.event.Reason;
 import id.apbdmonitor.core.ingest.ArrayColumns;
 import id.apbdmonitor.core.ingest.CopyRows;
+import id.apbdmonitor.core.ingest.Idempotency;
 import id.apbdmonitor.core.ingest.IncomingRecord;
 import id.apbdmonitor.core.ingest.BatchIngestor;
 import id.apbdmonitor.core.ingest.Outcome;
@@ -154,19 +155,9 @@ class SpendingLedger {
 			Envelope envelope = batch.get(i).event().envelope();
 			idsByPemda.computeIfAbsent(envelope.pemda(), (pemda) -> new ArrayList<>()).add(envelope.eventId());
 		}
-		try (PreparedStatement statement = connection.prepareStatement(
-				"select event_id, payload_sha256 from spending_ledger where pemda = ? and event_id = any(?)")) {
-			for (Map.Entry<String, List<String>> region : idsByPemda.entrySet()) {
-				statement.setString(1, region.getKey());
-				ArrayColumns.bind(statement, 2, region.getValue().toArray(String[]::new));
-				try (ResultSet rs = statement.executeQuery()) {
-					while (rs.next()) {
-						// no two events of a run share an id: keyed by id alone here
-						stored.put(rs.getString(1), rs.getBytes(2));
-					}
-				}
-			}
-		}
+		Idempotency.storedHashes(connection,
+				"select event_id, payload_sha256 from spending_ledger where pemda = ? and event_id = any(?)", idsByPemda,
+				stored);
 		Map<String, Integer> copied = new HashMap<>();
 		CopyRows rows = new CopyRows("spending_ledger", COLUMNS);
 		for (int i : indexes) {
