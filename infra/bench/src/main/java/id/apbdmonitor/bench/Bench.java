@@ -221,9 +221,7 @@ public final class Bench {
 					if (total > 0 && cpuAtStart == null) {
 						cpuAtStart = cpu;
 						// the database's statements from the same moment on
-						try (Connection admin = this.stack.connectToServerAsAdmin()) {
-							Statements.reset(admin);
-						}
+						Statements.reset(this.stack);
 					}
 					cpuAtEnd = cpu;
 					if (total != lastCount) {
@@ -250,10 +248,7 @@ public final class Bench {
 				Thread.sleep((long) (SAMPLE_SECONDS * 1000));
 			}
 			Map<String, Long> outcomes = outcomes(url, target, size);
-			List<String> statements;
-			try (Connection admin = this.stack.connectToServerAsAdmin()) {
-				statements = Statements.top(admin, target.database());
-			}
+			List<String> statements = Statements.top(this.stack, target.database());
 			Stats.Sample first = Stats.firstProgress(samples);
 			Stats.Sample last = samples.get(samples.size() - 1);
 			double events = last.count() - first.count();

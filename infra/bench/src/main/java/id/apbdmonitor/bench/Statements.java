@@ -26,18 +26,28 @@ final class Statements {
 	private Statements() {
 	}
 
-	/** Forgets the statistics of every database; the extension is made in {@code admin}'s database if missing. */
-	static void reset(Connection admin) throws SQLException {
-		try (Statement statement = admin.createStatement()) {
+	/**
+	 * Forgets the statistics of every database; the extension is made in the server's own
+	 * database if missing. A failure is said and the run goes on: a diagnostic must not cost the
+	 * run its figures.
+	 */
+	static void reset(BenchStack stack) {
+		try (Connection admin = stack.connectToServerAsAdmin(); Statement statement = admin.createStatement()) {
 			statement.execute("create extension if not exists pg_stat_statements");
 			statement.execute("select pg_stat_statements_reset()");
 		}
+		catch (SQLException ex) {
+			Bench.progress("  the database's statement statistics were not reset: " + ex.getMessage());
+		}
 	}
 
-	/** The statements of {@code database} that took the most time since the reset, most first, one line each. */
-	static List<String> top(Connection admin, String database) throws SQLException {
+	/**
+	 * The statements of {@code database} that took the most time since the reset, most first, one
+	 * line each; one line that says why when they cannot be read.
+	 */
+	static List<String> top(BenchStack stack, String database) {
 		List<String> lines = new ArrayList<>();
-		try (PreparedStatement statement = admin.prepareStatement("""
+		try (Connection admin = stack.connectToServerAsAdmin(); PreparedStatement statement = admin.prepareStatement("""
 				select s.calls, s.total_exec_time, s.rows, s.query
 				from pg_stat_statements s join pg_database d on d.oid = s.dbid
 				where d.datname = ? order by s.total_exec_time desc limit ?""")) {
@@ -51,6 +61,9 @@ final class Statements {
 							calls, millis / Math.max(1, calls), rows.getLong(3), shortened(rows.getString(4))));
 				}
 			}
+		}
+		catch (SQLException ex) {
+			return List.of("not available: " + ex.getMessage());
 		}
 		return lines;
 	}
