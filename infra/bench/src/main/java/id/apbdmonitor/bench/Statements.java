@@ -11,8 +11,8 @@ import java.util.Locale;
 
 /**
  * Where the database's time goes in a drain, statement by statement, from PostgreSQL's
- * {@code pg_stat_statements} (the benchmark's server preloads it): the statistics are reset
- * when the service starts and read when its backlog is drained. The times are the statements'
+ * {@code pg_stat_statements} (the benchmark's server preloads it): the statistics are reset at
+ * the drain's first sample, with the CPU counters, and read when the backlog is drained. The times are the statements'
  * wall time on shared cores, so they rank the statements rather than measure their CPU; it was
  * this ranking that found the look-up of every id before each COPY (issue 11).
  */
