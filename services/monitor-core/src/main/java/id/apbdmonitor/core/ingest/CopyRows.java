@@ -356,7 +356,7 @@ public final class CopyRows {
 			copy(connection);
 		}
 		catch (SQLException ex) {
-			if (!Failures.UNIQUE_VIOLATION.equals(Failures.sqlState(ex))) {
+			if (!Failures.uniqueViolation(ex)) {
 				// the caller's savepoint or transaction is rolled back, and this one with it
 				throw ex;
 			}

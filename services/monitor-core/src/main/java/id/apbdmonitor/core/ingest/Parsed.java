@@ -5,9 +5,4 @@ package id.apbdmonitor.core.ingest;
  * its ledger row already encoded for COPY by {@link IngestHandler#row}, or null.
  */
 public record Parsed<E>(IncomingRecord record, E event, byte[] row) {
-
-	public Parsed(IncomingRecord record, E event) {
-		this(record, event, null);
-	}
-
 }
