@@ -80,6 +80,15 @@ class CapitalLedger {
 			    handed_over_unpaid = capital_total.handed_over_unpaid + excluded.handed_over_unpaid,
 			    planned_end = greatest(capital_total.planned_end, excluded.planned_end)""";
 
+	/**
+	 * A region's contracts by id: probes the key (contract_id, pemda), whatever the statistics
+	 * (V90 dropped the index that a stale plan read the whole region through).
+	 */
+	static final String CONTRACTS = """
+			select contract_id, event_id, pemda, fiscal_year, opd, sub_activity, account, supplier, contract_value,
+			       signed_on, planned_end, paid, physical_progress, handed_over_on
+			from capital_contract where pemda = ? and contract_id = any(?)""";
+
 	private final JdbcTemplate jdbc;
 
 	CapitalLedger(JdbcTemplate jdbc) {
@@ -165,10 +174,7 @@ class CapitalLedger {
 	}
 
 	private void contracts(String pemda, Set<String> contractIds, Map<String, CapitalRun.Contract> contracts) {
-		query("""
-				select contract_id, event_id, pemda, fiscal_year, opd, sub_activity, account, supplier, contract_value,
-				       signed_on, planned_end, paid, physical_progress, handed_over_on
-				from capital_contract where pemda = ? and contract_id = any(?)""", pemda, contractIds,
+		query(CONTRACTS, pemda, contractIds,
 				rs -> contracts.put(CapitalRun.key(pemda, rs.getString(1)),
 						new CapitalRun.Contract(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
 								rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
