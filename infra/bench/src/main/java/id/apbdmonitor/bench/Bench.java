@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -48,6 +49,9 @@ public final class Bench {
 
 	/** COPYs of the same rows per service; their median is the raw COPY rate. */
 	private static final int COPY_REPEATS = 3;
+
+	/** At most this long for the database to settle before the raw limits ({@link RawLimits#settle}). */
+	private static final Duration SETTLE_LIMIT = Duration.ofSeconds(60);
 
 	private static final double STALL_SECONDS = 300;
 
@@ -316,6 +320,9 @@ public final class Bench {
 			String copySpread;
 			double unnestRate;
 			try (Connection admin = this.stack.connectAsAdmin(target)) {
+				double settled = RawLimits.settle(admin, service.qualifiedLedger(), SETTLE_LIMIT);
+				progress(String.format(Locale.ROOT, "  the database settled in %.1f s (ledger vacuumed and analyzed, "
+						+ "a checkpoint, no autovacuum worker at work)", settled));
 				// as many rows as the backlog: the latency phase's are in the ledger too
 				RawLimits.export(admin, service.qualifiedLedger(), size, file);
 				// one COPY varied from 48k to 129k rows/s between services of one run (checkpoints,

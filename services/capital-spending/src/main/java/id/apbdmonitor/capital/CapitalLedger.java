@@ -17,6 +17,7 @@ import java.util.Set;
 import id.apbdmonitor.core.event.Envelope;
 import id.apbdmonitor.core.ingest.ArrayColumns;
 import id.apbdmonitor.core.ingest.CopyRows;
+import id.apbdmonitor.core.ingest.Idempotency;
 import id.apbdmonitor.core.ingest.Outcome;
 import id.apbdmonitor.core.ingest.Parsed;
 
@@ -99,28 +100,64 @@ class CapitalLedger {
 	 * Writes a run with the outcome of writing its events one by one in order. The pipeline may
 	 * pass events that share a contract or a reversed payment (the listener declares no
 	 * references): each is decided after the earlier ones of the run took effect in memory.
+	 * <p>
+	 * The usual run, every event new and accepted, is first decided without looking its own ids
+	 * up (only the payments its reversals name) and its events copied unless the ledger's key
+	 * says one is stored: that look-up was the database's second cost after the COPY (issue 11).
+	 * Any other outcome, an id stored in another year of the region, or a key taken, and the run
+	 * is loaded and decided again with its own ids looked up.
 	 */
 	List<Outcome> write(List<Parsed<CapitalEvent>> batch) {
-		CapitalRun run = load(batch);
+		CapitalRun first = load(batch, false);
+		List<Outcome> outcomes = decide(first, batch);
+		if (first.accepted().size() == batch.size() && copiedIfNew(first)) {
+			storeState(first);
+			return outcomes;
+		}
+		CapitalRun run = load(batch, true);
+		outcomes = decide(run, batch);
+		if (!run.accepted().isEmpty()) {
+			// a row a concurrent writer (the instance that lost the partition) stored meanwhile fails the
+			// copy with a unique violation, and the pipeline writes the run again in halves
+			this.jdbc.execute((ConnectionCallback<Long>) connection -> eventRows(run).copy(connection));
+			storeState(run);
+		}
+		return outcomes;
+	}
+
+	private static List<Outcome> decide(CapitalRun run, List<Parsed<CapitalEvent>> batch) {
 		List<Outcome> outcomes = new ArrayList<>(batch.size());
 		for (Parsed<CapitalEvent> parsed : batch) {
 			outcomes.add(run.decide(parsed));
 		}
-		store(run);
 		return outcomes;
 	}
 
 	/**
-	 * The rows the run's events read: their own ids, the payments they reverse, their contracts.
+	 * Copies the events of a run decided without looking its own ids up, unless one of them is
+	 * stored: in another year of its region (looked up first) or in the same (the key refuses the
+	 * copy, which is rolled back alone). False when it copied nothing.
+	 */
+	private boolean copiedIfNew(CapitalRun run) {
+		List<Envelope> envelopes = run.accepted().stream().map((parsed) -> parsed.event().envelope()).toList();
+		return this.jdbc.execute((ConnectionCallback<Boolean>) connection -> !Idempotency
+			.storedInAnotherYear(connection, "capital_event", envelopes) && eventRows(run).copyUnlessTaken(connection));
+	}
+
+	/**
+	 * The rows the run's events read: their own ids (with {@code ownIds}), the payments they
+	 * reverse, their contracts.
 	 * Ids are scoped by region: the look-ups go per region of the run (usually one), each reading
 	 * only that region's partitions, and the run's maps are keyed by {@link CapitalRun#key}.
 	 */
-	private CapitalRun load(List<Parsed<CapitalEvent>> batch) {
+	private CapitalRun load(List<Parsed<CapitalEvent>> batch, boolean ownIds) {
 		Map<String, Region> regions = new LinkedHashMap<>();
 		for (Parsed<CapitalEvent> parsed : batch) {
 			CapitalEvent event = parsed.event();
 			Region region = regions.computeIfAbsent(event.envelope().pemda(), (pemda) -> new Region());
-			region.ids.add(event.envelope().eventId());
+			if (ownIds) {
+				region.ids.add(event.envelope().eventId());
+			}
 			if (event.reverses() != null) {
 				region.ids.add(event.reverses());
 				region.reversedPayments.add(event.reverses());
@@ -218,12 +255,8 @@ class CapitalLedger {
 		});
 	}
 
-	private void store(CapitalRun run) {
-		List<Parsed<CapitalEvent>> accepted = run.accepted();
-		if (accepted.isEmpty()) {
-			return;
-		}
-		insertEvents(run, accepted);
+	/** The contracts the run signed or changed, and the totals' deltas: after its events are copied. */
+	private void storeState(CapitalRun run) {
 		List<CapitalRun.Contract> changed = run.changed();
 		List<CapitalRun.Contract> signed = changed.stream().filter(contract -> !contract.stored).toList();
 		List<CapitalRun.Contract> updated = changed.stream().filter(contract -> contract.stored).toList();
@@ -236,29 +269,23 @@ class CapitalLedger {
 		upsertTotals(run.totalDeltas());
 	}
 
-	/**
-	 * Copies the accepted events in. No row of them was stored when the run was loaded; a row a
-	 * concurrent writer (the instance that lost the partition) stored meanwhile fails the copy with a
-	 * unique violation, and the pipeline writes the run again in halves, each loaded and decided anew.
-	 */
-	private void insertEvents(CapitalRun run, List<Parsed<CapitalEvent>> accepted) {
-		this.jdbc.execute((ConnectionCallback<Long>) connection -> {
-			CopyRows rows = new CopyRows("capital_event", EVENT_COLUMNS);
-			for (Parsed<CapitalEvent> parsed : accepted) {
-				CapitalEvent event = parsed.event();
-				Envelope envelope = event.envelope();
-				boolean reversal = event.reverses() != null;
-				rows.envelope(envelope)
-					.text(reversal ? run.contractOf(envelope.pemda(), event.reverses()) : event.contractId())
-					.amount(amount(event, reversal))
-					.amount(event.progress())
-					.text(event.stage())
-					.text(event.reverses())
-					.source(parsed.record())
-					.endRow();
-			}
-			return rows.copy(connection);
-		});
+	/** The accepted events' rows, in run order; a reversal takes the contract of the payment it reverses. */
+	private static CopyRows eventRows(CapitalRun run) {
+		CopyRows rows = new CopyRows("capital_event", EVENT_COLUMNS);
+		for (Parsed<CapitalEvent> parsed : run.accepted()) {
+			CapitalEvent event = parsed.event();
+			Envelope envelope = event.envelope();
+			boolean reversal = event.reverses() != null;
+			rows.envelope(envelope)
+				.text(reversal ? run.contractOf(envelope.pemda(), event.reverses()) : event.contractId())
+				.amount(amount(event, reversal))
+				.amount(event.progress())
+				.text(event.stage())
+				.text(event.reverses())
+				.source(parsed.record())
+				.endRow();
+		}
+		return rows;
 	}
 
 	private void insertContracts(List<CapitalRun.Contract> signed) {

@@ -44,6 +44,9 @@ class CapitalSpendingIntegrationTests {
 
 	private static final String RSUD_WORKS = "1.02.02.2.01.0001";
 
+	/** No priority project's: the contracts of this sub-kegiatan move no project gauge. */
+	private static final String HOUSING_WORKS = "1.04.02.2.01.0009";
+
 	private static TestTopics topics;
 
 	private static KafkaTestClient kafka;
@@ -145,6 +148,32 @@ class CapitalSpendingIntegrationTests {
 				Map.of("opd", "DISHUB", "category", "capital"))).isEqualTo(90_000_000.00));
 		assertThat(this.jdbc.queryForObject("select count(*) from capital_event where event_id = 'SP2D-DISHUB-1'",
 				Integer.class)).isEqualTo(1);
+	}
+
+	@Test
+	void shouldDeadLetterAnEventIdStoredInAnotherYearOfTheRegion() {
+		// a 2025 report of Kota Bima; the ledger's key holds the year, so only a look-up finds its id
+		this.jdbc.update("""
+				insert into capital_event (event_id, event_type, pemda, fiscal_year, opd, contract_id, occurred_on,
+				    document_kind, document_number, physical_progress, payload_sha256, source_topic, source_partition,
+				    source_offset)
+				values ('K-PERKIM-2025', 'capital-progress-reported', '52.72', 2025, 'PERKIM', 'K-PERKIM-OLD',
+				    '2025-12-30', 'BA', 'K-PERKIM-2025/BA', 100.00, '\\x00', 'test', 0, 0)""");
+		// one poll's run, as the first try sees it: that id signs a 2026 contract, then a new contract
+		send("PERKIM", contract("K-PERKIM-2025", "PERKIM", HOUSING_WORKS, BUILDING, "700000001.00", "2026-04-01",
+				"2026-09-30"));
+		send("PERKIM", contract("K-PERKIM-2026", "PERKIM", HOUSING_WORKS, BUILDING, "200000000.00", "2026-04-01",
+				"2026-09-30"));
+
+		assertThat(deadLetter("700000001.00").headers()).containsEntry("apbd-reason", "EVENT_ID_CONFLICT")
+			.containsEntry("apbd-field", "eventId");
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(this.jdbc.queryForList(
+					"select fiscal_year || ' ' || event_id from capital_event where opd = 'PERKIM' order by event_id",
+					String.class))
+				.containsExactly("2025 K-PERKIM-2025", "2026 K-PERKIM-2026"));
+		assertThat(this.jdbc.queryForList("select contract_id from capital_contract where opd = 'PERKIM'", String.class))
+			.containsExactly("K-PERKIM-2026");
 	}
 
 	@Test

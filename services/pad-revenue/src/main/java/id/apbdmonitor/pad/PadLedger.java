@@ -80,26 +80,68 @@ class PadLedger {
 	 * as stored before the run or accepted earlier in it (a receipt later in the run is not there
 	 * yet); then the new rows as one COPY in run order (a reversal after its receipt) and the
 	 * totals' deltas of what was stored, one row per OPD and account.
+	 * <p>
+	 * The usual run, every event new and accepted, is first decided without looking its own ids
+	 * up (only the receipts its reversals name) and copied unless the ledger's key says one is
+	 * stored: the look-up of a poll's 2,000 ids was the database's second cost after the COPY
+	 * (issue 11). Any other outcome, an id stored in another year of the region, or a key taken,
+	 * and the run is decided again against the look-up of all its ids.
 	 */
 	List<Outcome> write(List<Parsed<PadEvent>> batch) {
-		int n = batch.size();
-		Outcome[] outcomes = new Outcome[n];
-		// what the loop below reads from the ledger: the run's own ids and the receipts reversed, per
-		// region (ids are scoped by region; every map here is keyed by key(pemda, id))
+		Run first = decide(batch, stored(lookUp(batch, false)));
+		if (first.allAccepted() && copiedIfNew(batch, first)) {
+			first.totals.apply(this.jdbc);
+			return first.outcomes();
+		}
+		Run run = decide(batch, stored(lookUp(batch, true)));
+		// a row a concurrent writer (the instance that lost this partition) stored meanwhile fails
+		// the copy; the pipeline then writes the run again in halves, each checked anew
+		if (!run.fresh.isEmpty()) {
+			this.jdbc.execute((ConnectionCallback<Long>) connection -> rows(batch, run).copy(connection));
+		}
+		run.totals.apply(this.jdbc);
+		return run.outcomes();
+	}
+
+	/**
+	 * What a run reads from the ledger, per region (ids are scoped by region; every map here is
+	 * keyed by key(pemda, id)): the receipts reversed, and with {@code ownIds} the run's own ids.
+	 */
+	private static Map<String, Set<String>> lookUp(List<Parsed<PadEvent>> batch, boolean ownIds) {
 		Map<String, Set<String>> lookUp = new LinkedHashMap<>();
 		for (Parsed<PadEvent> parsed : batch) {
-			Set<String> region = lookUp.computeIfAbsent(parsed.event().envelope().pemda(), (pemda) -> new HashSet<>());
-			region.add(parsed.event().envelope().eventId());
-			if (parsed.event().isReversal()) {
-				region.add(parsed.event().reverses());
+			PadEvent event = parsed.event();
+			if (ownIds || event.isReversal()) {
+				Set<String> region = lookUp.computeIfAbsent(event.envelope().pemda(), (pemda) -> new HashSet<>());
+				if (ownIds) {
+					region.add(event.envelope().eventId());
+				}
+				if (event.isReversal()) {
+					region.add(event.reverses());
+				}
 			}
 		}
-		Map<String, Row> stored = stored(lookUp);
+		return lookUp;
+	}
+
+	/**
+	 * Copies a run decided without looking its own ids up, unless one of them is stored: in
+	 * another year of its region (looked up first) or in the same (the key refuses the copy,
+	 * which is rolled back alone). False when it copied nothing.
+	 */
+	private boolean copiedIfNew(List<Parsed<PadEvent>> batch, Run run) {
+		List<Envelope> envelopes = new ArrayList<>(batch.size());
+		batch.forEach((parsed) -> envelopes.add(parsed.event().envelope()));
+		return this.jdbc.execute((ConnectionCallback<Boolean>) connection -> !Idempotency
+			.storedInAnotherYear(connection, "pad_ledger", envelopes) && rows(batch, run).copyUnlessTaken(connection));
+	}
+
+	/** Every record of a run decided in run order against {@code stored}, the ledger's rows it read. */
+	private static Run decide(List<Parsed<PadEvent>> batch, Map<String, Row> stored) {
+		int n = batch.size();
+		Run decided = new Run(n);
 		// the rows this run stores, by key, in run order: never one of the stored ones
 		Map<String, Row> run = new HashMap<>();
-		List<Integer> fresh = new ArrayList<>(n);
-		Map<Integer, Row> reversalRows = new HashMap<>();
-		Totals totals = new Totals();
 		for (int i = 0; i < n; i++) {
 			Parsed<PadEvent> parsed = batch.get(i);
 			PadEvent event = parsed.event();
@@ -107,44 +149,69 @@ class PadLedger {
 			String id = envelope.eventId();
 			Row own = stored.get(key(envelope.pemda(), id));
 			if (own != null) {
-				outcomes[i] = Idempotency.sameOrConflict(own.sha256(), parsed.record(), id);
+				decided.outcomes[i] = Idempotency.sameOrConflict(own.sha256(), parsed.record(), id);
 				continue;
 			}
 			if (!event.isReversal()) {
-				outcomes[i] = Outcome.ACCEPTED;
-				fresh.add(i);
+				decided.outcomes[i] = Outcome.ACCEPTED;
+				decided.fresh.add(i);
 				run.put(key(envelope.pemda(), id), new Row(envelope.pemda(), envelope.opd(), envelope.fiscalYear(),
 						event.account(), event.channel(), envelope.occurredOn(), event.amount(), null, BigDecimal.ZERO));
-				totals.add(envelope, event.account(), event.amount(), envelope.occurredOn());
-				totals.open(envelope.pemda(), envelope.fiscalYear(), envelope.opd(), event.account(),
+				decided.totals.add(envelope, event.account(), event.amount(), envelope.occurredOn());
+				decided.totals.open(envelope.pemda(), envelope.fiscalYear(), envelope.opd(), event.account(),
 						envelope.occurredOn(), 1);
 				continue;
 			}
 			String reversed = key(envelope.pemda(), event.reverses());
 			Row receipt = run.containsKey(reversed) ? run.get(reversed) : stored.get(reversed);
-			outcomes[i] = check(event, receipt);
-			if (outcomes[i] == null) {
-				outcomes[i] = Outcome.ACCEPTED;
+			decided.outcomes[i] = check(event, receipt);
+			if (decided.outcomes[i] == null) {
+				decided.outcomes[i] = Outcome.ACCEPTED;
 				receipt.reversed = receipt.reversed.add(event.amount());
 				if (receipt.amount().compareTo(receipt.reversed) == 0) {
 					// reversed in full: no longer a receipt the zero-target rule counts
-					totals.open(receipt.pemda(), receipt.fiscalYear(), receipt.opd(), receipt.account(),
+					decided.totals.open(receipt.pemda(), receipt.fiscalYear(), receipt.opd(), receipt.account(),
 							receipt.receivedOn(), -1);
 				}
 				Row row = new Row(envelope.pemda(), envelope.opd(), envelope.fiscalYear(), receipt.account(),
 						receipt.channel(), envelope.occurredOn(), event.amount().negate(), event.reverses(),
 						BigDecimal.ZERO);
 				run.put(key(envelope.pemda(), id), row);
-				fresh.add(i);
-				reversalRows.put(i, row);
-				totals.add(envelope, receipt.account(), event.amount().negate(), null);
+				decided.fresh.add(i);
+				decided.reversalRows.put(i, row);
+				decided.totals.add(envelope, receipt.account(), event.amount().negate(), null);
 			}
 		}
-		// a row a concurrent writer (the instance that lost this partition) stored meanwhile fails
-		// the copy; the pipeline then writes the run again in halves, each checked anew
-		copy(batch, fresh, reversalRows);
-		totals.apply(this.jdbc);
-		return Arrays.asList(outcomes);
+		return decided;
+	}
+
+	/**
+	 * A run decided: the outcome of each record, the records to store (in run order) with the
+	 * rows of their reversals, and the totals' deltas of those.
+	 */
+	private static final class Run {
+
+		final Outcome[] outcomes;
+
+		final List<Integer> fresh;
+
+		final Map<Integer, Row> reversalRows = new HashMap<>();
+
+		final Totals totals = new Totals();
+
+		Run(int n) {
+			this.outcomes = new Outcome[n];
+			this.fresh = new ArrayList<>(n);
+		}
+
+		boolean allAccepted() {
+			return this.fresh.size() == this.outcomes.length;
+		}
+
+		List<Outcome> outcomes() {
+			return Arrays.asList(this.outcomes);
+		}
+
 	}
 
 	/** A rejection of the reversal of {@code receipt} (null: none known), or null when it may be stored. */
@@ -173,31 +240,23 @@ class PadLedger {
 		return null;
 	}
 
-	/**
-	 * Copies the rows at {@code indexes} in, in run order; a reversal's account, channel and
-	 * signed amount come from {@code reversals}.
-	 */
-	private void copy(List<Parsed<PadEvent>> batch, List<Integer> indexes, Map<Integer, Row> reversals) {
-		if (indexes.isEmpty()) {
-			return;
+	/** A run's rows to store, in run order; a reversal's account, channel and signed amount come from its receipt. */
+	private static CopyRows rows(List<Parsed<PadEvent>> batch, Run run) {
+		CopyRows rows = new CopyRows("pad_ledger", COLUMNS);
+		for (int index : run.fresh) {
+			Parsed<PadEvent> parsed = batch.get(index);
+			PadEvent event = parsed.event();
+			Envelope envelope = event.envelope();
+			Row reversal = run.reversalRows.get(index);
+			rows.envelope(envelope)
+				.text((reversal != null) ? reversal.account() : event.account())
+				.text((reversal != null) ? reversal.channel() : event.channel())
+				.amount((reversal != null) ? reversal.amount() : event.amount())
+				.text(event.reverses())
+				.source(parsed.record())
+				.endRow();
 		}
-		this.jdbc.execute((ConnectionCallback<Long>) connection -> {
-			CopyRows rows = new CopyRows("pad_ledger", COLUMNS);
-			for (int index : indexes) {
-				Parsed<PadEvent> parsed = batch.get(index);
-				PadEvent event = parsed.event();
-				Envelope envelope = event.envelope();
-				Row reversal = reversals.get(index);
-				rows.envelope(envelope)
-					.text((reversal != null) ? reversal.account() : event.account())
-					.text((reversal != null) ? reversal.channel() : event.channel())
-					.amount((reversal != null) ? reversal.amount() : event.amount())
-					.text(event.reverses())
-					.source(parsed.record())
-					.endRow();
-			}
-			return rows.copy(connection);
-		});
+		return rows;
 	}
 
 	/** An id within its region: ids are scoped by pemda. */

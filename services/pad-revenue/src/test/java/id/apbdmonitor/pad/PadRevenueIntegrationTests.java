@@ -189,6 +189,33 @@ class PadRevenueIntegrationTests {
 		assertTotalsEqualTheLedger();
 	}
 
+	@Test
+	void shouldDeadLetterAnEventIdStoredInAnotherYearOfTheRegion() {
+		// a 2025 receipt of Kota Bima; the ledger's key holds the year, so only a look-up finds it
+		this.jdbc.update("""
+				insert into pad_ledger (event_id, event_type, pemda, fiscal_year, opd, account, channel, occurred_on,
+				    document_kind, document_number, amount, payload_sha256, source_topic, source_partition, source_offset)
+				values ('STS-KOPERINDAG-2025-1', 'pad-received', '52.72', 2025, 'KOPERINDAG', '4.1.02.01.01.0001',
+				    'TELLER', '2025-12-30', 'STS', 'STS-KOPERINDAG-2025-1/STS', 100.00, '\\x00', 'test', 0, 0)""");
+		// with its total, as the service would have stored it (the other tests check totals against the ledger)
+		this.jdbc.update("""
+				insert into pad_total (pemda, fiscal_year, opd, account, realised, last_receipt_on, events)
+				values ('52.72', 2025, 'KOPERINDAG', '4.1.02.01.01.0001', 100.00, '2025-12-30', 1)""");
+		// one poll's run, as the first try sees it: the 2025 id again in 2026, then a new receipt
+		send("KOPERINDAG", receipt("STS-KOPERINDAG-2025-1", "KOPERINDAG", "4.1.02.01.01.0001", "700001.00",
+				"2026-08-03"));
+		send("KOPERINDAG", receipt("STS-KOPERINDAG-2026-2", "KOPERINDAG", "4.1.02.01.01.0001", "200000.00",
+				"2026-08-03"));
+
+		assertThat(deadLetter("700001.00").headers()).containsEntry("apbd-reason", "EVENT_ID_CONFLICT")
+			.containsEntry("apbd-field", "eventId");
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(this.jdbc.queryForList(
+					"select fiscal_year || ' ' || amount from pad_ledger where opd = 'KOPERINDAG' order by event_id",
+					String.class))
+				.containsExactly("2025 100.00", "2026 200000.00"));
+	}
+
 	/** The totals the snapshot reads hold exactly what the ledger sums to (a reversal moves no receipt date). */
 	private void assertTotalsEqualTheLedger() {
 		String recompute = """

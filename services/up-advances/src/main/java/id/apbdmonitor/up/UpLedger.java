@@ -56,54 +56,110 @@ class UpLedger {
 	 * their seq is their order of arrival), then the totals as one statement.
 	 */
 	List<Outcome> write(List<Parsed<UpEvent>> batch) {
-		int n = batch.size();
-		Outcome[] outcomes = new Outcome[n];
-		// ids are scoped by region: every map of this run is keyed by key(pemda, id)
-		List<String> ids = new ArrayList<>(n);
-		Map<String, List<String>> lookedUp = new LinkedHashMap<>();
-		for (Parsed<UpEvent> parsed : batch) {
-			Envelope envelope = parsed.event().envelope();
-			ids.add(envelope.eventId());
-			List<String> region = lookedUp.computeIfAbsent(envelope.pemda(), (pemda) -> new ArrayList<>());
-			region.add(envelope.eventId());
-			if (parsed.event().settlesTu()) {
-				region.add(parsed.event().tu());
-			}
+		// the usual run, every event new and accepted, is first decided without looking its own ids
+		// up (only the TUs its settlements name) and copied unless the ledger's key says one is
+		// stored: that look-up was the database's third cost (issue 11). Any other outcome, an id
+		// stored in another year of the region, or a key taken, and the run is decided again
+		// against the look-up of all its ids.
+		Run first = decide(batch, stored(lookUp(batch, false)));
+		if (first.fresh.size() == batch.size() && copiedIfNew(batch, first)) {
+			first.totals.apply(this.jdbc);
+			return first.outcomes();
 		}
-		Map<String, Stored> stored = stored(lookedUp);
-		// the TUs disbursed by earlier events of this run that are stored with it
-		Map<String, Disbursement> runTus = new HashMap<>();
-		List<Integer> fresh = new ArrayList<>(n);
-		Totals totals = new Totals();
-		for (int i = 0; i < n; i++) {
-			Parsed<UpEvent> parsed = batch.get(i);
-			UpEvent event = parsed.event();
-			String pemda = event.envelope().pemda();
-			Stored existing = stored.get(key(pemda, ids.get(i)));
-			if (existing != null) {
-				outcomes[i] = Idempotency.sameOrConflict(existing.sha256(), parsed.record(), ids.get(i));
-			}
-			else if (event.settlesTu()) {
-				Disbursement inRun = runTus.get(key(pemda, event.tu()));
-				outcomes[i] = checkTu(event, (inRun != null) ? inRun : disbursement(stored.get(key(pemda, event.tu()))));
-			}
-			if (outcomes[i] == null) {
-				outcomes[i] = Outcome.ACCEPTED;
-				fresh.add(i);
-				totals.add(event, i);
-				if (UpEvent.TU_DISBURSED.equals(event.type())) {
-					Envelope envelope = event.envelope();
-					runTus.put(key(pemda, ids.get(i)),
-							new Disbursement(envelope.opd(), envelope.fiscalYear(), envelope.occurredOn()));
-				}
-			}
-		}
+		Run run = decide(batch, stored(lookUp(batch, true)));
 		// a fact a concurrent writer (the instance that lost this partition) stored meanwhile fails
 		// the copy; the pipeline then writes the run again in halves, each checked anew, so a
 		// settlement checked against a TU of this run never outlives that TU's copy
-		insert(batch, fresh);
-		totals.apply(this.jdbc);
-		return Arrays.asList(outcomes);
+		if (!run.fresh.isEmpty()) {
+			this.jdbc.execute((ConnectionCallback<Long>) connection -> rows(batch, run.fresh).copy(connection));
+		}
+		run.totals.apply(this.jdbc);
+		return run.outcomes();
+	}
+
+	/**
+	 * What a run reads from the ledger, per region (ids are scoped by region; every map of a run
+	 * is keyed by key(pemda, id)): the TUs its settlements name, and with {@code ownIds} its own ids.
+	 */
+	private static Map<String, List<String>> lookUp(List<Parsed<UpEvent>> batch, boolean ownIds) {
+		Map<String, List<String>> lookedUp = new LinkedHashMap<>();
+		for (Parsed<UpEvent> parsed : batch) {
+			UpEvent event = parsed.event();
+			if (ownIds || event.settlesTu()) {
+				List<String> region = lookedUp.computeIfAbsent(event.envelope().pemda(), (pemda) -> new ArrayList<>());
+				if (ownIds) {
+					region.add(event.envelope().eventId());
+				}
+				if (event.settlesTu()) {
+					region.add(event.tu());
+				}
+			}
+		}
+		return lookedUp;
+	}
+
+	/** Every record of a run decided in run order against {@code stored}, the ledger's facts it read. */
+	private static Run decide(List<Parsed<UpEvent>> batch, Map<String, Stored> stored) {
+		int n = batch.size();
+		Run run = new Run(n);
+		// the TUs disbursed by earlier events of this run that are stored with it
+		Map<String, Disbursement> runTus = new HashMap<>();
+		for (int i = 0; i < n; i++) {
+			Parsed<UpEvent> parsed = batch.get(i);
+			UpEvent event = parsed.event();
+			Envelope envelope = event.envelope();
+			String pemda = envelope.pemda();
+			String id = envelope.eventId();
+			Stored existing = stored.get(key(pemda, id));
+			if (existing != null) {
+				run.outcomes[i] = Idempotency.sameOrConflict(existing.sha256(), parsed.record(), id);
+			}
+			else if (event.settlesTu()) {
+				Disbursement inRun = runTus.get(key(pemda, event.tu()));
+				run.outcomes[i] = checkTu(event, (inRun != null) ? inRun : disbursement(stored.get(key(pemda, event.tu()))));
+			}
+			if (run.outcomes[i] == null) {
+				run.outcomes[i] = Outcome.ACCEPTED;
+				run.fresh.add(i);
+				run.totals.add(event, i);
+				if (UpEvent.TU_DISBURSED.equals(event.type())) {
+					runTus.put(key(pemda, id), new Disbursement(envelope.opd(), envelope.fiscalYear(), envelope.occurredOn()));
+				}
+			}
+		}
+		return run;
+	}
+
+	/** A run decided: the outcome of each record, the records to store in run order, and their totals. */
+	private static final class Run {
+
+		final Outcome[] outcomes;
+
+		final List<Integer> fresh;
+
+		final Totals totals = new Totals();
+
+		Run(int n) {
+			this.outcomes = new Outcome[n];
+			this.fresh = new ArrayList<>(n);
+		}
+
+		List<Outcome> outcomes() {
+			return Arrays.asList(this.outcomes);
+		}
+
+	}
+
+	/**
+	 * Copies a run decided without looking its own ids up, every record accepted, unless one of
+	 * them is stored: in another year of its region (looked up first) or in the same (the key
+	 * refuses the copy, which is rolled back alone). False when it copied nothing.
+	 */
+	private boolean copiedIfNew(List<Parsed<UpEvent>> batch, Run run) {
+		List<Envelope> envelopes = new ArrayList<>(batch.size());
+		batch.forEach((parsed) -> envelopes.add(parsed.event().envelope()));
+		return this.jdbc.execute((ConnectionCallback<Boolean>) connection -> !Idempotency
+			.storedInAnotherYear(connection, "up_ledger", envelopes) && rows(batch, run.fresh).copyUnlessTaken(connection));
 	}
 
 	/**
@@ -147,25 +203,19 @@ class UpLedger {
 		return new Disbursement(fact.opd(), fact.fiscalYear(), fact.occurredOn());
 	}
 
-	/** Copies the new facts in, in run order (their seq follows it). */
-	private void insert(List<Parsed<UpEvent>> batch, List<Integer> indexes) {
-		if (indexes.isEmpty()) {
-			return;
+	/** The rows of the facts at {@code indexes}, in run order (their seq follows it). */
+	private static CopyRows rows(List<Parsed<UpEvent>> batch, List<Integer> indexes) {
+		CopyRows rows = new CopyRows("up_ledger", COLUMNS);
+		for (int i : indexes) {
+			Parsed<UpEvent> parsed = batch.get(i);
+			UpEvent event = parsed.event();
+			rows.envelope(event.envelope())
+				.amount(event.amount())
+				.text(event.tu())
+				.source(parsed.record())
+				.endRow();
 		}
-		this.jdbc.execute((ConnectionCallback<Long>) connection -> {
-			CopyRows rows = new CopyRows("up_ledger", COLUMNS);
-			for (int i : indexes) {
-				Parsed<UpEvent> parsed = batch.get(i);
-				UpEvent event = parsed.event();
-				Envelope envelope = event.envelope();
-				rows.envelope(envelope)
-					.amount(event.amount())
-					.text(event.tu())
-					.source(parsed.record())
-					.endRow();
-			}
-			return rows.copy(connection);
-		});
+		return rows;
 	}
 
 	/** TU_NOT_DISBURSED, or null when the settlement names a TU it may settle. */

@@ -207,6 +207,30 @@ class UpAdvancesIntegrationTests {
 	}
 
 	@Test
+	void shouldDeadLetterAnEventIdStoredInAnotherYearOfTheRegion() {
+		// a 2025 UP of Kota Bima with its total; the ledger's key holds the year, so only a look-up finds its id
+		this.jdbc.update("""
+				insert into up_ledger (event_id, event_type, pemda, fiscal_year, opd, occurred_on, document_kind,
+				    document_number, amount, payload_sha256, source_topic, source_partition, source_offset)
+				values ('SP2D-UP-DISPARBUD-2025', 'up-disbursed', '52.72', 2025, 'DISPARBUD', '2025-12-30', 'SP2D',
+				    'SP2D-UP-DISPARBUD-2025', 100.00, '\\x00', 'test', 0, 0)""");
+		this.jdbc.update("""
+				insert into up_total (pemda, fiscal_year, opd, event_type, amount, events, first_on, last_on)
+				values ('52.72', 2025, 'DISPARBUD', 'up-disbursed', 100.00, 1, '2025-12-30', '2025-12-30')""");
+		// one poll's run, as the first try sees it: the 2025 id again in 2026, then a new UP
+		send("DISPARBUD", up("SP2D-UP-DISPARBUD-2025", "DISPARBUD", "70000001.00", "2026-03-02"));
+		send("DISPARBUD", up("SP2D-UP-DISPARBUD-2026", "DISPARBUD", "20000000.00", "2026-03-02"));
+
+		assertThat(deadLetter("70000001.00").headers()).containsEntry("apbd-reason", "EVENT_ID_CONFLICT")
+			.containsEntry("apbd-field", "eventId");
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(this.jdbc.queryForList(
+					"select fiscal_year || ' ' || amount from up_ledger where opd = 'DISPARBUD' order by event_id",
+					String.class))
+				.containsExactly("2025 100.00", "2026 20000000.00"));
+	}
+
+	@Test
 	void shouldDeadLetterTuSettlementsThatNameNoTuAndEveryEnvelopeDefectButStoreAReturnAboveTheTu() {
 		send("DINSOS", tu("SP2D-TU-DINSOS", "DINSOS", "10000000.00", "2026-03-10"));
 		send("DINSOS", tuAccounted("LPJ-BEFORE", "DINSOS", "SP2D-TU-DINSOS", "1000000.00", "2026-03-09"));

@@ -4,10 +4,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import id.apbdmonitor.core.event.Envelope;
 import id.apbdmonitor.core.event.Reason;
 
 /**
@@ -38,6 +42,41 @@ public final class Idempotency {
 				}
 			}
 		}
+	}
+
+	/**
+	 * Whether an id of these events is stored in another year of its region: the first half of
+	 * a ledger's first try at a run, which copies its rows without looking their ids up
+	 * ({@link CopyRows#copyUnlessTaken}). A ledger's key is {@code (event_id, pemda, fiscal_year)},
+	 * so the copy itself refuses an id stored in the same region and year, but not one stored in
+	 * another year, which is still an {@code EVENT_ID_CONFLICT}. One look-up per region and year
+	 * of the events, pruned to that region's other years' partitions: the event's own year, the
+	 * large one, is not read. {@code table} is the ledger's name, a constant of its caller.
+	 */
+	public static boolean storedInAnotherYear(Connection connection, String table, Collection<Envelope> envelopes)
+			throws SQLException {
+		Map<RegionYear, List<String>> idsByYear = new LinkedHashMap<>();
+		for (Envelope envelope : envelopes) {
+			idsByYear.computeIfAbsent(new RegionYear(envelope.pemda(), envelope.fiscalYear()), (key) -> new ArrayList<>())
+				.add(envelope.eventId());
+		}
+		try (PreparedStatement statement = connection
+			.prepareStatement("select 1 from " + table + " where pemda = ? and fiscal_year <> ? and event_id = any(?) limit 1")) {
+			for (Map.Entry<RegionYear, List<String>> year : idsByYear.entrySet()) {
+				statement.setString(1, year.getKey().pemda());
+				statement.setInt(2, year.getKey().fiscalYear());
+				ArrayColumns.bind(statement, 3, year.getValue().toArray(String[]::new));
+				try (ResultSet rs = statement.executeQuery()) {
+					if (rs.next()) {
+						return true;
+					}
+				}
+			}
+		}
+		return false;
+	}
+
+	private record RegionYear(String pemda, int fiscalYear) {
 	}
 
 	/** {@link Outcome#DUPLICATE} or an {@code EVENT_ID_CONFLICT} rejection. */

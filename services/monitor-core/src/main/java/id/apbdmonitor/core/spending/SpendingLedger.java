@@ -111,27 +111,16 @@ class SpendingLedger {
 	private Map<String, Integer> copyIfNew(Connection connection, List<Parsed<SpendingEvent>> batch,
 			List<Integer> indexes) throws SQLException {
 		Map<String, Integer> at = new HashMap<>(2 * indexes.size());
-		Map<RegionYear, List<String>> idsByYear = new LinkedHashMap<>();
+		List<Envelope> envelopes = new ArrayList<>(indexes.size());
 		for (int i : indexes) {
 			Envelope envelope = batch.get(i).event().envelope();
 			if (at.putIfAbsent(envelope.eventId(), i) != null) {
 				return null;
 			}
-			idsByYear.computeIfAbsent(new RegionYear(envelope.pemda(), envelope.fiscalYear()), (key) -> new ArrayList<>())
-				.add(envelope.eventId());
+			envelopes.add(envelope);
 		}
-		try (PreparedStatement statement = connection.prepareStatement("""
-				select 1 from spending_ledger where pemda = ? and fiscal_year <> ? and event_id = any(?) limit 1""")) {
-			for (Map.Entry<RegionYear, List<String>> year : idsByYear.entrySet()) {
-				statement.setString(1, year.getKey().pemda());
-				statement.setInt(2, year.getKey().fiscalYear());
-				ArrayColumns.bind(statement, 3, year.getValue().toArray(String[]::new));
-				try (ResultSet rs = statement.executeQuery()) {
-					if (rs.next()) {
-						return null;
-					}
-				}
-			}
+		if (Idempotency.storedInAnotherYear(connection, "spending_ledger", envelopes)) {
+			return null;
 		}
 		CopyRows rows = new CopyRows("spending_ledger", COLUMNS);
 		for (int i : indexes) {
@@ -365,9 +354,6 @@ class SpendingLedger {
 	}
 
 	record Total(String opd, String category, BigDecimal realised, long events) {
-	}
-
-	private record RegionYear(String pemda, int fiscalYear) {
 	}
 
 	/** A stored ledger row as a reversal reads it. */
