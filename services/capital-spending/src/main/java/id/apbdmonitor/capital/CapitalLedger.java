@@ -18,6 +18,7 @@ import id.apbdmonitor.core.event.Envelope;
 import id.apbdmonitor.core.ingest.ArrayColumns;
 import id.apbdmonitor.core.ingest.CopyRows;
 import id.apbdmonitor.core.ingest.Idempotency;
+import id.apbdmonitor.core.ingest.IncomingRecord;
 import id.apbdmonitor.core.ingest.Outcome;
 import id.apbdmonitor.core.ingest.Parsed;
 
@@ -269,23 +270,45 @@ class CapitalLedger {
 		upsertTotals(run.totalDeltas());
 	}
 
-	/** The accepted events' rows, in run order; a reversal takes the contract of the payment it reverses. */
+	/**
+	 * The accepted events' rows, in run order: encoded on the consumer thread already
+	 * ({@link #encodedRow}) or here; a reversal takes the contract of the payment it reverses.
+	 */
 	private static CopyRows eventRows(CapitalRun run) {
 		CopyRows rows = new CopyRows("capital_event", EVENT_COLUMNS);
 		for (Parsed<CapitalEvent> parsed : run.accepted()) {
 			CapitalEvent event = parsed.event();
-			Envelope envelope = event.envelope();
-			boolean reversal = event.reverses() != null;
-			rows.envelope(envelope)
-				.text(reversal ? run.contractOf(envelope.pemda(), event.reverses()) : event.contractId())
-				.amount(amount(event, reversal))
-				.amount(event.progress())
-				.text(event.stage())
-				.text(event.reverses())
-				.source(parsed.record())
-				.endRow();
+			if (parsed.row() != null) {
+				rows.encoded(parsed.row());
+			}
+			else {
+				Envelope envelope = event.envelope();
+				String contractId = (event.reverses() != null) ? run.contractOf(envelope.pemda(), event.reverses())
+						: event.contractId();
+				eventRow(rows, event, contractId, parsed.record());
+			}
 		}
 		return rows;
+	}
+
+	/** An event's ledger row, but a reversal's, whose contract is its payment's; null for a reversal. */
+	static byte[] encodedRow(CapitalEvent event, IncomingRecord record) {
+		if (event.reverses() != null) {
+			return null;
+		}
+		return eventRow(CopyRows.row(EVENT_COLUMNS.length), event, event.contractId(), record).encodedRow();
+	}
+
+	private static CopyRows eventRow(CopyRows rows, CapitalEvent event, String contractId, IncomingRecord record) {
+		boolean reversal = event.reverses() != null;
+		return rows.envelope(event.envelope())
+			.text(contractId)
+			.amount(amount(event, reversal))
+			.amount(event.progress())
+			.text(event.stage())
+			.text(event.reverses())
+			.source(record)
+			.endRow();
 	}
 
 	private void insertContracts(List<CapitalRun.Contract> signed) {

@@ -33,6 +33,11 @@ class CapitalListener extends TopicListener<CapitalEvent> {
 		return this.parser.parse(json);
 	}
 
+	@Override
+	public byte[] row(CapitalEvent event, IncomingRecord record) {
+		return CapitalLedger.encodedRow(event, record);
+	}
+
 	/**
 	 * None: an event's contract and the payment a reversal takes back are resolved by the ledger
 	 * against the earlier records of the same run, so a poll is not cut at every contract's second

@@ -20,6 +20,7 @@ import id.apbdmonitor.core.ingest.ArrayColumns;
 import id.apbdmonitor.core.ingest.BatchIngestor;
 import id.apbdmonitor.core.ingest.CopyRows;
 import id.apbdmonitor.core.ingest.Idempotency;
+import id.apbdmonitor.core.ingest.IncomingRecord;
 import id.apbdmonitor.core.ingest.Outcome;
 import id.apbdmonitor.core.ingest.Parsed;
 
@@ -240,23 +241,52 @@ class PadLedger {
 		return null;
 	}
 
-	/** A run's rows to store, in run order; a reversal's account, channel and signed amount come from its receipt. */
+	/**
+	 * A run's rows to store, in run order: a receipt's encoded on the consumer thread already
+	 * ({@link #encodedRow}) or here; a reversal's account, channel and signed amount come from its
+	 * receipt.
+	 */
 	private static CopyRows rows(List<Parsed<PadEvent>> batch, Run run) {
 		CopyRows rows = new CopyRows("pad_ledger", COLUMNS);
 		for (int index : run.fresh) {
 			Parsed<PadEvent> parsed = batch.get(index);
 			PadEvent event = parsed.event();
-			Envelope envelope = event.envelope();
 			Row reversal = run.reversalRows.get(index);
-			rows.envelope(envelope)
-				.text((reversal != null) ? reversal.account() : event.account())
-				.text((reversal != null) ? reversal.channel() : event.channel())
-				.amount((reversal != null) ? reversal.amount() : event.amount())
-				.text(event.reverses())
-				.source(parsed.record())
-				.endRow();
+			if (reversal != null) {
+				rows.envelope(event.envelope())
+					.text(reversal.account())
+					.text(reversal.channel())
+					.amount(reversal.amount())
+					.text(event.reverses())
+					.source(parsed.record())
+					.endRow();
+			}
+			else if (parsed.row() != null) {
+				rows.encoded(parsed.row());
+			}
+			else {
+				receipt(rows, event, parsed.record());
+			}
 		}
 		return rows;
+	}
+
+	/** A receipt's ledger row, which depends on nothing stored; null for a reversal, whose row takes its receipt's columns. */
+	static byte[] encodedRow(PadEvent event, IncomingRecord record) {
+		if (event.isReversal()) {
+			return null;
+		}
+		return receipt(CopyRows.row(COLUMNS.length), event, record).encodedRow();
+	}
+
+	private static CopyRows receipt(CopyRows rows, PadEvent event, IncomingRecord record) {
+		return rows.envelope(event.envelope())
+			.text(event.account())
+			.text(event.channel())
+			.amount(event.amount())
+			.text(event.reverses())
+			.source(record)
+			.endRow();
 	}
 
 	/** An id within its region: ids are scoped by pemda. */

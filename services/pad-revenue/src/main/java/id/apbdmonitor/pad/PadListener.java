@@ -37,6 +37,11 @@ class PadListener extends TopicListener<PadEvent> {
 	}
 
 	@Override
+	public byte[] row(PadEvent event, IncomingRecord record) {
+		return PadLedger.encodedRow(event, record);
+	}
+
+	@Override
 	public List<Outcome> write(List<Parsed<PadEvent>> batch) {
 		return this.ledger.write(batch);
 	}

@@ -19,6 +19,7 @@ import id.apbdmonitor.core.ingest.ArrayColumns;
 import id.apbdmonitor.core.ingest.CopyRows;
 import id.apbdmonitor.core.ingest.BatchIngestor;
 import id.apbdmonitor.core.ingest.Idempotency;
+import id.apbdmonitor.core.ingest.IncomingRecord;
 import id.apbdmonitor.core.ingest.Outcome;
 import id.apbdmonitor.core.ingest.Parsed;
 
@@ -177,8 +178,31 @@ class TppLedger {
 		return reached;
 	}
 
+	/** A stage's ledger row, which depends on nothing stored, encoded apart ({@link CopyRows#row(int)}). */
+	static byte[] encodedRow(TppEvent event, IncomingRecord record) {
+		return stage(CopyRows.row(COLUMNS.length), event, record).encodedRow();
+	}
+
+	private static CopyRows stage(CopyRows rows, TppEvent event, IncomingRecord record) {
+		Envelope envelope = event.envelope();
+		return rows.text(envelope.eventId())
+			.text(envelope.pemda())
+			.integer(envelope.fiscalYear())
+			.text(envelope.opd())
+			.smallint(event.month())
+			.text(event.stage().name())
+			.smallint(event.stage().order())
+			.date(envelope.occurredOn())
+			.text(envelope.document().kind())
+			.text(envelope.document().number())
+			.amount(event.amount())
+			.integer(event.employees())
+			.source(record)
+			.endRow();
+	}
+
 	/**
-	 * Copies the new stages in, in run order (their {@code seq} follows it), and their ids into
+	 * Copies the new stages in, in run order (encoded on the consumer thread already, or here) (their {@code seq} follows it), and their ids into
 	 * {@code tpp_event_id}, whose key refuses an id the region already holds in any year.
 	 */
 	private void insert(List<Parsed<TppEvent>> batch, List<Integer> indexes) {
@@ -190,22 +214,13 @@ class TppLedger {
 			CopyRows ids = new CopyRows("tpp_event_id", ID_COLUMNS);
 			for (int i : indexes) {
 				Parsed<TppEvent> parsed = batch.get(i);
-				TppEvent event = parsed.event();
-				Envelope envelope = event.envelope();
-				rows.text(envelope.eventId())
-					.text(envelope.pemda())
-					.integer(envelope.fiscalYear())
-					.text(envelope.opd())
-					.smallint(event.month())
-					.text(event.stage().name())
-					.smallint(event.stage().order())
-					.date(envelope.occurredOn())
-					.text(envelope.document().kind())
-					.text(envelope.document().number())
-					.amount(event.amount())
-					.integer(event.employees())
-					.source(parsed.record())
-					.endRow();
+				Envelope envelope = parsed.event().envelope();
+				if (parsed.row() != null) {
+					rows.encoded(parsed.row());
+				}
+				else {
+					stage(rows, parsed.event(), parsed.record());
+				}
 				ids.text(envelope.pemda())
 					.text(envelope.eventId())
 					.integer(envelope.fiscalYear())

@@ -37,6 +37,11 @@ class TppListener extends TopicListener<TppEvent> {
 	}
 
 	@Override
+	public byte[] row(TppEvent event, IncomingRecord record) {
+		return TppLedger.encodedRow(event, record);
+	}
+
+	@Override
 	public List<Outcome> write(List<Parsed<TppEvent>> batch) {
 		return this.ledger.write(batch);
 	}

@@ -17,6 +17,7 @@ import id.apbdmonitor.core.ingest.ArrayColumns;
 import id.apbdmonitor.core.ingest.BatchIngestor;
 import id.apbdmonitor.core.ingest.CopyRows;
 import id.apbdmonitor.core.ingest.Idempotency;
+import id.apbdmonitor.core.ingest.IncomingRecord;
 import id.apbdmonitor.core.ingest.Outcome;
 import id.apbdmonitor.core.ingest.Parsed;
 
@@ -203,19 +204,31 @@ class UpLedger {
 		return new Disbursement(fact.opd(), fact.fiscalYear(), fact.occurredOn());
 	}
 
-	/** The rows of the facts at {@code indexes}, in run order (their seq follows it). */
+	/**
+	 * The rows of the facts at {@code indexes}, in run order (their seq follows it): encoded on
+	 * the consumer thread already ({@link #encodedRow}), or here.
+	 */
 	private static CopyRows rows(List<Parsed<UpEvent>> batch, List<Integer> indexes) {
 		CopyRows rows = new CopyRows("up_ledger", COLUMNS);
 		for (int i : indexes) {
 			Parsed<UpEvent> parsed = batch.get(i);
-			UpEvent event = parsed.event();
-			rows.envelope(event.envelope())
-				.amount(event.amount())
-				.text(event.tu())
-				.source(parsed.record())
-				.endRow();
+			if (parsed.row() != null) {
+				rows.encoded(parsed.row());
+			}
+			else {
+				fact(rows, parsed.event(), parsed.record());
+			}
 		}
 		return rows;
+	}
+
+	/** A fact's ledger row, which depends on nothing stored, encoded apart ({@link CopyRows#row(int)}). */
+	static byte[] encodedRow(UpEvent event, IncomingRecord record) {
+		return fact(CopyRows.row(COLUMNS.length), event, record).encodedRow();
+	}
+
+	private static CopyRows fact(CopyRows rows, UpEvent event, IncomingRecord record) {
+		return rows.envelope(event.envelope()).amount(event.amount()).text(event.tu()).source(record).endRow();
 	}
 
 	/** TU_NOT_DISBURSED, or null when the settlement names a TU it may settle. */

@@ -37,6 +37,11 @@ class UpListener extends TopicListener<UpEvent> {
 	}
 
 	@Override
+	public byte[] row(UpEvent event, IncomingRecord record) {
+		return UpLedger.encodedRow(event, record);
+	}
+
+	@Override
 	public List<Outcome> write(List<Parsed<UpEvent>> batch) {
 		return this.ledger.write(batch);
 	}
