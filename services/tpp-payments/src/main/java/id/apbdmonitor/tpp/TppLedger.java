@@ -202,7 +202,8 @@ class TppLedger {
 	}
 
 	/**
-	 * Copies the new stages in, in run order (encoded on the consumer thread already, or here) (their {@code seq} follows it), and their ids into
+	 * Copies the new stages in, in run order (their {@code seq} follows it; a row encoded on the
+	 * consumer thread already, {@link #encodedRow}, or here), and their ids into
 	 * {@code tpp_event_id}, whose key refuses an id the region already holds in any year.
 	 */
 	private void insert(List<Parsed<TppEvent>> batch, List<Integer> indexes) {
