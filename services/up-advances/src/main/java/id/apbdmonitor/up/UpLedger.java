@@ -63,7 +63,7 @@ class UpLedger {
 		// stored in another year of the region, or a key taken, and the run is decided again
 		// against the look-up of all its ids.
 		Run first = decide(batch, stored(lookUp(batch, false)));
-		if (first.fresh.size() == batch.size() && copiedIfNew(batch, first)) {
+		if (first.allAccepted() && copiedIfNew(batch, first)) {
 			first.totals.apply(this.jdbc);
 			return first.outcomes();
 		}
@@ -143,6 +143,10 @@ class UpLedger {
 		Run(int n) {
 			this.outcomes = new Outcome[n];
 			this.fresh = new ArrayList<>(n);
+		}
+
+		boolean allAccepted() {
+			return this.fresh.size() == this.outcomes.length;
 		}
 
 		List<Outcome> outcomes() {

@@ -2,8 +2,6 @@ package id.apbdmonitor.core.spending;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,7 +12,6 @@ import java.util.Map;
 
 import id.apbdmonitor.core.event.Envelope;
 import id.apbdmonitor.core.event.Reason;
-import id.apbdmonitor.core.ingest.ArrayColumns;
 import id.apbdmonitor.core.ingest.CopyRows;
 import id.apbdmonitor.core.ingest.Idempotency;
 import id.apbdmonitor.core.ingest.IncomingRecord;
