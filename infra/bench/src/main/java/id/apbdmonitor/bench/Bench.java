@@ -280,8 +280,8 @@ public final class Bench {
 					Result.count(firstTenth), cpuText(firstTenthCpu), Result.count(lastTenth), cpuText(lastTenthCpu)));
 			// the keys are OPDs: one OPD can hold most of a topic, and its partition then drains alone at the end
 			double busiest = Offsets.busiestShare(start, this.stack.offsets(target.topic(), OffsetSpec.latest()));
-			progress(String.format(Locale.ROOT, "  busiest of %d partitions: %.0f %% of the backlog (%.0f %% would be even; "
-					+ "one consumer thread drains each)", BenchStack.PARTITIONS, 100 * busiest, 100.0 / BenchStack.PARTITIONS));
+			progress(String.format(Locale.ROOT, "  busiest of %d partitions: %.0f %% of the backlog (%.0f %% would be even)",
+					BenchStack.PARTITIONS, 100 * busiest, 100.0 / BenchStack.PARTITIONS));
 			long lag = awaitLag(service, target);
 			// the ingest threads' own CPU by stage, summed by the service: counted once the store's
 			// refresh is done, so read once the group has no lag
