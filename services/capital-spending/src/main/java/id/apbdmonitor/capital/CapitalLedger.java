@@ -17,7 +17,6 @@ import java.util.Set;
 import id.apbdmonitor.core.event.Envelope;
 import id.apbdmonitor.core.ingest.ArrayColumns;
 import id.apbdmonitor.core.ingest.CopyRows;
-import id.apbdmonitor.core.ingest.Idempotency;
 import id.apbdmonitor.core.ingest.IncomingRecord;
 import id.apbdmonitor.core.ingest.Outcome;
 import id.apbdmonitor.core.ingest.Parsed;
@@ -140,9 +139,8 @@ class CapitalLedger {
 	 * copy, which is rolled back alone). False when it copied nothing.
 	 */
 	private boolean copiedIfNew(CapitalRun run) {
-		List<Envelope> envelopes = run.accepted().stream().map((parsed) -> parsed.event().envelope()).toList();
-		return this.jdbc.execute((ConnectionCallback<Boolean>) connection -> !Idempotency
-			.storedInAnotherYear(connection, "capital_event", envelopes) && eventRows(run).copyUnlessTaken(connection));
+		return this.jdbc.execute(
+				(ConnectionCallback<Boolean>) connection -> eventRows(run).copyIfNew(connection, run.accepted()));
 	}
 
 	/**

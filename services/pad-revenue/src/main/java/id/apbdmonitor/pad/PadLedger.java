@@ -131,10 +131,7 @@ class PadLedger {
 	 * which is rolled back alone). False when it copied nothing.
 	 */
 	private boolean copiedIfNew(List<Parsed<PadEvent>> batch, Run run) {
-		List<Envelope> envelopes = new ArrayList<>(batch.size());
-		batch.forEach((parsed) -> envelopes.add(parsed.event().envelope()));
-		return this.jdbc.execute((ConnectionCallback<Boolean>) connection -> !Idempotency
-			.storedInAnotherYear(connection, "pad_ledger", envelopes) && rows(batch, run).copyUnlessTaken(connection));
+		return this.jdbc.execute((ConnectionCallback<Boolean>) connection -> rows(batch, run).copyIfNew(connection, batch));
 	}
 
 	/** Every record of a run decided in run order against {@code stored}, the ledger's rows it read. */

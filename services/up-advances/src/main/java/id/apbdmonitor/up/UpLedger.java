@@ -161,10 +161,8 @@ class UpLedger {
 	 * refuses the copy, which is rolled back alone). False when it copied nothing.
 	 */
 	private boolean copiedIfNew(List<Parsed<UpEvent>> batch, Run run) {
-		List<Envelope> envelopes = new ArrayList<>(batch.size());
-		batch.forEach((parsed) -> envelopes.add(parsed.event().envelope()));
-		return this.jdbc.execute((ConnectionCallback<Boolean>) connection -> !Idempotency
-			.storedInAnotherYear(connection, "up_ledger", envelopes) && rows(batch, run.fresh).copyUnlessTaken(connection));
+		return this.jdbc.execute(
+				(ConnectionCallback<Boolean>) connection -> rows(batch, run.fresh).copyIfNew(connection, batch));
 	}
 
 	/**

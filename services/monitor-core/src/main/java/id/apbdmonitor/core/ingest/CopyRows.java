@@ -8,9 +8,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.stream.Stream;
 
 import id.apbdmonitor.core.event.Envelope;
+import id.apbdmonitor.core.event.Enveloped;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
@@ -64,6 +66,9 @@ public final class CopyRows {
 
 	private final String sql;
 
+	/** The table of the rows, null for a single row encoded apart. */
+	private final String table;
+
 	private final int columns;
 
 	/**
@@ -84,6 +89,7 @@ public final class CopyRows {
 	/** One row of {@code columns} fields, to be {@linkplain #encodedRow() taken} as bytes and {@linkplain #encoded added} to rows later. */
 	private CopyRows(int columns) {
 		this.sql = null;
+		this.table = null;
 		this.columns = columns;
 		this.out = new Buffer(256);
 	}
@@ -123,6 +129,7 @@ public final class CopyRows {
 	/** Rows for {@code table (columns…)}; the names are the code's own, never input. */
 	public CopyRows(String table, String... columns) {
 		this.sql = "copy " + table + " (" + String.join(", ", columns) + ") from stdin (format binary)";
+		this.table = table;
 		this.columns = columns.length;
 		Buffer spare = SPARE.get();
 		if (spare != null) {
@@ -350,7 +357,7 @@ public final class CopyRows {
 	 * new nearly always (an event redelivered after a crash is the exception) spares itself the
 	 * look-up of every key this way: the key's own index answers it during the insert.
 	 */
-	public boolean copyUnlessTaken(Connection connection) throws SQLException {
+	boolean copyUnlessTaken(Connection connection) throws SQLException {
 		Savepoint savepoint = connection.setSavepoint();
 		try {
 			copy(connection);
@@ -366,6 +373,18 @@ public final class CopyRows {
 		}
 		connection.releaseSavepoint(savepoint);
 		return true;
+	}
+
+	/**
+	 * A ledger's first try at a run it decided without looking the run's own ids up: the rows
+	 * are copied ({@link #copyUnlessTaken}) unless an id of {@code records}, those of the rows, is
+	 * stored in another year of its region ({@link Idempotency#storedInAnotherYear}), which the
+	 * ledger's key {@code (event_id, pemda, fiscal_year)} does not refuse. False, having copied
+	 * nothing, when one is stored: the ledger then looks the ids up and decides the run again.
+	 */
+	public boolean copyIfNew(Connection connection, Collection<? extends Parsed<? extends Enveloped>> records)
+			throws SQLException {
+		return !Idempotency.storedInAnotherYear(connection, this.table, records) && copyUnlessTaken(connection);
 	}
 
 	private Buffer spend() {

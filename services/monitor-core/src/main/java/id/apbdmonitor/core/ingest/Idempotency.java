@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import id.apbdmonitor.core.event.Envelope;
+import id.apbdmonitor.core.event.Enveloped;
 import id.apbdmonitor.core.event.Reason;
 
 /**
@@ -45,18 +46,19 @@ public final class Idempotency {
 	}
 
 	/**
-	 * Whether an id of these events is stored in another year of its region: the first half of
+	 * Whether an id of these records' events is stored in another year of its region: the first half of
 	 * a ledger's first try at a run, which copies its rows without looking their ids up
-	 * ({@link CopyRows#copyUnlessTaken}). A ledger's key is {@code (event_id, pemda, fiscal_year)},
+	 * ({@link CopyRows#copyIfNew}). A ledger's key is {@code (event_id, pemda, fiscal_year)},
 	 * so the copy itself refuses an id stored in the same region and year, but not one stored in
 	 * another year, which is still an {@code EVENT_ID_CONFLICT}. One look-up per region and year
 	 * of the events, pruned to that region's other years' partitions: the event's own year, the
 	 * large one, is not read. {@code table} is the ledger's name, a constant of its caller.
 	 */
-	public static boolean storedInAnotherYear(Connection connection, String table, Collection<Envelope> envelopes)
-			throws SQLException {
+	static boolean storedInAnotherYear(Connection connection, String table,
+			Collection<? extends Parsed<? extends Enveloped>> records) throws SQLException {
 		Map<RegionYear, List<String>> idsByYear = new LinkedHashMap<>();
-		for (Envelope envelope : envelopes) {
+		for (Parsed<? extends Enveloped> parsed : records) {
+			Envelope envelope = parsed.event().envelope();
 			idsByYear.computeIfAbsent(new RegionYear(envelope.pemda(), envelope.fiscalYear()), (key) -> new ArrayList<>())
 				.add(envelope.eventId());
 		}

@@ -108,22 +108,17 @@ class SpendingLedger {
 	private Map<String, Integer> copyIfNew(Connection connection, List<Parsed<SpendingEvent>> batch,
 			List<Integer> indexes) throws SQLException {
 		Map<String, Integer> at = new HashMap<>(2 * indexes.size());
-		List<Envelope> envelopes = new ArrayList<>(indexes.size());
+		List<Parsed<SpendingEvent>> realisations = new ArrayList<>(indexes.size());
 		for (int i : indexes) {
-			Envelope envelope = batch.get(i).event().envelope();
-			if (at.putIfAbsent(envelope.eventId(), i) != null) {
+			Parsed<SpendingEvent> parsed = batch.get(i);
+			if (at.putIfAbsent(parsed.event().envelope().eventId(), i) != null) {
 				return null;
 			}
-			envelopes.add(envelope);
-		}
-		if (Idempotency.storedInAnotherYear(connection, "spending_ledger", envelopes)) {
-			return null;
+			realisations.add(parsed);
 		}
 		CopyRows rows = new CopyRows("spending_ledger", COLUMNS);
-		for (int i : indexes) {
-			row(rows, batch.get(i));
-		}
-		return rows.copyUnlessTaken(connection) ? at : null;
+		realisations.forEach((parsed) -> row(rows, parsed));
+		return rows.copyIfNew(connection, realisations) ? at : null;
 	}
 
 	/**
