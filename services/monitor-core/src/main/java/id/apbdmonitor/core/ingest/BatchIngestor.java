@@ -117,7 +117,7 @@ public class BatchIngestor<E extends Enveloped> {
 			catch (RejectedException ex) {
 				malformed = ex;
 			}
-			CanonicalJson.Identity identity = (tree != null) ? CanonicalJson.identify(tree) : null;
+			CanonicalJson.Identity identity = (tree != null) ? CanonicalJson.identify(tree, value) : null;
 			IncomingRecord record = incoming(consumerRecord,
 					(identity != null) ? identity.sha256() : CanonicalJson.sha256OfBytes(value));
 			try {

@@ -90,6 +90,57 @@ class CanonicalJsonPropertyTests {
 		assertThat(checked).isGreaterThan(100);
 	}
 
+	/**
+	 * Records as producers send them: keys of a few sets, each in several orders, so that the
+	 * writer's kept key orders are met again, missed and replaced (and objects of 30 and 70 keys,
+	 * sorted by the general sort and the second not kept); most records plain ASCII, whose strings
+	 * the writer copies whole, some with a quote, a backslash, a control character or a letter
+	 * beyond ASCII in a string or a name. Each is identified from its bytes as the pipeline does.
+	 */
+	@Test
+	void shouldHashRecordsOfRepeatedKeysAndPlainAsciiAsTheLegacyWriterDid() {
+		long seed = Long.getLong("apbd.property.seed", 11L);
+		Random random = new Random(seed);
+		String[] names = { "eventId", "type", "pemda", "opd", "amount", "Amount", "amount2", "a", "document", "kind",
+				"number", "occurredOn", "zz", "_x" };
+		String[] rare = { "\"", "\\", "\u0000", "\n", "é", "中", "\ud83d\ude00" };
+		int plain = 0;
+		for (int i = 0; i < 5000; i++) {
+			ObjectNode event = NODES.objectNode();
+			int keys = switch (random.nextInt(40)) {
+				case 0 -> 30;
+				case 1 -> 70;
+				default -> 1 + random.nextInt(names.length);
+			};
+			boolean poisoned = random.nextInt(5) == 0;
+			for (int k = 0; k < keys; k++) {
+				String name = (k < names.length) ? names[(k + i % 3) % names.length] : "key" + k;
+				StringBuilder text = new StringBuilder("SP2D-LS/").append(random.nextInt(100_000)).append(" ~ok.");
+				if (poisoned && random.nextBoolean()) {
+					text.append(rare[random.nextInt(rare.length)]);
+				}
+				JsonNode value = switch (random.nextInt(6)) {
+					case 0 -> NODES.numberNode(random.nextInt(3000));
+					case 1 -> NODES.numberNode(new BigDecimal(BigInteger.valueOf(random.nextLong()), random.nextInt(6)));
+					case 2 -> NODES.objectNode().put("kind", "SP2D").put("number", text.toString());
+					default -> NODES.stringNode(text.toString());
+				};
+				event.set((poisoned && random.nextInt(20) == 0) ? name + rare[random.nextInt(rare.length)] : name, value);
+			}
+			byte[] bytes = EventJson.MAPPER.writeValueAsBytes(event);
+			JsonNode reread = EventJson.MAPPER.readTree(bytes);
+			CanonicalJson.Identity identity = CanonicalJson.identify(reread, bytes);
+			assertThat(identity.sha256()).as("seed %d, record %d: %s", seed, i, new String(bytes, StandardCharsets.UTF_8))
+				.isEqualTo(Legacy.sha256(reread));
+			assertThat(identity.holdsNul()).isEqualTo(new String(bytes, StandardCharsets.UTF_8).contains("\\u0000"));
+			if (CanonicalJson.plainAscii(bytes)) {
+				plain++;
+			}
+		}
+		// both ways of writing a string were taken, often
+		assertThat(plain).isBetween(2000, 4900);
+	}
+
 	private static List<String> stringFields(JsonNode node, String path) {
 		List<String> fields = new ArrayList<>();
 		for (String name : node.propertyNames()) {
