@@ -75,6 +75,10 @@ final class EmbeddedDatabase implements PostgresServer {
 				// a fresh partition is planned without statistics until autovacuum first analyzes it
 				// (docs/operations.md); the default wakes once a minute
 				.setServerConfig("autovacuum_naptime", "5s")
+				// the default 1 GB made a checkpoint every ~540 MB of WAL: every 10 s of a draining
+				// backlog, each followed by full-page images of every index page touched again, and
+				// PostgreSQL's own warning that checkpoints occur too frequently (docs/operations.md)
+				.setServerConfig("max_wal_size", "4GB")
 				.setPGStartupWait(Duration.ofSeconds(60))
 				.setDataDirectoryCustomizer(EmbeddedDatabase::requirePasswords)
 				.setOutputRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
