@@ -137,8 +137,11 @@ public class BatchIngestor<E extends Enveloped> {
 				rejected.add(new DeadLetterPublisher.Rejected(record, ex.rejection()));
 			}
 		}
+		// cut here rather than by the writer: the writer and its database are the pipeline's slower
+		// stage, and the runs' hashing of every id was a sixth of its thread (issue 11)
+		List<List<Integer>> runs = runs(valid, eventIds);
 		this.metrics.parsed(cpu);
-		return new ParsedPoll<>(records.size(), valid, eventIds, regions, rejected, System.nanoTime() - started);
+		return new ParsedPoll<>(records.size(), valid, eventIds, runs, regions, rejected, System.nanoTime() - started);
 	}
 
 	/** The handler's encoded row; null, so that the writer encodes it, if encoding fails here. */
@@ -186,7 +189,7 @@ public class BatchIngestor<E extends Enveloped> {
 			// one query per poll instead of one per run while the topic has no remembered rejection
 			// (the usual case); as soon as a run of this poll remembers one, the later runs recall
 			boolean[] recall = { !valid.isEmpty() && this.memory.holdsAny(valid.get(0).record().topic()) };
-			for (List<Integer> run : runs(valid, eventIds)) {
+			for (List<Integer> run : poll.runs()) {
 				List<Integer> undecided = recall[0] ? recall(valid, eventIds, run, outcomes) : run;
 				if (!undecided.isEmpty()) {
 					write(valid, eventIds, undecided, outcomes, recall);
@@ -242,7 +245,7 @@ public class BatchIngestor<E extends Enveloped> {
 	 */
 	private List<List<Integer>> runs(List<Parsed<E>> valid, List<String> eventIds) {
 		List<List<Integer>> runs = new ArrayList<>();
-		List<Integer> run = new ArrayList<>();
+		List<Integer> run = new ArrayList<>(valid.size());
 		// the keys of the run: own eventIds as they are, references as keys; an own eventId X
 		// and a reference eventKey(X) are one key. No "event:" + X built per record.
 		// sized for the whole poll, which is usually one run: not grown and rehashed on the way

@@ -51,7 +51,7 @@ class SpendingLedger {
 	 */
 	List<Outcome> write(List<Parsed<SpendingEvent>> batch) {
 		Outcome[] outcomes = new Outcome[batch.size()];
-		List<Integer> realisations = new ArrayList<>();
+		List<Integer> realisations = new ArrayList<>(batch.size());
 		for (int i = 0; i < batch.size(); i++) {
 			if (!batch.get(i).event().isReversal()) {
 				realisations.add(i);
