@@ -75,8 +75,8 @@ public class IngestMetrics {
 	private static Counter cpuCounter(MeterRegistry registry, String topic, String stage) {
 		return Counter.builder("apbd.ingest.cpu")
 			.baseUnit("seconds")
-			.description("CPU time of the ingest threads, by stage: parse (checks, canonical form, hash) and store "
-					+ "(the transaction, dead letters, counting, snapshot refresh)")
+			.description("CPU time of the ingest threads, by stage: parse (checks, canonical form, hash, runs) and "
+					+ "store (the transaction, dead letters, counting; the snapshot refresh on the budget topic only)")
 			.tag("topic", topic)
 			.tag("stage", stage)
 			.register(registry);

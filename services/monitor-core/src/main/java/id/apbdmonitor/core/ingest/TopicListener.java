@@ -8,6 +8,7 @@ import id.apbdmonitor.core.indicator.SnapshotRefresher;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.support.Acknowledgment;
 
@@ -15,9 +16,10 @@ import org.springframework.kafka.support.Acknowledgment;
  * The consumer of a service's event topic ({@code apbd.ingest.topic}): every feature extends it
  * with how to parse its events and store a batch; the listener wiring, the pipeline and the
  * snapshot refresh after each commit are the same everywhere. A poll is parsed on the consumer
- * thread and stored by the consumer's writer while the next poll is parsed ({@link WriteBehind}).
+ * thread and stored by the consumer's writer while the next poll is parsed ({@link WriteBehind});
+ * the snapshot is refreshed after each commit on a thread of its own ({@link CoalescedRefresh}).
  */
-public abstract class TopicListener<E extends Enveloped> implements IngestHandler<E> {
+public abstract class TopicListener<E extends Enveloped> implements IngestHandler<E>, DisposableBean {
 
 	/** The listener container id, e.g. to stop and start it in a test. */
 	public static final String ID = "events";
@@ -31,7 +33,7 @@ public abstract class TopicListener<E extends Enveloped> implements IngestHandle
 	protected TopicListener(BatchIngestors ingestors, IngestProperties properties, SnapshotRefresher snapshots) {
 		this.ingestor = ingestors.create(properties.topic(), this);
 		this.writeBehind = ingestors.writeBehind();
-		this.snapshots = new CoalescedRefresh(snapshots);
+		this.snapshots = new CoalescedRefresh(snapshots, "snapshot-refresh-" + properties.topic());
 	}
 
 	@KafkaListener(id = ID, topics = "${apbd.ingest.topic}", groupId = "${spring.application.name}",
@@ -47,6 +49,11 @@ public abstract class TopicListener<E extends Enveloped> implements IngestHandle
 	@Override
 	public void afterCommit(Set<String> regions) {
 		this.snapshots.afterCommit(regions);
+	}
+
+	@Override
+	public void destroy() {
+		this.snapshots.close();
 	}
 
 }

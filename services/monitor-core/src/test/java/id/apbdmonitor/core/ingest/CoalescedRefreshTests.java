@@ -1,84 +1,120 @@
 package id.apbdmonitor.core.ingest;
 
+import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import id.apbdmonitor.core.indicator.SnapshotRefresher;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class CoalescedRefreshTests {
 
-	@Test
-	void shouldRefreshAfterEveryCommitOfASingleConsumer() {
-		Counting snapshots = new Counting();
-		CoalescedRefresh refresh = new CoalescedRefresh(snapshots);
-		refresh.afterCommit(Set.of("52.72"));
-		refresh.afterCommit(Set.of("34.04"));
-		refresh.afterCommit(Set.of());
-		assertThat(snapshots.refreshes).hasSize(3);
-		assertThat(snapshots.regions).containsExactly(Set.of("52.72"), Set.of("34.04"), Set.of());
-	}
+	private static final Duration WAIT = Duration.ofSeconds(10);
 
 	@Test
-	void shouldRefreshTheRegionsOfEveryCommitMadeDuringARefresh() {
+	void shouldRefreshTheRegionsOfEveryCommitOnItsOwnThread() {
 		Counting snapshots = new Counting();
-		CoalescedRefresh refresh = new CoalescedRefresh(snapshots);
-		snapshots.during = () -> {
-			// two other consumers commit while this one refreshes 52.72
-			Thread first = new Thread(() -> refresh.afterCommit(Set.of("34.04")));
-			first.start();
-			join(first);
-			Thread second = new Thread(() -> refresh.afterCommit(Set.of("52.72", "13")));
-			second.start();
-			join(second);
-		};
-		refresh.afterCommit(Set.of("52.72"));
-		// one more refresh serves both, with the regions of both
-		assertThat(snapshots.regions).containsExactly(Set.of("52.72"), Set.of("34.04", "52.72", "13"));
-	}
-
-	@Test
-	void shouldServeACommitMadeDuringARefreshWithOneMoreRefreshOfTheRefreshingConsumer() throws Exception {
-		Counting snapshots = new Counting();
-		CoalescedRefresh refresh = new CoalescedRefresh(snapshots);
-		List<Integer> seenByOther = new ArrayList<>();
-		snapshots.during = () -> {
-			// another consumer commits while this one refreshes: it returns at once, leaving a request
-			Thread other = new Thread(() -> {
-				refresh.afterCommit(Set.of("52.72"));
-				seenByOther.add(snapshots.refreshes.size());
-			});
-			other.start();
-			join(other);
-		};
-		refresh.afterCommit(Set.of("52.72"));
-		// the other consumer returned during the first refresh, which then refreshed once more
-		assertThat(seenByOther).containsExactly(1);
-		assertThat(snapshots.refreshes).containsExactly(Thread.currentThread().getName(),
-				Thread.currentThread().getName());
-	}
-
-	private static void join(Thread thread) {
-		try {
-			thread.join();
+		try (CoalescedRefresh refresh = new CoalescedRefresh(snapshots, "refresh-test")) {
+			refresh.afterCommit(Set.of("52.72"));
+			refresh.afterCommit(Set.of("34.04"));
+			refresh.afterCommit(Set.of());
+			await().atMost(WAIT).untilAsserted(() -> assertThat(union(snapshots.regions)).containsExactlyInAnyOrder("52.72", "34.04"));
+			assertThat(snapshots.threads).isNotEmpty().allSatisfy((name) -> assertThat(name).isEqualTo("refresh-test"));
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
+	}
+
+	@Test
+	void shouldReturnFromACommitWhileARefreshIsUnderWay() throws Exception {
+		Counting snapshots = new Counting();
+		CountDownLatch release = new CountDownLatch(1);
+		snapshots.block = release;
+		try (CoalescedRefresh refresh = new CoalescedRefresh(snapshots, "refresh-test")) {
+			refresh.afterCommit(Set.of("52.72"));
+			await().atMost(WAIT).until(() -> snapshots.started.get() == 1);
+			// the refresh of the first commit is blocked: the writer's next commit does not wait for it
+			refresh.afterCommit(Set.of("34.04"));
+			refresh.afterCommit(Set.of("13"));
+			assertThat(snapshots.regions).containsExactly(Set.of("52.72"));
+			release.countDown();
+			// one more refresh serves both commits made meanwhile, with the regions of both
+			await().atMost(WAIT).untilAsserted(() -> assertThat(snapshots.regions)
+				.containsExactly(Set.of("52.72"), Set.of("34.04", "13")));
 		}
+	}
+
+	@Test
+	void shouldRefreshOneAtATimeWhateverTheCommittingThreads() throws Exception {
+		Counting snapshots = new Counting();
+		try (CoalescedRefresh refresh = new CoalescedRefresh(snapshots, "refresh-test")) {
+			List<Thread> writers = new java.util.ArrayList<>();
+			for (int w = 0; w < 4; w++) {
+				String region = "region-" + w;
+				writers.add(new Thread(() -> {
+					for (int i = 0; i < 200; i++) {
+						refresh.afterCommit(Set.of(region + "-" + i));
+					}
+				}));
+			}
+			writers.forEach(Thread::start);
+			for (Thread writer : writers) {
+				writer.join(TimeUnit.SECONDS.toMillis(10));
+			}
+			await().atMost(WAIT).untilAsserted(() -> assertThat(union(snapshots.regions)).hasSize(800));
+			assertThat(snapshots.mostAtOnce.get()).isEqualTo(1);
+		}
+	}
+
+	@Test
+	void shouldRefreshAfterACommitThatFollowsAFailedRefresh() {
+		Counting snapshots = new Counting();
+		snapshots.failFirst = true;
+		try (CoalescedRefresh refresh = new CoalescedRefresh(snapshots, "refresh-test")) {
+			refresh.afterCommit(Set.of("52.72"));
+			await().atMost(WAIT).until(() -> snapshots.started.get() == 1);
+			refresh.afterCommit(Set.of("34.04"));
+			await().atMost(WAIT).untilAsserted(() -> assertThat(snapshots.regions).contains(Set.of("34.04")));
+		}
+	}
+
+	@Test
+	void shouldTakeNoCommitOnceClosed() {
+		Counting snapshots = new Counting();
+		CoalescedRefresh refresh = new CoalescedRefresh(snapshots, "refresh-test");
+		refresh.close();
+		refresh.afterCommit(Set.of("52.72"));
+		assertThat(snapshots.started.get()).isZero();
+	}
+
+	private static Set<String> union(List<Set<String>> regions) {
+		Set<String> all = new HashSet<>();
+		regions.forEach(all::addAll);
+		return all;
 	}
 
 	private static final class Counting implements SnapshotRefresher {
 
-		final List<String> refreshes = new ArrayList<>();
+		final List<Set<String>> regions = new CopyOnWriteArrayList<>();
 
-		final List<Set<String>> regions = new ArrayList<>();
+		final List<String> threads = new CopyOnWriteArrayList<>();
 
-		Runnable during;
+		final AtomicInteger started = new AtomicInteger();
+
+		final AtomicInteger running = new AtomicInteger();
+
+		final AtomicInteger mostAtOnce = new AtomicInteger();
+
+		volatile CountDownLatch block;
+
+		volatile boolean failFirst;
 
 		@Override
 		public void refresh() {
@@ -87,12 +123,33 @@ class CoalescedRefreshTests {
 
 		@Override
 		public void refresh(Set<String> regions) {
-			this.regions.add(Set.copyOf(regions));
-			this.refreshes.add(Thread.currentThread().getName());
-			Runnable once = this.during;
-			this.during = null;
-			if (once != null) {
-				once.run();
+			int now = this.running.incrementAndGet();
+			this.mostAtOnce.accumulateAndGet(now, Math::max);
+			try {
+				this.started.incrementAndGet();
+				this.threads.add(Thread.currentThread().getName());
+				if (this.failFirst) {
+					this.failFirst = false;
+					throw new IllegalStateException("the database is away");
+				}
+				this.regions.add(Set.copyOf(regions));
+				CountDownLatch latch = this.block;
+				this.block = null;
+				if (latch != null) {
+					await(latch);
+				}
+			}
+			finally {
+				this.running.decrementAndGet();
+			}
+		}
+
+		private static void await(CountDownLatch latch) {
+			try {
+				latch.await(10, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
 			}
 		}
 
