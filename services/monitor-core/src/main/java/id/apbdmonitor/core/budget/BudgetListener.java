@@ -1,6 +1,8 @@
 package id.apbdmonitor.core.budget;
 
 import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
 
 import id.apbdmonitor.core.indicator.SnapshotRefresher;
 import id.apbdmonitor.core.ingest.BatchIngestor;
@@ -22,9 +24,11 @@ class BudgetListener {
 
 	BudgetListener(BatchIngestors ingestors, IngestProperties properties, BudgetLineParser parser, BudgetStore store,
 			List<SnapshotRefresher> refreshers) {
-		// a batch of budget lines refreshes the regions it holds lines of, not the whole country
+		// a batch of budget lines refreshes the regions it holds lines of, not the whole country, on
+		// the snapshots' refresh threads: the same hand-off as the event topic's commits
+		List<Consumer<Set<String>>> refreshes = refreshers.stream().map(ingestors::refreshAfterCommit).toList();
 		this.ingestor = ingestors.create(properties.budgetTopic(), new BudgetIngestHandler(parser, store,
-				(regions) -> refreshers.forEach((refresher) -> refresher.refresh(regions))));
+				(regions) -> refreshes.forEach((refresh) -> refresh.accept(regions))));
 	}
 
 	@KafkaListener(id = ID, topics = "${apbd.ingest.budget-topic:apbd.budget.v1}",

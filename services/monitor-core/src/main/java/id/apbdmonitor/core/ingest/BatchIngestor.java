@@ -229,12 +229,12 @@ public class BatchIngestor<E extends Enveloped> {
 			this.handler.afterCommit(regions);
 		}
 		catch (RuntimeException ex) {
-			// the batch is safely stored; the timer refresh will catch the snapshot up
-			log.warn("Snapshot refresh after commit failed: {}", LogSafe.of(ex, 500));
+			// the batch is safely stored and acknowledged regardless; the timer refresh catches the snapshot up
+			log.warn("After commit: {}", LogSafe.of(ex, 500));
 		}
 		if (log.isDebugEnabled()) {
 			log.debug("Batch of {} records: {} valid, {} rejected; parsed in {} ms, stored in {} ms, counted in {} ms, "
-					+ "snapshot in {} ms", poll.size(), valid.size(), deadLetters.size(), poll.parseNanos() / 1_000_000,
+					+ "refresh handed off in {} ms", poll.size(), valid.size(), deadLetters.size(), poll.parseNanos() / 1_000_000,
 					millis(storing, written), millis(written, committed), millis(committed, System.nanoTime()));
 		}
 	}

@@ -5,10 +5,8 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import id.apbdmonitor.core.event.LogSafe;
@@ -43,13 +41,7 @@ final class CoalescedRefresh implements AutoCloseable {
 
 	CoalescedRefresh(SnapshotRefresher snapshots, String name) {
 		this.snapshots = snapshots;
-		this.refresher = new ThreadPoolExecutor(1, 1, IDLE.toMillis(), TimeUnit.MILLISECONDS,
-				new LinkedBlockingQueue<>(), (runnable) -> {
-					Thread thread = new Thread(runnable, name);
-					thread.setDaemon(true);
-					return thread;
-				});
-		this.refresher.allowCoreThreadTimeOut(true);
+		this.refresher = OneThread.named(name, IDLE);
 	}
 
 	void afterCommit(Set<String> regions) {

@@ -47,8 +47,9 @@ public interface IngestHandler<E extends Enveloped> {
 	}
 
 	/**
-	 * Called after the transaction committed, e.g. to refresh the indicator snapshot, with the
-	 * regions (pemda) of the batch's valid events.
+	 * Called on the writer after the transaction committed, with the regions (pemda) of the
+	 * batch's valid events, e.g. to have the indicator snapshot refreshed: hand the work off
+	 * ({@link BatchIngestors#refreshAfterCommit}) rather than do it here, where the next poll waits.
 	 */
 	default void afterCommit(Set<String> regions) {
 	}

@@ -76,7 +76,7 @@ public class IngestMetrics {
 		return Counter.builder("apbd.ingest.cpu")
 			.baseUnit("seconds")
 			.description("CPU time of the ingest threads, by stage: parse (checks, canonical form, hash, runs) and "
-					+ "store (the transaction, dead letters, counting; the snapshot refresh on the budget topic only)")
+					+ "store (the transaction, dead letters, counting); the snapshot refresh runs on a thread of its own")
 			.tag("topic", topic)
 			.tag("stage", stage)
 			.register(registry);

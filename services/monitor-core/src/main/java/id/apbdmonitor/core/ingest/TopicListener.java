@@ -8,7 +8,6 @@ import id.apbdmonitor.core.indicator.SnapshotRefresher;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.support.Acknowledgment;
 
@@ -19,21 +18,21 @@ import org.springframework.kafka.support.Acknowledgment;
  * thread and stored by the consumer's writer while the next poll is parsed ({@link WriteBehind});
  * the snapshot is refreshed after each commit on a thread of its own ({@link CoalescedRefresh}).
  */
-public abstract class TopicListener<E extends Enveloped> implements IngestHandler<E>, DisposableBean {
+public abstract class TopicListener<E extends Enveloped> implements IngestHandler<E> {
 
 	/** The listener container id, e.g. to stop and start it in a test. */
 	public static final String ID = "events";
 
 	private final BatchIngestor<E> ingestor;
 
-	private final CoalescedRefresh snapshots;
+	private final CoalescedRefresh refresh;
 
 	private final WriteBehind writeBehind;
 
 	protected TopicListener(BatchIngestors ingestors, IngestProperties properties, SnapshotRefresher snapshots) {
 		this.ingestor = ingestors.create(properties.topic(), this);
 		this.writeBehind = ingestors.writeBehind();
-		this.snapshots = new CoalescedRefresh(snapshots, "snapshot-refresh-" + properties.topic());
+		this.refresh = ingestors.refreshOf(snapshots);
 	}
 
 	@KafkaListener(id = ID, topics = "${apbd.ingest.topic}", groupId = "${spring.application.name}",
@@ -48,12 +47,7 @@ public abstract class TopicListener<E extends Enveloped> implements IngestHandle
 
 	@Override
 	public void afterCommit(Set<String> regions) {
-		this.snapshots.afterCommit(regions);
-	}
-
-	@Override
-	public void destroy() {
-		this.snapshots.close();
+		this.refresh.afterCommit(regions);
 	}
 
 }

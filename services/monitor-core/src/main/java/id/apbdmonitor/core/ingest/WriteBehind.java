@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -233,13 +232,7 @@ public class WriteBehind implements ConsumerAwareRebalanceListener, DisposableBe
 			this.consumer = consumer;
 			String name = this.consumerThread.getName() + "-store";
 			// one thread, so polls are stored in order; it ends when idle and starts again with the next poll
-			this.writer = new ThreadPoolExecutor(1, 1, IDLE_WRITER.toMillis(), TimeUnit.MILLISECONDS,
-					new LinkedBlockingQueue<>(), (runnable) -> {
-						Thread thread = new Thread(runnable, name);
-						thread.setDaemon(true);
-						return thread;
-					});
-			this.writer.allowCoreThreadTimeOut(true);
+			this.writer = OneThread.named(name, IDLE_WRITER);
 		}
 
 		/** True when the previous poll is stored; false when its writer still retries after a while. */
