@@ -37,7 +37,7 @@ import org.springframework.stereotype.Repository;
 class CapitalLedger {
 
 	/**
-	 * The new events go in with one COPY (see {@link CopyRows}). The foreign key of a reversal is
+	 * The new events go in with one COPY (see {@link CopyRows}). The reference of a reversal is
 	 * checked at the end of the statement, so a payment and its reversal may be copied together.
 	 */
 	private static final String[] EVENT_COLUMNS = CopyRows.ledgerColumns("contract_id", "amount", "physical_progress",

@@ -29,7 +29,7 @@ import static org.awaitility.Awaitility.await;
  * The UP ledger is partitioned by region and fiscal year (db/up/V84): a TU id of Kota Bima and
  * the same id in Sleman are two TUs, a return settles the one of its own region, and dropping
  * Sleman 2026 leaves Kota Bima's rows as they were (same xmin). A look-up by id, the check of a
- * settlement's foreign key among them, probes the key even in a year no ANALYZE has seen yet.
+ * settlement's TU among them, probes the key even in a year no ANALYZE has seen yet.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
@@ -90,7 +90,7 @@ class UpPartitionsIntegrationTests {
 					select 'UP-' || g, 'gu-submitted', '52.72', 2027, 'OPD' || g % 33, date '2027-03-01', 'SPM',
 					    'SPM/' || g, 1000.00, null, '\\x00', 't', 0, g
 					from generate_series(1, 10000) g""");
-			// the query PostgreSQL runs (as the owner, FOR KEY SHARE) to check a settlement's TU
+			// the query of the check of a settlement's TU (db/up/V96, as the owner, FOR KEY SHARE)
 			List<String> plan = this.jdbc.queryForList("""
 					explain select 1 from up_ledger x
 					where event_id = 'UP-9001' and pemda = '52.72' and fiscal_year = 2027""",

@@ -178,7 +178,7 @@ public class BatchIngestor<E extends Enveloped> {
 		List<DeadLetterPublisher.Rejected> rejected = poll.rejected();
 		List<DeadLetterPublisher.Rejected> deadLetters = new ArrayList<>(rejected);
 		this.transaction.executeWithoutResult(status -> {
-			// PostgreSQL checks a foreign key into a partitioned ledger (a reversal's original, a
+			// PostgreSQL checks a reference into a partitioned ledger (a reversal's original, a
 			// contract's or TU's event) with a query it plans anew for every row: its plan cache
 			// keeps choosing a plan pruned to the row's partition, about 0.2 ms with two partition
 			// levels, over one that prunes when it runs. 100 contracts took 21 ms, 6 ms generic.

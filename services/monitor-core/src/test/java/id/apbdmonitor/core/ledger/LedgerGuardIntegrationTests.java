@@ -113,7 +113,7 @@ class LedgerGuardIntegrationTests {
 		}
 	}
 
-	private static void migrate(TestDatabase database, Service service) {
+	static void migrate(TestDatabase database, Service service) {
 		// what Spring Boot's Flyway does with monitor-core.yml's spring.flyway.* settings
 		Flyway.configure()
 			.dataSource(database.url(), database.ownerUser(), database.ownerPassword())
