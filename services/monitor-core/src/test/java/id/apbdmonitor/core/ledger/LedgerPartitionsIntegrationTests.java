@@ -174,7 +174,8 @@ class LedgerPartitionsIntegrationTests {
 			.formatted(eventId, pemda, year, year, eventId, amount, (reverses != null) ? "'" + reverses + "'" : "null");
 	}
 
-	private static List<String> rows(Statement statement, String query) throws SQLException {
+	/** The first column of each row of {@code query}. */
+	static List<String> rows(Statement statement, String query) throws SQLException {
 		List<String> rows = new ArrayList<>();
 		try (ResultSet result = statement.executeQuery(query)) {
 			while (result.next()) {

@@ -1,10 +1,8 @@
 package id.apbdmonitor.core.ledger;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 
 import id.apbdmonitor.core.ledger.LedgerGuardIntegrationTests.Service;
@@ -95,7 +93,7 @@ class LedgerReferencesIntegrationTests {
 			assertRefused(statement, insert(reference, reference.referring().formatted("R-3", "'NONE'", 2026)));
 			// O-1 is of 2026: a row of 2027 cannot refer to it
 			assertRefused(statement, insert(reference, reference.referring().formatted("R-4", "'O-1'", 2027)));
-			assertThat(rows(statement, "select event_id || ' ' || " + reference.column() + " from " + reference.ledger()
+			assertThat(LedgerPartitionsIntegrationTests.rows(statement, "select event_id || ' ' || " + reference.column() + " from " + reference.ledger()
 					+ " where " + reference.column() + " is not null order by event_id"))
 				.containsExactly("R-1 O-1", "R-2 O-2");
 		}
@@ -110,16 +108,6 @@ class LedgerReferencesIntegrationTests {
 			.isThrownBy(() -> statement.execute(sql))
 			// 23503 foreign_key_violation, as the foreign key the trigger replaced
 			.satisfies((ex) -> assertThat(ex.getSQLState()).as(ex.getMessage()).isEqualTo("23503"));
-	}
-
-	private static List<String> rows(Statement statement, String query) throws SQLException {
-		List<String> rows = new ArrayList<>();
-		try (ResultSet result = statement.executeQuery(query)) {
-			while (result.next()) {
-				rows.add(result.getString(1));
-			}
-		}
-		return rows;
 	}
 
 }
