@@ -21,7 +21,9 @@ import org.slf4j.LoggerFactory;
  * leaves a request with its batch's regions and returns; the refresh thread serves the requests
  * one refresh at a time, and a refresh serves every request left before it started, so commits
  * made while it runs are served together by the next one. No commit is left out of the snapshot:
- * each is followed by a refresh that starts after it, of its regions.
+ * each is followed by a refresh that starts after it, of its regions; a refresh that fails (the
+ * database restarting) keeps its regions and is tried again after a pause until one succeeds, so
+ * the gauges catch up with commits made just before an outage without waiting for another commit.
  */
 final class CoalescedRefresh implements AutoCloseable {
 
@@ -30,7 +32,15 @@ final class CoalescedRefresh implements AutoCloseable {
 	/** A refresh thread idle this long ends (the next commit starts another). */
 	private static final Duration IDLE = Duration.ofMinutes(1);
 
+	/** The pause before a failed refresh is tried again. */
+	static final Duration RETRY = Duration.ofSeconds(1);
+
+	/** While refreshes keep failing, one warning this often (each attempt may wait for a connection). */
+	private static final Duration WARN_EVERY = Duration.ofMinutes(1);
+
 	private final SnapshotRefresher snapshots;
+
+	private final Duration retry;
 
 	private final AtomicBoolean requested = new AtomicBoolean();
 
@@ -40,7 +50,12 @@ final class CoalescedRefresh implements AutoCloseable {
 	private final ThreadPoolExecutor refresher;
 
 	CoalescedRefresh(SnapshotRefresher snapshots, String name) {
+		this(snapshots, name, RETRY);
+	}
+
+	CoalescedRefresh(SnapshotRefresher snapshots, String name, Duration retry) {
 		this.snapshots = snapshots;
+		this.retry = retry;
 		this.refresher = OneThread.named(name, IDLE);
 	}
 
@@ -59,15 +74,43 @@ final class CoalescedRefresh implements AutoCloseable {
 	}
 
 	private void serve() {
+		int failures = 0;
+		long warned = 0;
 		while (this.requested.getAndSet(false)) {
+			Set<String> regions = takePending();
 			try {
-				this.snapshots.refresh(takePending());
+				this.snapshots.refresh(regions);
+				if (failures > 0) {
+					log.info("Snapshot refresh after commit succeeded again after {} failed attempt(s)", failures);
+				}
+				failures = 0;
 			}
 			catch (RuntimeException ex) {
-				// the batch is safely stored; the next commit or the timer refresh catches the snapshot up
-				log.warn("Snapshot refresh after commit failed: {}", LogSafe.of(ex, 500));
+				// the batches are safely stored: their regions wait for the next attempt
+				this.pending.addAll(regions);
+				this.requested.set(true);
+				if (failures++ == 0 || System.nanoTime() - warned >= WARN_EVERY.toNanos()) {
+					warned = System.nanoTime();
+					log.warn("Snapshot refresh after commit failed ({} attempt(s)), trying again every {} ms: {}",
+							failures, this.retry.toMillis(), LogSafe.of(ex, 500));
+				}
+				if (!pause()) {
+					return;
+				}
 			}
 		}
+	}
+
+	/** False when the service is stopping: its next start builds the snapshot from the database. */
+	private boolean pause() {
+		try {
+			Thread.sleep(this.retry.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+		return !this.refresher.isShutdown();
 	}
 
 	/** A region added after the request was taken is either taken here too or requests again. */

@@ -74,14 +74,28 @@ class CoalescedRefreshTests {
 	}
 
 	@Test
-	void shouldRefreshAfterACommitThatFollowsAFailedRefresh() {
+	void shouldTryAFailedRefreshAgainUntilItSucceedsWithoutAnotherCommit() {
 		Counting snapshots = new Counting();
-		snapshots.failFirst = true;
-		try (CoalescedRefresh refresh = new CoalescedRefresh(snapshots, "refresh-test")) {
+		// the database is away for three attempts; the last commit came before it went
+		snapshots.failures.set(3);
+		try (CoalescedRefresh refresh = new CoalescedRefresh(snapshots, "refresh-test", Duration.ofMillis(20))) {
+			refresh.afterCommit(Set.of("52.72"));
+			await().atMost(WAIT).untilAsserted(() -> assertThat(snapshots.regions).containsExactly(Set.of("52.72")));
+			assertThat(snapshots.started.get()).isEqualTo(4);
+		}
+	}
+
+	@Test
+	void shouldServeTheCommitsMadeWhileRefreshesFailWithTheRegionsOfTheFailedOnes() {
+		Counting snapshots = new Counting();
+		snapshots.failures.set(2);
+		try (CoalescedRefresh refresh = new CoalescedRefresh(snapshots, "refresh-test", Duration.ofMillis(200))) {
 			refresh.afterCommit(Set.of("52.72"));
 			await().atMost(WAIT).until(() -> snapshots.started.get() == 1);
 			refresh.afterCommit(Set.of("34.04"));
-			await().atMost(WAIT).untilAsserted(() -> assertThat(snapshots.regions).contains(Set.of("34.04")));
+			await().atMost(WAIT).untilAsserted(() -> assertThat(snapshots.regions).isNotEmpty());
+			// no region of a failed refresh is lost, and the first success serves both commits
+			assertThat(snapshots.regions.get(0)).containsExactlyInAnyOrder("52.72", "34.04");
 		}
 	}
 
@@ -114,7 +128,8 @@ class CoalescedRefreshTests {
 
 		volatile CountDownLatch block;
 
-		volatile boolean failFirst;
+		/** How many refreshes fail, from the first. */
+		final AtomicInteger failures = new AtomicInteger();
 
 		@Override
 		public void refresh() {
@@ -128,8 +143,7 @@ class CoalescedRefreshTests {
 			try {
 				this.started.incrementAndGet();
 				this.threads.add(Thread.currentThread().getName());
-				if (this.failFirst) {
-					this.failFirst = false;
+				if (this.failures.getAndUpdate((left) -> Math.max(0, left - 1)) > 0) {
 					throw new IllegalStateException("the database is away");
 				}
 				this.regions.add(Set.copyOf(regions));
