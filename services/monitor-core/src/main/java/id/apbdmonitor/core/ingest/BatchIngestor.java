@@ -229,7 +229,8 @@ public class BatchIngestor<E extends Enveloped> {
 			this.handler.afterCommit(regions);
 		}
 		catch (RuntimeException ex) {
-			// the batch is safely stored and acknowledged regardless; the timer refresh catches the snapshot up
+			// only a handler that throws while handing off lands here (a failed refresh is retried by
+			// CoalescedRefresh); the batch is stored and acknowledged regardless
 			log.warn("After commit: {}", LogSafe.of(ex, 500));
 		}
 		if (log.isDebugEnabled()) {
