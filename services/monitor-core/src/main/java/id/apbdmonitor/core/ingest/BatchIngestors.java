@@ -59,12 +59,8 @@ public class BatchIngestors implements DisposableBean {
 	 * every topic that commits rows it reads (the event topic and the budget topic).
 	 */
 	public Consumer<Set<String>> refreshAfterCommit(SnapshotRefresher snapshots) {
-		return refreshOf(snapshots)::afterCommit;
-	}
-
-	CoalescedRefresh refreshOf(SnapshotRefresher snapshots) {
 		return this.refreshes.computeIfAbsent(snapshots,
-				(each) -> new CoalescedRefresh(each, "refresh-" + ClassUtils.getUserClass(each).getSimpleName()));
+				(each) -> new CoalescedRefresh(each, "refresh-" + ClassUtils.getUserClass(each).getSimpleName()))::afterCommit;
 	}
 
 	public <E extends Enveloped> BatchIngestor<E> create(String topic, IngestHandler<E> handler) {

@@ -2,10 +2,10 @@ package id.apbdmonitor.core.ingest;
 
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import id.apbdmonitor.core.event.Enveloped;
 import id.apbdmonitor.core.indicator.SnapshotRefresher;
-import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import org.springframework.kafka.annotation.KafkaListener;
@@ -25,20 +25,20 @@ public abstract class TopicListener<E extends Enveloped> implements IngestHandle
 
 	private final BatchIngestor<E> ingestor;
 
-	private final CoalescedRefresh refresh;
+	private final Consumer<Set<String>> refresh;
 
 	private final WriteBehind writeBehind;
 
 	protected TopicListener(BatchIngestors ingestors, IngestProperties properties, SnapshotRefresher snapshots) {
 		this.ingestor = ingestors.create(properties.topic(), this);
 		this.writeBehind = ingestors.writeBehind();
-		this.refresh = ingestors.refreshOf(snapshots);
+		this.refresh = ingestors.refreshAfterCommit(snapshots);
 	}
 
 	@KafkaListener(id = ID, topics = "${apbd.ingest.topic}", groupId = "${spring.application.name}",
 			containerFactory = IngestConfiguration.EVENT_CONTAINER_FACTORY)
 	public void onBatch(List<ConsumerRecord<byte[], byte[]>> records, Acknowledgment acknowledgment,
-			Consumer<?, ?> consumer) throws Exception {
+			org.apache.kafka.clients.consumer.Consumer<?, ?> consumer) throws Exception {
 		this.writeBehind.submit(consumer, records, acknowledgment, () -> {
 			ParsedPoll<E> poll = this.ingestor.parse(records);
 			return () -> this.ingestor.store(poll);
@@ -47,7 +47,7 @@ public abstract class TopicListener<E extends Enveloped> implements IngestHandle
 
 	@Override
 	public void afterCommit(Set<String> regions) {
-		this.refresh.afterCommit(regions);
+		this.refresh.accept(regions);
 	}
 
 }
