@@ -334,12 +334,9 @@ public final class Bench {
 				// as many rows as the backlog: the latency phase's are in the ledger too
 				RawLimits.export(admin, service.qualifiedLedger(), size, file);
 				// one COPY varied from 48k to 129k rows/s between services of one run (checkpoints,
-				// autovacuum of the drained ledger): the median of three, each on a quiet database, is the denominator
+				// autovacuum of the drained ledger): the median of three is the denominator
 				List<Double> copies = new ArrayList<>();
 				for (int i = 0; i < COPY_REPEATS; i++) {
-					if (i > 0) {
-						RawLimits.quiet(admin, SETTLE_LIMIT);
-					}
 					copies.add(RawLimits.copyRate(admin, service.qualifiedLedger(), file));
 				}
 				copyRate = Stats.percentile(copies, 50).getAsDouble();

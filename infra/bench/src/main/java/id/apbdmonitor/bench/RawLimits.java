@@ -96,32 +96,11 @@ final class RawLimits {
 		finally {
 			admin.setAutoCommit(autoCommit);
 		}
-		awaitAutovacuum(admin, started + limit.toNanos());
-		return (System.nanoTime() - started) / 1e9;
-	}
-
-	/**
-	 * Before each COPY after the first: a checkpoint, then until no autovacuum worker is at work,
-	 * at most {@code limit}. Three COPYs of one service measured one after the other ranged
-	 * 80,717–139,178 rows/s (issue 11), a denominator that moved the ratios more than any change.
-	 */
-	static void quiet(Connection admin, Duration limit) throws SQLException, InterruptedException {
-		long started = System.nanoTime();
-		boolean autoCommit = admin.getAutoCommit();
-		admin.setAutoCommit(true);
-		try {
-			execute(admin, "checkpoint");
-		}
-		finally {
-			admin.setAutoCommit(autoCommit);
-		}
-		awaitAutovacuum(admin, started + limit.toNanos());
-	}
-
-	private static void awaitAutovacuum(Connection admin, long deadline) throws SQLException, InterruptedException {
+		long deadline = started + limit.toNanos();
 		while (System.nanoTime() < deadline && autovacuumWorkers(admin) > 0) {
 			Thread.sleep(200);
 		}
+		return (System.nanoTime() - started) / 1e9;
 	}
 
 	private static int autovacuumWorkers(Connection admin) throws SQLException {
