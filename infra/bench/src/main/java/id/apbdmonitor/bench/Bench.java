@@ -48,9 +48,9 @@ public final class Bench {
 	private static final double SAMPLE_SECONDS = 0.2;
 
 	/**
-	 * The sampling while the first and the last tenth drain: a 200,000 backlog's last tenth takes
-	 * about half a second, which samples 200 ms apart put up to 40 % late (the drain's end is the
-	 * sample that counts all N).
+	 * The sampling while the first and the last 15 % drain, so that the crossings of 10 % and 90 %
+	 * fall between fine samples: a 200,000 backlog's last tenth takes about half a second, which
+	 * samples 200 ms apart put up to 40 % late (the drain's end is the sample that counts all N).
 	 */
 	private static final double TENTH_SAMPLE_SECONDS = 0.025;
 
