@@ -33,7 +33,7 @@ final class CoalescedRefresh implements AutoCloseable {
 	private static final Duration IDLE = Duration.ofMinutes(1);
 
 	/** The pause before a failed refresh is tried again. */
-	static final Duration RETRY = Duration.ofSeconds(1);
+	private static final Duration RETRY = Duration.ofSeconds(1);
 
 	/** While refreshes keep failing, one warning this often (each attempt may wait for a connection). */
 	private static final Duration WARN_EVERY = Duration.ofMinutes(1);
