@@ -57,10 +57,16 @@ public final class Idempotency {
 	static boolean storedInAnotherYear(Connection connection, String table,
 			Collection<? extends Parsed<? extends Enveloped>> records) throws SQLException {
 		Map<RegionYear, List<String>> idsByYear = new LinkedHashMap<>();
+		RegionYear last = null;
+		List<String> ids = null;
 		for (Parsed<? extends Enveloped> parsed : records) {
 			Envelope envelope = parsed.event().envelope();
-			idsByYear.computeIfAbsent(new RegionYear(envelope.pemda(), envelope.fiscalYear()), (key) -> new ArrayList<>())
-				.add(envelope.eventId());
+			// a run is nearly always one region and year: its map is asked only when they change
+			if (last == null || !last.holds(envelope)) {
+				last = new RegionYear(envelope.pemda(), envelope.fiscalYear());
+				ids = idsByYear.computeIfAbsent(last, (key) -> new ArrayList<>(records.size()));
+			}
+			ids.add(envelope.eventId());
 		}
 		try (PreparedStatement statement = connection
 			.prepareStatement("select 1 from " + table + " where pemda = ? and fiscal_year <> ? and event_id = any(?) limit 1")) {
@@ -78,7 +84,24 @@ public final class Idempotency {
 		return false;
 	}
 
+	/** Compared by hand, as {@code SpendingLedger}'s totals' key: a record's own methods are slow under C1. */
 	private record RegionYear(String pemda, int fiscalYear) {
+
+		boolean holds(Envelope envelope) {
+			return this.fiscalYear == envelope.fiscalYear() && this.pemda.equals(envelope.pemda());
+		}
+
+		@Override
+		public int hashCode() {
+			return this.pemda.hashCode() * 31 + this.fiscalYear;
+		}
+
+		@Override
+		public boolean equals(Object other) {
+			return other == this || (other instanceof RegionYear year && this.fiscalYear == year.fiscalYear
+					&& this.pemda.equals(year.pemda));
+		}
+
 	}
 
 	/** {@link Outcome#DUPLICATE} or an {@code EVENT_ID_CONFLICT} rejection. */

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import id.apbdmonitor.core.event.Envelope;
 import id.apbdmonitor.core.event.Reason;
@@ -361,28 +362,28 @@ class SpendingLedger {
 			.thenComparing(Key::opd)
 			.thenComparing(Key::category);
 
-		private final Map<Key, BigDecimal> amounts = new HashMap<>();
-
-		private final Map<Key, Long> counts = new HashMap<>();
+		// one look-up per stored event: the sum and the count of a key together
+		private final Map<Key, Sum> sums = new HashMap<>();
 
 		void add(Envelope envelope, String category, BigDecimal amount) {
-			Key key = new Key(envelope.pemda(), envelope.fiscalYear(), envelope.opd(), category);
-			this.amounts.merge(key, amount, BigDecimal::add);
-			this.counts.merge(key, 1L, Long::sum);
+			Sum sum = this.sums.computeIfAbsent(new Key(envelope.pemda(), envelope.fiscalYear(), envelope.opd(), category),
+					(key) -> new Sum());
+			sum.amount = sum.amount.add(amount);
+			sum.events++;
 		}
 
 		void apply(JdbcTemplate jdbc) {
-			if (this.amounts.isEmpty()) {
+			if (this.sums.isEmpty()) {
 				return;
 			}
 			// in key order: partitions written concurrently (apbd.ingest.concurrency) lock the rows
 			// they share in the same order, so they wait for each other instead of deadlocking
-			List<Key> keys = new ArrayList<>(this.amounts.keySet());
+			List<Key> keys = new ArrayList<>(this.sums.keySet());
 			keys.sort(KEY_ORDER);
 			List<Object[]> rows = new ArrayList<>(keys.size());
 			for (Key key : keys) {
-				rows.add(new Object[] { key.pemda(), key.fiscalYear(), key.opd(), key.category(), this.amounts.get(key),
-						this.counts.get(key) });
+				Sum sum = this.sums.get(key);
+				rows.add(new Object[] { key.pemda(), key.fiscalYear(), key.opd(), key.category(), sum.amount, sum.events });
 			}
 			jdbc.batchUpdate("""
 					insert into spending_total (pemda, fiscal_year, opd, category, realised, events)
@@ -392,7 +393,34 @@ class SpendingLedger {
 					    events = spending_total.events + excluded.events""", rows);
 		}
 
+		private static final class Sum {
+
+			private BigDecimal amount = BigDecimal.ZERO;
+
+			private long events;
+
+		}
+
+		/**
+		 * Hashed and compared by hand: under C1 a record's generated {@code hashCode} and
+		 * {@code equals} go through method handles; two map merges of such a key cost 0.30 µs an
+		 * event on the writer, of this one 0.08 µs (issue 11).
+		 */
 		private record Key(String pemda, int fiscalYear, String opd, String category) {
+
+			@Override
+			public int hashCode() {
+				return ((Objects.hashCode(this.pemda) * 31 + this.fiscalYear) * 31 + Objects.hashCode(this.opd)) * 31
+						+ Objects.hashCode(this.category);
+			}
+
+			@Override
+			public boolean equals(Object other) {
+				return other == this || (other instanceof Key key && this.fiscalYear == key.fiscalYear
+						&& Objects.equals(this.pemda, key.pemda) && Objects.equals(this.opd, key.opd)
+						&& Objects.equals(this.category, key.category));
+			}
+
 		}
 
 	}
