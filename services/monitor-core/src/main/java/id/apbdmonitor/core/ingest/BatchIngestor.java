@@ -12,6 +12,7 @@ import id.apbdmonitor.core.event.Enveloped;
 import id.apbdmonitor.core.event.EventJson;
 import id.apbdmonitor.core.event.JsonFields;
 import id.apbdmonitor.core.event.LogSafe;
+import id.apbdmonitor.core.event.PlainJson;
 import id.apbdmonitor.core.event.Reason;
 import id.apbdmonitor.core.event.RejectedException;
 import id.apbdmonitor.core.event.Rejection;
@@ -447,6 +448,11 @@ public class BatchIngestor<E extends Enveloped> {
 	private JsonNode treeOf(byte[] value) {
 		if (value == null) {
 			throw RejectedException.of(Reason.MALFORMED_JSON, "", "", "the record has no value (tombstone)");
+		}
+		// the plain shape every producer sends without Jackson's tokenizer; Jackson reads the rest
+		JsonNode plain = PlainJson.read(value, this.json.getNodeFactory());
+		if (plain != null) {
+			return plain;
 		}
 		try {
 			return this.json.readTree(value);
